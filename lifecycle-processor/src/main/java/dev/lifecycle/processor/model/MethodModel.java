@@ -1,0 +1,24 @@
+package dev.lifecycle.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/**
+ * One {@code @Method} of a service.
+ *
+ * @param name the name callers invoke, unique within the service
+ * @param parameters in declaration order
+ * @param returnType as seen from the service; {@link TypeName#VOID} for none
+ * @param returnErasure the erasure of {@code returnType}
+ */
+public record MethodModel(
+    String name, List<ParameterModel> parameters, TypeName returnType, TypeName returnErasure) {
+
+  public MethodModel {
+    parameters = List.copyOf(parameters);
+  }
+
+  public boolean returnsVoid() {
+    return returnType.equals(TypeName.VOID);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.lifecycle.processor.validation;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports, with its stable code and its text.
+ *
+ * <p>Codes never change meaning and are listed, each with a wrong and a right example, in {@code
+ * docs/diagnostics.md}. Texts name the element, say what is wrong and how to fix it.
+ */
+public enum Message {
+  HOOK_TAKES_PARAMETERS(
+      "LC101",
+      "%s method %s takes parameters, but the container calls lifecycle hooks with no arguments."
+          + " Remove the parameters and load the configuration inside the hook instead."),
+  HOOK_IS_ASYNC(
+      "LC102",
+      "%s method %s returns %s: lifecycle hooks are synchronous, and the container would not"
+          + " wait for the asynchronous work to finish. Wait for the work inside the hook (for"
+          + " example with join() or get()) and declare the method void."),
+  HOOK_RETURNS_VALUE(
+      "LC103",
+      "%s method %s returns %s, but lifecycle hooks must return void: the container would discard"
+          + " the value. Declare it void, and keep what it builds in a field."),
+  HOOK_COMBINED_WITH_METHOD(
+      "LC104",
+      "Method %s is annotated both %s and @Method. A lifecycle hook is called by the container, a"
+          + " @Method by callers: split it into two methods (both may call one private helper)."),
+  ENTER_COMBINED_WITH_EXIT(
+      "LC105",
+      "Method %s is annotated both @Enter and @Exit. Use one method for each phase (both may call"
+          + " one private helper)."),
+  SNAP_WITHOUT_MEMORY_SNAPSHOT(
+      "LC106",
+      "@Enter(snap = true) on %s needs a memory snapshot, but service %s does not enable one. Set"
+          + " @Service(enableMemorySnapshot = true), or remove snap = true to run the hook on every"
+          + " container start."),
+  PRIVATE_MEMBER(
+      "LC107",
+      "%s method %s is private, so the generated dispatcher cannot call it. Make it"
+          + " package-private, protected or public."),
+  STATIC_MEMBER(
+      "LC108",
+      "%s method %s is static, but lifecycle hooks and methods run on the service instance of a"
+          + " container. Remove static."),
+  ABSTRACT_MEMBER(
+      "LC109",
+      "%s method %s is abstract and has no body to run. Give it a body, or annotate the method"
+          + " that implements it instead."),
+  GENERIC_MEMBER(
+      "LC110",
+      "%s method %s declares type parameters %s, which the dispatcher cannot supply when it calls"
+          + " the method. Remove them and use concrete types."),
+  INACCESSIBLE_MEMBER(
+      "LC111",
+      "%s method %s is not public and is declared in %s, another package than service %s, so"
+          + " the generated dispatcher in the service's package cannot call it. Make it public."),
+  MEMBER_OF_INTERFACE(
+      "LC112",
+      "%s method %s is declared in interface %s, but lifecycle annotations are read from classes"
+          + " only. Move the method to the service class or to an abstract base class."),
+  SERVICE_NOT_A_CLASS(
+      "LC120",
+      "@Service %s is %s, but a service must be a class that a container can instantiate."
+          + " Annotate a class instead."),
+  SERVICE_ABSTRACT(
+      "LC121",
+      "@Service class %s is abstract, so a container cannot create it. Remove abstract, or move"
+          + " @Service to a concrete subclass."),
+  SERVICE_INNER_CLASS(
+      "LC122",
+      "@Service class %s is an inner class, but a container creates services without an"
+          + " enclosing instance. Make it static."),
+  SERVICE_LOCAL_CLASS(
+      "LC123",
+      "@Service class %s is declared inside a method, where the generated dispatcher cannot reach"
+          + " it. Move it out of the method and make it a top-level or static nested class."),
+  SERVICE_PRIVATE(
+      "LC124",
+      "@Service class %s is %s, so the generated dispatcher cannot create it. Make it"
+          + " package-private or public."),
+  SERVICE_WITHOUT_NO_ARG_CONSTRUCTOR(
+      "LC125",
+      "@Service class %s has no non-private constructor without parameters, which a container"
+          + " needs to create it. Add one, and move setup that needs configuration into an @Enter"
+          + " hook."),
+  SERVICE_GENERIC(
+      "LC126",
+      "@Service class %s declares type parameters %s, but a container creates it without type"
+          + " arguments. Remove them, or annotate a subclass that fixes them."),
+  OPTION_OUT_OF_RANGE(
+      "LC127",
+      "@Service(%s = %d) on %s is out of range: it must be at least %d."),
+  DUPLICATE_METHOD_NAME(
+      "LC130",
+      "@Method name '%s' is used twice in service %s: %s and %s. Callers invoke methods by name,"
+          + " so each @Method needs a name of its own: rename one of them."),
+  HOOK_NEVER_RUNS(
+      Diagnostic.Kind.WARNING,
+      "LC140",
+      "%s method %s never runs: class %s is not a @Service and no @Service in this compilation"
+          + " extends it. Annotate the class with @Service, or make it abstract if it is a base"
+          + " class for services."),
+  PROCESSOR_CRASH(
+      "LC900",
+      "The Lifecycle annotation processor failed on %s. This is a bug in Lifecycle, not in your"
+          + " code; please report it with this stack trace:%n%s");
+
+  private final Diagnostic.Kind kind;
+  private final String code;
+  private final String format;
+
+  Message(String code, String format) {
+    this(Diagnostic.Kind.ERROR, code, format);
+  }
+
+  Message(Diagnostic.Kind kind, String code, String format) {
+    this.kind = kind;
+    this.code = code;
+    this.format = format;
+  }
+
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** The text with its arguments, prefixed by the code: {@code [LC101] @Enter method ...}. */
+  public String format(Object... args) {
+    return "[" + code + "] " + String.format(format, args);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.lifecycle.runtime.spi;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a service is, as its annotation processor saw it: its hooks in the order they run and its
+ * methods in declaration order. Generated dispatchers hold one constant of this type.
+ *
+ * @param serviceClass the {@code @Service} class
+ * @param memorySnapshotEnabled {@code @Service(enableMemorySnapshot)}
+ * @param options the runtime options the annotation declares
+ * @param hooks every hook, grouped by phase in {@link HookPhase} order, each group in the order it
+ *     runs; a hook's {@link HookDescriptor#index()} is its position in this list
+ * @param methods the {@code @Method}s, inherited ones included, superclass methods first
+ */
+public record ServiceDescriptor(
+    Class<?> serviceClass,
+    boolean memorySnapshotEnabled,
+    ServiceOptions options,
+    List<HookDescriptor> hooks,
+    List<MethodDescriptor> methods) {
+
+  public ServiceDescriptor {
+    Objects.requireNonNull(serviceClass, "serviceClass");
+    Objects.requireNonNull(options, "options");
+    hooks = List.copyOf(hooks);
+    methods = List.copyOf(methods);
+    for (int i = 0; i < hooks.size(); i++) {
+      if (hooks.get(i).index() != i) {
+        throw new IllegalArgumentException(
+            "hook " + hooks.get(i).displayName() + " has index " + hooks.get(i).index()
+                + " but stands at position " + i);
+      }
+    }
+  }
+
+  /** The service's name in messages: its canonical class name. */
+  public String serviceName() {
+    return serviceClass.getName().replace('$', '.');
+  }
+
+  /** The hooks of one phase, in the order they run. */
+  public List<HookDescriptor> hooks(HookPhase phase) {
+    return hooks.stream().filter(hook -> hook.phase() == phase).toList();
+  }
+
+  /** The method callers reach by this name. */
+  public Optional<MethodDescriptor> method(String name) {
+    return methods.stream().filter(method -> method.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.lifecycle.runtime.spi;
+
+/**
+ * Calls the hooks and methods of one {@code @Service} class without reflection.
+ *
+ * <p>The annotation processor generates one implementation per service, named {@code
+ * <Service>_Lifecycle} in the service's package (nesting flattened: {@code Outer_Inner_Lifecycle}).
+ * Generated code only creates instances and switches over hook indices and method names; the
+ * ordering and failure rules of the phases live here, in {@link HookRunner}, written once.
+ *
+ * @param <T> the service class
+ */
+public interface ServiceDispatcher<T> {
+
+  /** The service's hooks, methods and options, as the processor saw them. */
+  ServiceDescriptor descriptor();
+
+  /** A new instance, made with the service's no-argument constructor. */
+  T newInstance();
+
+  /**
+   * Calls one hook on {@code service}.
+   *
+   * @param hookIndex the hook's {@link HookDescriptor#index()}
+   * @throws Throwable whatever the hook throws, unchanged
+   */
+  void callHook(T service, int hookIndex) throws Throwable;
+
+  /**
+   * Calls the {@code @Method} named {@code method} on {@code service}.
+   *
+   * @param args the arguments in declaration order; primitives boxed; {@code null} means none
+   * @return the method's result, boxed; {@code null} for {@code void} methods
+   * @throws UnknownMethodException when the service has no {@code @Method} of that name
+   * @throws ArgumentMismatchException when the number or the types of {@code args} do not fit
+   * @throws Throwable whatever the method throws, unchanged
+   */
+  Object invoke(T service, String method, Object[] args) throws Throwable;
+
+  /**
+   * Runs the {@code @Enter(snap = true)} hooks in order, stopping at the first failure.
+   *
+   * @throws HookFailedException naming the hook that failed, with its exception as the cause
+   */
+  default void enterBeforeSnapshot(T service) {
+    HookRunner.runEnterHooks(this, service, HookPhase.ENTER_BEFORE_SNAPSHOT, HookObserver.NONE);
+  }
+
+  /**
+   * Runs the post-snapshot {@code @Enter} hooks in order, stopping at the first failure.
+   *
+   * @throws HookFailedException naming the hook that failed, with its exception as the cause
+   */
+  default void enterAfterSnapshot(T service) {
+    HookRunner.runEnterHooks(this, service, HookPhase.ENTER_AFTER_SNAPSHOT, HookObserver.NONE);
+  }
+
+  /**
+   * Runs every {@code @Exit} hook in order, even when some of them fail.
+   *
+   * @throws HookFailedException for the first hook that failed, the failures of later hooks
+   *     attached as suppressed exceptions
+   */
+  default void exit(T service) {
+    HookRunner.runExitHooks(this, service, HookObserver.NONE);
+  }
+}
