@@ -185,15 +185,14 @@ public final class DispatcherGenerator {
     method.beginControlFlow("switch (method)");
     for (int i = 0; i < service.methods().size(); i++) {
       MethodModel callable = service.methods().get(i);
-      method
-          .beginControlFlow("case $S:", callable.name())
-          .addStatement(
-              "$T[] checked = $T.check($N, $N.methods().get($L), args)",
-              Object.class,
-              ARGUMENTS,
-              DESCRIPTOR,
-              DESCRIPTOR,
-              i);
+      CodeBlock check =
+          CodeBlock.of("$T.check($N, $N.methods().get($L), args)", ARGUMENTS, DESCRIPTOR, DESCRIPTOR, i);
+      method.beginControlFlow("case $S:", callable.name());
+      if (callable.parameters().isEmpty()) {
+        method.addStatement("$L", check);
+      } else {
+        method.addStatement("$T[] checked = $L", Object.class, check);
+      }
       CodeBlock call = CodeBlock.of("service.$N($L)", callable.name(), arguments(callable));
       if (callable.returnsVoid()) {
         method.addStatement("$L", call).addStatement("return null");

@@ -31,22 +31,26 @@ public final class Arguments {
       Object argument = actual[i];
       if (argument == null) {
         if (parameter.type().isPrimitive()) {
-          throw mismatch(service, method, i, "null");
+          throw mismatch(service, method, i, "is null, but the parameter is a primitive");
         }
       } else if (!boxed(parameter.type()).isInstance(argument)) {
-        throw mismatch(service, method, i, "a " + argument.getClass().getName());
+        throw mismatch(
+            service,
+            method,
+            i,
+            "has type " + argument.getClass().getName() + ", but the parameter is");
       }
     }
     return actual;
   }
 
   private static ArgumentMismatchException mismatch(
-      ServiceDescriptor service, MethodDescriptor method, int index, String actual) {
+      ServiceDescriptor service, MethodDescriptor method, int index, String problem) {
     ParameterDescriptor parameter = method.parameters().get(index);
     return new ArgumentMismatchException(
         "Argument " + (index + 1) + " (" + parameter.name() + ") of method " + method.signature()
-            + " of service " + service.serviceName() + " must be a " + parameter.genericType()
-            + " but was " + actual + ".");
+            + " of service " + service.serviceName() + " " + problem + " "
+            + parameter.genericType() + ".");
   }
 
   private static String count(int n) {

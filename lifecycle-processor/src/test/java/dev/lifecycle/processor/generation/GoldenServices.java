@@ -1,0 +1,145 @@
+package dev.lifecycle.processor.generation;
+
+import static dev.lifecycle.processor.testing.Compilations.source;
+
+import javax.tools.JavaFileObject;
+
+/** The services whose generated dispatchers are kept as golden files. */
+final class GoldenServices {
+
+  private GoldenServices() {}
+
+  static final JavaFileObject PLAIN =
+      source(
+          "com.example.Greeter",
+          """
+          package com.example;
+
+          import dev.lifecycle.*;
+
+          @Service
+          public class Greeter {
+            private String greeting;
+
+            @Enter
+            void setup() {
+              greeting = "Hello";
+            }
+
+            @Method
+            public String greet(String name) {
+              return greeting + ", " + name;
+            }
+
+            @Method
+            int add(int a, int b) {
+              return a + b;
+            }
+
+            @Method
+            void reset() {}
+
+            @Exit
+            void close() {}
+          }
+          """);
+
+  static final JavaFileObject SNAPSHOT =
+      source(
+          "com.example.MLModel",
+          """
+          package com.example;
+
+          import dev.lifecycle.*;
+          import java.util.List;
+          import java.util.Map;
+
+          @Service(enableMemorySnapshot = true, maxConcurrentInputs = 4, inputTimeoutSeconds = 60)
+          public class MLModel {
+            @Enter
+            void connect() {}
+
+            @Enter(snap = true)
+            void loadWeights() {}
+
+            @Enter(snap = true)
+            void warmUp() {}
+
+            @Method
+            public List<String> predict(String input, Map<String, Integer> options, double[] scores) {
+              return List.of(input);
+            }
+
+            @Exit
+            void disconnect() {}
+          }
+          """);
+
+  static final JavaFileObject BASE =
+      source(
+          "com.example.base.Resource",
+          """
+          package com.example.base;
+
+          import dev.lifecycle.*;
+
+          public abstract class Resource<T> {
+            @Enter
+            public void open() {}
+
+            @Method
+            public T current() {
+              return null;
+            }
+
+            @Exit
+            public void release() {}
+
+            @Exit
+            public void flush() {}
+          }
+          """);
+
+  static final JavaFileObject INHERITING =
+      source(
+          "com.example.Cache",
+          """
+          package com.example;
+
+          import com.example.base.Resource;
+          import dev.lifecycle.*;
+
+          @Service
+          public class Cache extends Resource<String> {
+            @Enter
+            void fill() {}
+
+            @Override
+            public void open() {}
+
+            @Exit
+            void evict() {}
+          }
+          """);
+
+  static final JavaFileObject NESTED =
+      source(
+          "com.example.Outer",
+          """
+          package com.example;
+
+          import dev.lifecycle.*;
+
+          public class Outer {
+            public static class Middle {
+              @Service
+              static class Inner {
+                @Method
+                long ping() {
+                  return 1L;
+                }
+              }
+            }
+          }
+          """);
+}
