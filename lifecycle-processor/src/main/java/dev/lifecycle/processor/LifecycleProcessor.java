@@ -3,6 +3,7 @@ package dev.lifecycle.processor;
 import dev.lifecycle.processor.model.ServiceModel;
 import dev.lifecycle.processor.validation.DiagnosticPrinter;
 import dev.lifecycle.processor.validation.Message;
+import dev.lifecycle.processor.validation.ServiceAnnotation;
 import dev.lifecycle.processor.validation.ServiceValidator;
 import dev.lifecycle.processor.validation.SourceMemberValidator;
 import dev.lifecycle.processor.validation.SourceOracle;
@@ -35,7 +36,8 @@ import javax.tools.Diagnostic;
  */
 public final class LifecycleProcessor extends AbstractProcessor {
 
-  private static final String SERVICE = "dev.lifecycle.Service";
+  private static final List<String> SERVICE_ANNOTATIONS =
+      List.of(ServiceAnnotation.SERVICE, ServiceAnnotation.FUNCTION_SERVICE);
   private static final Set<String> MEMBER_ANNOTATIONS =
       Set.of("dev.lifecycle.Enter", "dev.lifecycle.Exit", "dev.lifecycle.Method");
 
@@ -69,7 +71,7 @@ public final class LifecycleProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    Set<String> supported = new LinkedHashSet<>(List.of(SERVICE));
+    Set<String> supported = new LinkedHashSet<>(SERVICE_ANNOTATIONS);
     supported.addAll(MEMBER_ANNOTATIONS);
     return supported;
   }
@@ -103,10 +105,12 @@ public final class LifecycleProcessor extends AbstractProcessor {
   /** This round's services, then those deferred by earlier rounds, each once, in a stable order. */
   private Set<TypeElement> servicesOfThisRound(RoundEnvironment round) {
     Set<TypeElement> services = new LinkedHashSet<>();
-    TypeElement serviceAnnotation = processingEnv.getElementUtils().getTypeElement(SERVICE);
-    if (serviceAnnotation != null) {
-      for (Element element : round.getElementsAnnotatedWith(serviceAnnotation)) {
-        services.add((TypeElement) element);
+    for (String name : SERVICE_ANNOTATIONS) {
+      TypeElement serviceAnnotation = processingEnv.getElementUtils().getTypeElement(name);
+      if (serviceAnnotation != null) {
+        for (Element element : round.getElementsAnnotatedWith(serviceAnnotation)) {
+          services.add((TypeElement) element);
+        }
       }
     }
     for (String name : deferred) {

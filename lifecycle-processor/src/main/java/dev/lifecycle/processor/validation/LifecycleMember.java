@@ -24,7 +24,6 @@ public record LifecycleMember(
   static final String ENTER = "dev.lifecycle.Enter";
   static final String EXIT = "dev.lifecycle.Exit";
   static final String METHOD = "dev.lifecycle.Method";
-  static final String SERVICE = "dev.lifecycle.Service";
 
   /** The member view of {@code method}, empty when it carries no Lifecycle annotation. */
   public static Optional<LifecycleMember> of(ExecutableElement method) {

@@ -61,36 +61,49 @@ public enum Message {
           + " only. Move the method to the service class or to an abstract base class."),
   SERVICE_NOT_A_CLASS(
       "LC120",
-      "@Service %s is %s, but a service must be a class that a container can instantiate."
+      "%s %s is %s, but a service must be a class that a container can instantiate."
           + " Annotate a class instead."),
   SERVICE_ABSTRACT(
       "LC121",
-      "@Service class %s is abstract, so a container cannot create it. Remove abstract, or move"
+      "%s class %s is abstract, so a container cannot create it. Remove abstract, or move"
           + " @Service to a concrete subclass."),
   SERVICE_INNER_CLASS(
       "LC122",
-      "@Service class %s is an inner class, but a container creates services without an"
+      "%s class %s is an inner class, but a container creates services without an"
           + " enclosing instance. Make it static."),
   SERVICE_LOCAL_CLASS(
       "LC123",
-      "@Service class %s is declared inside a method, where the generated dispatcher cannot reach"
+      "%s class %s is declared inside a method, where the generated dispatcher cannot reach"
           + " it. Move it out of the method and make it a top-level or static nested class."),
   SERVICE_PRIVATE(
       "LC124",
-      "@Service class %s is %s, so the generated dispatcher cannot create it. Make it"
+      "%s class %s is %s, so the generated dispatcher cannot create it. Make it"
           + " package-private or public."),
   SERVICE_WITHOUT_NO_ARG_CONSTRUCTOR(
       "LC125",
-      "@Service class %s has no non-private constructor without parameters, which a container"
+      "%s class %s has no non-private constructor without parameters, which a container"
           + " needs to create it. Add one, and move setup that needs configuration into an @Enter"
           + " hook."),
   SERVICE_GENERIC(
       "LC126",
-      "@Service class %s declares type parameters %s, but a container creates it without type"
+      "%s class %s declares type parameters %s, but a container creates it without type"
           + " arguments. Remove them, or annotate a subclass that fixes them."),
   OPTION_OUT_OF_RANGE(
       "LC127",
-      "@Service(%s = %d) on %s is out of range: it must be at least %d."),
+      "%s(%s = %d) on %s is out of range: it must be at least %d."),
+  FUNCTION_WITHOUT_APPLY(
+      "LC128",
+      "@FunctionService class %s does not implement java.util.function.Function, whose apply"
+          + " method is the entry point the container calls for each input. Implement"
+          + " Function<I, O>, or use @Service with @Method entry points."),
+  METHOD_IN_FUNCTION_SERVICE(
+      "LC129",
+      "Method %s is annotated @Method, but @FunctionService class %s has one entry point, its"
+          + " apply method. Remove @Method, or make the class a @Service."),
+  BOTH_SERVICE_ANNOTATIONS(
+      "LC131",
+      "Class %s is annotated both @Service and @FunctionService. Keep one: @FunctionService for a"
+          + " class used as a function, @Service for a class with @Method entry points."),
   DUPLICATE_METHOD_NAME(
       "LC130",
       "@Method name '%s' is used twice in service %s: %s and %s. Callers invoke methods by name,"

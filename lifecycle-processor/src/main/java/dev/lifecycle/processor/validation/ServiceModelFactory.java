@@ -29,18 +29,24 @@ final class ServiceModelFactory {
     this.types = types;
   }
 
-  ServiceModel create(TypeElement service, OptionsModel options, List<LifecycleMember> members) {
+  /**
+   * @param members the service's hooks and methods, top-down, as {@link ServiceHierarchy} gives
+   * @param entryPoints the methods callers reach by name, in the order to describe them
+   */
+  ServiceModel create(
+      TypeElement service,
+      boolean memorySnapshotEnabled,
+      OptionsModel options,
+      List<LifecycleMember> members,
+      List<ExecutableElement> entryPoints) {
     ClassName serviceClass = ClassName.get(service);
     return new ServiceModel(
         serviceClass,
         dispatcherName(serviceClass),
-        ServiceValidator.memorySnapshotEnabled(service),
+        memorySnapshotEnabled,
         options,
         hooksInRunOrder(members),
-        members.stream()
-            .filter(LifecycleMember::isCallable)
-            .map(member -> method(service, member.method()))
-            .toList());
+        entryPoints.stream().map(method -> method(service, method)).toList());
   }
 
   /** {@code com.example.Outer_Inner_Lifecycle} for {@code com.example.Outer.Inner}. */

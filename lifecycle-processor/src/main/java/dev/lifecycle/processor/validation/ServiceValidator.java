@@ -22,8 +22,8 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates one {@code @Service} class with everything it inherits, and builds its model when it
- * is clean.
+ * Validates one {@code @Service} or {@code @FunctionService} class with everything it inherits,
+ * and builds its model when it is clean.
  */
 public final class ServiceValidator {
 
@@ -55,11 +55,16 @@ public final class ServiceValidator {
   }
 
   public Outcome validate(TypeElement service) {
+    ServiceAnnotation annotation = ServiceAnnotation.of(service).orElseThrow();
     ValidationReport.Builder report = ValidationReport.builder();
+    if (ServiceAnnotation.hasBoth(service)) {
+      report.report(Message.BOTH_SERVICE_ANNOTATIONS, service, Names.type(service));
+    }
     if (service.getKind() != ElementKind.CLASS) {
       report.report(
           Message.SERVICE_NOT_A_CLASS,
           service,
+          annotation.label(),
           Names.type(service),
           describeKind(service.getKind()));
       return new Validated(report.build(), Optional.empty());
@@ -73,39 +78,89 @@ public final class ServiceValidator {
       return new Deferred();
     }
 
-    validateClass(service, report);
-    OptionsModel options = options(service, report);
+    validateClass(service, annotation, report);
+    OptionsModel options = options(service, annotation, report);
     for (LifecycleMember member : members) {
       Element target = positionOf(member.method(), service);
       memberValidator.validate(member, target, report);
       validateAccess(member, service, target, report);
-      validateSnap(member, service, report);
+      validateSnap(member, service, annotation, report);
     }
-    validateUniqueNames(members, service, report);
+    List<ExecutableElement> entryPoints;
+    if (annotation.isFunction()) {
+      entryPoints = functionEntryPoint(service, members, report);
+    } else {
+      validateUniqueNames(members, service, report);
+      entryPoints =
+          members.stream().filter(LifecycleMember::isCallable).map(LifecycleMember::method).toList();
+    }
 
     ValidationReport built = report.build();
     return new Validated(
         built,
-        built.isClean() ? Optional.of(modelFactory.create(service, options, members)) : Optional.empty());
+        built.isClean()
+            ? Optional.of(
+                modelFactory.create(
+                    service, annotation.memorySnapshotEnabled(), options, members, entryPoints))
+            : Optional.empty());
   }
 
-  private void validateClass(TypeElement service, ValidationReport.Builder report) {
+  /**
+   * The {@code apply} method of a function service, its only entry point; reports a class that
+   * does not implement {@code Function} and {@code @Method}s that would be ignored.
+   */
+  private List<ExecutableElement> functionEntryPoint(
+      TypeElement service, List<LifecycleMember> members, ValidationReport.Builder report) {
+    for (LifecycleMember member : members) {
+      if (member.isCallable()) {
+        report.report(
+            Message.METHOD_IN_FUNCTION_SERVICE,
+            positionOf(member.method(), service),
+            Names.method(member.method()),
+            Names.type(service));
+      }
+    }
+    TypeElement function = elements.getTypeElement("java.util.function.Function");
+    ExecutableElement functionApply =
+        ElementFilter.methodsIn(function.getEnclosedElements()).stream()
+            .filter(method -> method.getSimpleName().contentEquals("apply"))
+            .findFirst()
+            .orElseThrow();
+    Optional<ExecutableElement> apply =
+        ElementFilter.methodsIn(elements.getAllMembers(service)).stream()
+            .filter(method -> method.getSimpleName().contentEquals("apply"))
+            .filter(method -> !method.getModifiers().contains(Modifier.ABSTRACT))
+            .filter(method -> elements.overrides(method, functionApply, service))
+            .findFirst();
+    if (apply.isEmpty()) {
+      if (!service.getModifiers().contains(Modifier.ABSTRACT)) {
+        report.report(Message.FUNCTION_WITHOUT_APPLY, service, Names.type(service));
+      }
+      return List.of();
+    }
+    return List.of(apply.get());
+  }
+
+  private void validateClass(
+      TypeElement service, ServiceAnnotation annotation, ValidationReport.Builder report) {
+    String label = annotation.label();
     String name = Names.type(service);
     if (service.getModifiers().contains(Modifier.ABSTRACT)) {
-      report.report(Message.SERVICE_ABSTRACT, service, name);
+      report.report(Message.SERVICE_ABSTRACT, service, label, name);
     }
     if (service.getNestingKind() == NestingKind.LOCAL
         || service.getNestingKind() == NestingKind.ANONYMOUS) {
-      report.report(Message.SERVICE_LOCAL_CLASS, service, name);
+      report.report(Message.SERVICE_LOCAL_CLASS, service, label, name);
     } else if (service.getNestingKind() == NestingKind.MEMBER
         && !service.getModifiers().contains(Modifier.STATIC)) {
-      report.report(Message.SERVICE_INNER_CLASS, service, name);
+      report.report(Message.SERVICE_INNER_CLASS, service, label, name);
     }
-    privacy(service).ifPresent(why -> report.report(Message.SERVICE_PRIVATE, service, name, why));
+    privacy(service).ifPresent(why -> report.report(Message.SERVICE_PRIVATE, service, label, name, why));
     if (!service.getTypeParameters().isEmpty()) {
       report.report(
           Message.SERVICE_GENERIC,
           service,
+          label,
           name,
           service.getTypeParameters().stream()
               .map(Element::getSimpleName)
@@ -118,13 +173,14 @@ public final class ServiceValidator {
                     constructor.getParameters().isEmpty()
                         && !constructor.getModifiers().contains(Modifier.PRIVATE));
     if (!hasNoArgConstructor) {
-      report.report(Message.SERVICE_WITHOUT_NO_ARG_CONSTRUCTOR, service, name);
+      report.report(Message.SERVICE_WITHOUT_NO_ARG_CONSTRUCTOR, service, label, name);
     }
   }
 
   /** The options of {@code @Service}, defaults filled in; values out of range are reported. */
-  private OptionsModel options(TypeElement service, ValidationReport.Builder report) {
-    AnnotationMirror annotation = serviceAnnotation(service);
+  private OptionsModel options(
+      TypeElement service, ServiceAnnotation serviceAnnotation, ValidationReport.Builder report) {
+    AnnotationMirror annotation = serviceAnnotation.mirror();
     Map<String, Integer> values = new HashMap<>();
     elements
         .getElementValuesWithDefaults(annotation)
@@ -140,6 +196,7 @@ public final class ServiceValidator {
                       service,
                       annotation,
                       value,
+                      serviceAnnotation.label(),
                       name,
                       number,
                       Names.type(service),
@@ -188,10 +245,13 @@ public final class ServiceValidator {
   }
 
   private void validateSnap(
-      LifecycleMember member, TypeElement service, ValidationReport.Builder report) {
+      LifecycleMember member,
+      TypeElement service,
+      ServiceAnnotation annotation,
+      ValidationReport.Builder report) {
     if (member.enter() == null
         || member.hookKind() != HookKind.ENTER_BEFORE_SNAPSHOT
-        || memorySnapshotEnabled(service)) {
+        || annotation.memorySnapshotEnabled()) {
       return;
     }
     String method = Names.method(member.method());
@@ -207,7 +267,7 @@ public final class ServiceValidator {
       report.report(
           Message.SNAP_WITHOUT_MEMORY_SNAPSHOT,
           service,
-          serviceAnnotation(service),
+          annotation.mirror(),
           null,
           method,
           Names.type(service));
@@ -233,20 +293,6 @@ public final class ServiceValidator {
             Names.method(member.method()));
       }
     }
-  }
-
-  static boolean memorySnapshotEnabled(TypeElement service) {
-    AnnotationMirror annotation = serviceAnnotation(service);
-    return annotation != null
-        && annotation.getElementValues().entrySet().stream()
-            .anyMatch(
-                entry ->
-                    entry.getKey().getSimpleName().contentEquals("enableMemorySnapshot")
-                        && Boolean.TRUE.equals(entry.getValue().getValue()));
-  }
-
-  private static AnnotationMirror serviceAnnotation(TypeElement service) {
-    return LifecycleMember.findAnnotation(service.getAnnotationMirrors(), LifecycleMember.SERVICE);
   }
 
   /** The member itself when it is in source, else the service that inherits it. */

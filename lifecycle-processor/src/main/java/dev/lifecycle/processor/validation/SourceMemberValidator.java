@@ -39,9 +39,7 @@ public final class SourceMemberValidator {
               TypeElement owner = member.declaringType();
               if (owner.getKind() == ElementKind.CLASS
                   && !owner.getModifiers().contains(Modifier.ABSTRACT)
-                  && LifecycleMember.findAnnotation(
-                          owner.getAnnotationMirrors(), LifecycleMember.SERVICE)
-                      == null) {
+                  && ServiceAnnotation.of(owner).isEmpty()) {
                 candidatesForNeverRuns
                     .computeIfAbsent(owner.getQualifiedName().toString(), name -> new ArrayList<>())
                     .add(method);
