@@ -2,7 +2,9 @@ package dev.lifecycle.processor;
 
 import dev.lifecycle.processor.model.ServiceModel;
 import dev.lifecycle.processor.validation.DiagnosticPrinter;
+import dev.lifecycle.processor.validation.LocalServiceScanner;
 import dev.lifecycle.processor.validation.Message;
+import dev.lifecycle.processor.validation.Names;
 import dev.lifecycle.processor.validation.ServiceAnnotation;
 import dev.lifecycle.processor.validation.ServiceValidator;
 import dev.lifecycle.processor.validation.SourceMemberValidator;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -46,6 +49,7 @@ public final class LifecycleProcessor extends AbstractProcessor {
   private SourceMemberValidator memberValidator;
   private DispatcherGenerator generator;
   private SourceWriter writer;
+  private Optional<LocalServiceScanner> localServiceScanner;
   /** Services deferred by an earlier round, by qualified name (elements do not survive rounds). */
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -60,6 +64,7 @@ public final class LifecycleProcessor extends AbstractProcessor {
             SourceOracle.of(environment));
     memberValidator =
         new SourceMemberValidator(environment.getElementUtils(), environment.getTypeUtils());
+    localServiceScanner = LocalServiceScanner.of(environment);
     generator = new DispatcherGenerator();
     writer =
         new SourceWriter(
@@ -96,6 +101,8 @@ public final class LifecycleProcessor extends AbstractProcessor {
         }
       }
     }
+    localServiceScanner.ifPresent(
+        scanner -> guarded(null, () -> scanner.scan(round.getRootElements())));
     for (TypeElement service : servicesOfThisRound(round)) {
       guarded(service, () -> processService(service));
     }
@@ -145,7 +152,7 @@ public final class LifecycleProcessor extends AbstractProcessor {
     } catch (Exception | LinkageError | AssertionError e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      String what = element == null ? "this compilation" : element.toString();
+      String what = element == null ? "this compilation" : Names.describe(element);
       processingEnv
           .getMessager()
           .printMessage(

@@ -77,7 +77,7 @@ public enum Message {
           + " it. Move it out of the method and make it a top-level or static nested class."),
   SERVICE_PRIVATE(
       "LC124",
-      "%s class %s is %s, so the generated dispatcher cannot create it. Make it"
+      "%s class %s is %s, so the generated dispatcher cannot create it. Make %s"
           + " package-private or public."),
   SERVICE_WITHOUT_NO_ARG_CONSTRUCTOR(
       "LC125",

@@ -1,8 +1,10 @@
 package dev.lifecycle.processor.validation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -61,6 +63,30 @@ final class ServiceHierarchy {
         }
         members.removeIf(inherited -> elements.overrides(method, inherited.method(), type));
         members.add(member.get());
+      }
+    }
+    return members;
+  }
+
+  /**
+   * Annotated methods of every interface the classes implement, directly or not. Lifecycle
+   * annotations are not read from interfaces; these are found only to be reported.
+   */
+  List<LifecycleMember> interfaceMembers(List<TypeElement> classesTopDown) {
+    Set<TypeElement> interfaces = new LinkedHashSet<>();
+    List<TypeMirror> pending = new ArrayList<>();
+    classesTopDown.forEach(type -> pending.addAll(type.getInterfaces()));
+    while (!pending.isEmpty()) {
+      TypeMirror next = pending.remove(0);
+      if (next.getKind() == TypeKind.DECLARED
+          && interfaces.add((TypeElement) ((DeclaredType) next).asElement())) {
+        pending.addAll(((TypeElement) ((DeclaredType) next).asElement()).getInterfaces());
+      }
+    }
+    List<LifecycleMember> members = new ArrayList<>();
+    for (TypeElement type : interfaces) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        LifecycleMember.of(method).ifPresent(members::add);
       }
     }
     return members;

@@ -86,6 +86,9 @@ public final class ServiceValidator {
       validateAccess(member, service, target, report);
       validateSnap(member, service, annotation, report);
     }
+    for (LifecycleMember member : hierarchy.interfaceMembers(classes.get())) {
+      memberValidator.validate(member, positionOf(member.method(), service), report);
+    }
     List<ExecutableElement> entryPoints;
     if (annotation.isFunction()) {
       entryPoints = functionEntryPoint(service, members, report);
@@ -155,7 +158,16 @@ public final class ServiceValidator {
         && !service.getModifiers().contains(Modifier.STATIC)) {
       report.report(Message.SERVICE_INNER_CLASS, service, label, name);
     }
-    privacy(service).ifPresent(why -> report.report(Message.SERVICE_PRIVATE, service, label, name, why));
+    Optional<TypeElement> privateType = privateTypeAround(service);
+    privateType.ifPresent(
+        type ->
+            report.report(
+                Message.SERVICE_PRIVATE,
+                service,
+                label,
+                name,
+                type == service ? "private" : "nested in private class " + Names.type(type),
+                type == service ? "it" : Names.type(type)));
     if (!service.getTypeParameters().isEmpty()) {
       report.report(
           Message.SERVICE_GENERIC,
@@ -172,7 +184,8 @@ public final class ServiceValidator {
                 constructor ->
                     constructor.getParameters().isEmpty()
                         && !constructor.getModifiers().contains(Modifier.PRIVATE));
-    if (!hasNoArgConstructor) {
+    // A private class's implicit constructor is private too; LC124 already says what to fix.
+    if (!hasNoArgConstructor && privateType.isEmpty()) {
       report.report(Message.SERVICE_WITHOUT_NO_ARG_CONSTRUCTOR, service, label, name);
     }
   }
@@ -210,16 +223,13 @@ public final class ServiceValidator {
         values.get("exitGracePeriodSeconds"));
   }
 
-  /** Why the dispatcher could not reach the class: it or a class around it is private. */
-  private static Optional<String> privacy(TypeElement service) {
-    if (service.getModifiers().contains(Modifier.PRIVATE)) {
-      return Optional.of("private");
-    }
-    for (Element outer = service.getEnclosingElement();
-        outer instanceof TypeElement type;
-        outer = outer.getEnclosingElement()) {
-      if (type.getModifiers().contains(Modifier.PRIVATE)) {
-        return Optional.of("nested in private class " + Names.type(type));
+  /** The class itself or the class around it that is private, out of the dispatcher's reach. */
+  private static Optional<TypeElement> privateTypeAround(TypeElement service) {
+    for (Element type = service;
+        type instanceof TypeElement typeElement;
+        type = type.getEnclosingElement()) {
+      if (typeElement.getModifiers().contains(Modifier.PRIVATE)) {
+        return Optional.of(typeElement);
       }
     }
     return Optional.empty();
