@@ -84,9 +84,7 @@ final class MemberValidator {
           target,
           label,
           name,
-          method.getTypeParameters().stream()
-              .map(Element::getSimpleName)
-              .collect(Collectors.joining(", ", "<", ">")));
+          Names.typeParameters(method));
     }
   }
 

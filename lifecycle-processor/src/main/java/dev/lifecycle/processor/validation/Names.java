@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Parameterizable;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -33,6 +34,13 @@ public final class Names {
     }
     return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName()
         + String.join(", ", parameters).transform(joined -> "(" + joined + ")");
+  }
+
+  /** {@code <K, V>} for a generic method or class. */
+  static String typeParameters(Parameterizable element) {
+    return element.getTypeParameters().stream()
+        .map(Element::getSimpleName)
+        .collect(Collectors.joining(", ", "<", ">"));
   }
 
   /** {@code com.example.MLModel}. */

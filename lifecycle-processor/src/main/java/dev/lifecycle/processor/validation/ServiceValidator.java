@@ -174,9 +174,7 @@ public final class ServiceValidator {
           service,
           label,
           name,
-          service.getTypeParameters().stream()
-              .map(Element::getSimpleName)
-              .collect(Collectors.joining(", ", "<", ">")));
+          Names.typeParameters(service));
     }
     boolean hasNoArgConstructor =
         ElementFilter.constructorsIn(service.getEnclosedElements()).stream()

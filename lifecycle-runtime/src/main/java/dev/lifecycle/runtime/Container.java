@@ -1,0 +1,209 @@
+package dev.lifecycle.runtime;
+
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDispatcher;
+import dev.lifecycle.runtime.spi.ServiceOptions;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A running instance of a {@code @Service} class in this JVM, with the lifecycle of a container:
+ * its enter hooks ran when it started, it serves {@code @Method} calls, and its exit hooks run
+ * exactly once when it stops, whether by {@link #close()} or because the JVM shuts down.
+ *
+ * <pre>{@code
+ * try (Container<MLModel> model = Container.start(MLModel.class)) {
+ *   Object answer = model.call("predict", "hello");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Calls through {@link #call} follow the service's options (how many run at once,
+ * how long each may run); {@link #instance()} gives direct access for in-JVM use, outside those
+ * rules.
+ *
+ * @param <T> the service class
+ */
+public final class Container<T> implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(Container.class.getName());
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final ContainerLifecycle<T> lifecycle;
+  private final ServiceOptions options;
+  private final InputExecutor<T> inputs;
+  private final StopCoordinator stops = new StopCoordinator();
+  private final ShutdownHook shutdownHook;
+
+  private Container(
+      ServiceDispatcher<T> dispatcher,
+      ServiceOptions options,
+      CheckpointEngine engine,
+      List<ContainerListener> listeners,
+      boolean withShutdownHook) {
+    String id = dispatcher.descriptor().serviceClass().getSimpleName() + "#" + IDS.incrementAndGet();
+    this.lifecycle = new ContainerLifecycle<>(dispatcher, engine, id, new ListenerChain(listeners));
+    this.options = options;
+    this.inputs =
+        new InputExecutor<>(dispatcher, id, options.maxConcurrentInputs(), options.inputTimeout());
+    this.shutdownHook =
+        withShutdownHook ? new ShutdownHook(id, () -> stop(StopTrigger.JVM_SHUTDOWN)) : null;
+  }
+
+  /** Starts a container with the options the service's annotation declares. */
+  public static <T> Container<T> start(Class<T> serviceClass) {
+    return builder(serviceClass).start();
+  }
+
+  /** A builder that can override the annotation's options, add listeners or a checkpoint engine. */
+  public static <T> ContainerBuilder<T> builder(Class<T> serviceClass) {
+    return new ContainerBuilder<>(serviceClass);
+  }
+
+  static <T> Container<T> start(
+      ServiceDispatcher<T> dispatcher,
+      ServiceOptions options,
+      CheckpointEngine engine,
+      List<ContainerListener> listeners,
+      boolean withShutdownHook) {
+    Container<T> container = new Container<>(dispatcher, options, engine, listeners, withShutdownHook);
+    container.startUp();
+    return container;
+  }
+
+  private void startUp() {
+    if (shutdownHook != null) {
+      // Before the first hook: a SIGTERM during the enter hooks must still run the exit hooks.
+      shutdownHook.register();
+    }
+    try {
+      lifecycle.enter();
+    } catch (RuntimeException | Error e) {
+      stops.startFailed(
+          new StopReport(id(), StopTrigger.START_FAILED, lifecycle.phase(), Duration.ZERO, List.of(),
+              Optional.empty()));
+      inputs.shutdown();
+      if (shutdownHook != null) {
+        shutdownHook.unregister();
+      }
+      throw e;
+    }
+    StopTrigger requested = stops.started(lifecycle::serve);
+    if (requested != null) {
+      StopReport report = runStop(requested);
+      ContainerStoppingException stopped =
+          ContainerStoppingException.stoppedWhileStarting(service().serviceName(), id());
+      report.exitFailure().ifPresent(stopped::addSuppressed);
+      throw stopped;
+    }
+  }
+
+  /** {@code MLModel#1}: unique in this JVM, used in logs, thread names and events. */
+  public String id() {
+    return lifecycle.containerId();
+  }
+
+  /** The service, as its annotation processor described it. */
+  public ServiceDescriptor service() {
+    return lifecycle.service();
+  }
+
+  /** The options in force: the annotation's, with the builder's overrides. */
+  public ServiceOptions options() {
+    return options;
+  }
+
+  public Phase phase() {
+    return lifecycle.phase();
+  }
+
+  /** What the snapshot step did; empty for services without a memory snapshot. */
+  public Optional<SnapshotOutcome> snapshotOutcome() {
+    return lifecycle.snapshotOutcome();
+  }
+
+  /**
+   * The service instance, for in-JVM use such as tests. Calling it directly bypasses the
+   * container: no input limit, no timeout, and it still works after the container stopped.
+   */
+  public T instance() {
+    return lifecycle.instance();
+  }
+
+  /**
+   * Calls a {@code @Method} by name and returns its result ({@code null} for {@code void}).
+   *
+   * <p>At most {@link ServiceOptions#maxConcurrentInputs()} calls run at once; further calls wait,
+   * in arrival order. Each call may run for {@link ServiceOptions#inputTimeout()}, counted from when
+   * it gets its slot.
+   *
+   * @param args the arguments in declaration order; primitives boxed
+   * @throws dev.lifecycle.runtime.spi.UnknownMethodException no {@code @Method} has that name
+   * @throws dev.lifecycle.runtime.spi.ArgumentMismatchException the arguments do not fit
+   * @throws MethodFailedException the method threw; its exception is the cause
+   * @throws InputTimeoutException the call overran the input timeout and was interrupted
+   * @throws ContainerStoppingException the container is stopping or has stopped
+   * @throws InputInterruptedException the calling thread was interrupted while waiting
+   */
+  public Object call(String method, Object... args) {
+    return inputs.call(lifecycle.instance(), method, args);
+  }
+
+  /**
+   * Stops the container, once: refuses new calls at once, lets calls in flight finish within the
+   * exit grace period (interrupting and reporting those that do not), then runs every exit hook.
+   * When the container is already stopping (another thread, the JVM's shutdown hook), waits for
+   * that stop and returns its report.
+   */
+  public StopReport stop() {
+    return stop(StopTrigger.CLOSE);
+  }
+
+  /**
+   * {@link #stop()}, then throws the exit hooks' failure, if any. Calls that overran the grace
+   * period are in the log (and in {@link #stop()}'s report) but do not make this throw.
+   *
+   * @throws ContainerStopException when an exit hook threw; every exit hook ran all the same
+   */
+  @Override
+  public void close() {
+    Optional<ContainerStopException> failure = stop().exitFailure();
+    if (failure.isPresent()) {
+      throw failure.get();
+    }
+  }
+
+  private StopReport stop(StopTrigger trigger) {
+    return stops.claim(trigger) ? runStop(trigger) : stops.awaitStopped();
+  }
+
+  private StopReport runStop(StopTrigger trigger) {
+    StopReport report;
+    try {
+      inputs.refuseNew(); // first: "at once" means before anything that might take time
+      lifecycle.stopping(trigger.description());
+      long drainStart = System.nanoTime();
+      List<InputOverrun> overruns = inputs.drain(options.exitGracePeriod());
+      Duration drainTime = Duration.ofNanos(System.nanoTime() - drainStart);
+      Optional<ContainerStopException> exitFailure = lifecycle.exit();
+      inputs.shutdown();
+      report = new StopReport(id(), trigger, lifecycle.phase(), drainTime, overruns, exitFailure);
+    } catch (RuntimeException | Error e) {
+      stops.stopFailed(e);
+      throw e;
+    }
+    stops.stopped(report);
+    if (shutdownHook != null && trigger != StopTrigger.JVM_SHUTDOWN) {
+      shutdownHook.unregister();
+    }
+    LOG.log(Level.DEBUG, () -> "Container " + id() + " stopped: " + report);
+    return report;
+  }
+
+  @Override
+  public String toString() {
+    return "Container " + id() + " of " + service().serviceName() + " (" + phase() + ")";
+  }
+}

@@ -1,0 +1,221 @@
+package dev.lifecycle.runtime;
+
+import dev.lifecycle.runtime.spi.HookFailedException;
+import dev.lifecycle.runtime.spi.HookPhase;
+import dev.lifecycle.runtime.spi.HookRunner;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDispatcher;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The phases of one container, driven through its generated dispatcher: create the instance, run
+ * the snap hooks, take the snapshot, run the other enter hooks, serve, stop, run the exit hooks.
+ *
+ * <p>This is the only place the order and failure rules of a container's life are written. The
+ * in-JVM {@link Container} uses it, and so can a worker JVM that is checkpointed and restored:
+ * there {@link CheckpointEngine#checkpoint} returns in every restored process, which then simply
+ * carries on with the post-snapshot hooks. Serving calls is not part of this class; {@link
+ * #serve()} and {@link #stopping} only mark those phases.
+ *
+ * <p>{@link #enter()} runs on one thread; {@link #exit()} may be called from any thread, any
+ * number of times, and runs the exit hooks at most once.
+ *
+ * @param <T> the service class
+ */
+public final class ContainerLifecycle<T> {
+
+  private static final System.Logger LOG = System.getLogger(ContainerLifecycle.class.getName());
+
+  private final ServiceDispatcher<T> dispatcher;
+  private final ServiceDescriptor service;
+  private final CheckpointEngine engine;
+  private final String containerId;
+  private final ContainerListener listener;
+  private final PhaseTracker phases;
+  private volatile T instance;
+  private volatile SnapshotOutcome snapshotOutcome;
+  /** Guarded by {@code this}: set by the one thread that ran the exit hooks. */
+  private ExitResult exitResult;
+
+  /**
+   * @param listener hears every phase change and every hook; wrap several in one listener that
+   *     isolates them if one might throw ({@link Container} does)
+   */
+  public ContainerLifecycle(
+      ServiceDispatcher<T> dispatcher,
+      CheckpointEngine engine,
+      String containerId,
+      ContainerListener listener) {
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    this.service = dispatcher.descriptor();
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.containerId = Objects.requireNonNull(containerId, "containerId");
+    this.listener =
+        listener instanceof ListenerChain chain ? chain : new ListenerChain(List.of(listener));
+    this.phases = new PhaseTracker(containerId, service.serviceName(), this.listener);
+  }
+
+  public String containerId() {
+    return containerId;
+  }
+
+  public ServiceDescriptor service() {
+    return service;
+  }
+
+  /** The current phase; {@code null} before {@link #enter()}. */
+  public Phase phase() {
+    return phases.phase();
+  }
+
+  /**
+   * The service instance.
+   *
+   * @throws IllegalStateException before {@link #enter()} created it, or when its constructor threw
+   */
+  public T instance() {
+    T current = instance;
+    if (current == null) {
+      throw new IllegalStateException("Container " + containerId + " has no instance (phase " + phase() + ")");
+    }
+    return current;
+  }
+
+  /** What the snapshot step did; empty when the container did not reach it. */
+  public Optional<SnapshotOutcome> snapshotOutcome() {
+    return Optional.ofNullable(snapshotOutcome);
+  }
+
+  /**
+   * Creates the instance and runs the enter phases, leaving the container in {@link
+   * Phase#ENTERING_AFTER_SNAPSHOT} with every enter hook done; follow with {@link #serve()} or
+   * {@link #stopping}.
+   *
+   * <p>All snap hooks run before any other enter hook. The snapshot step is reached only by
+   * services with {@code enableMemorySnapshot}.
+   *
+   * @throws ContainerStartException when the constructor or an enter hook threw; the remaining
+   *     enter hooks were skipped, the exit hooks ran, and the container is {@link Phase#FAILED}
+   */
+  public void enter() {
+    phases.begin();
+    try {
+      instance = dispatcher.newInstance();
+    } catch (Throwable t) {
+      // No instance, so no hook ever ran: there is nothing for exit hooks to release.
+      phases.moveTo(Phase.FAILED, "the constructor threw", t);
+      throw ContainerStartException.constructorFailed(service, t);
+    }
+    try {
+      String afterSnapshot = "";
+      if (service.memorySnapshotEnabled() || !service.hooks(HookPhase.ENTER_BEFORE_SNAPSHOT).isEmpty()) {
+        phases.moveTo(Phase.ENTERING_BEFORE_SNAPSHOT, "");
+        HookRunner.runEnterHooks(dispatcher, instance, HookPhase.ENTER_BEFORE_SNAPSHOT, listener);
+        if (service.memorySnapshotEnabled()) {
+          afterSnapshot = "snapshot " + snapshot();
+        }
+      }
+      phases.moveTo(Phase.ENTERING_AFTER_SNAPSHOT, afterSnapshot);
+      HookRunner.runEnterHooks(dispatcher, instance, HookPhase.ENTER_AFTER_SNAPSHOT, listener);
+    } catch (HookFailedException e) {
+      ContainerStartException failure =
+          ContainerStartException.hookFailed(service, e.hook(), e.getCause());
+      failAfterEnterFailure(failure, e.getMessage());
+      throw failure;
+    } catch (RuntimeException | Error e) {
+      // Not a hook: a broken engine or listener. The enter phase was entered all the same, so
+      // the exit hooks still release what the hooks before it opened.
+      failAfterEnterFailure(e, ContainerException.describe(e));
+      throw e;
+    }
+  }
+
+  /** Marks the container {@link Phase#RUNNING}, once {@link #enter()} returned. */
+  public void serve() {
+    phases.moveTo(Phase.RUNNING, "");
+  }
+
+  /** Marks the container {@link Phase#STOPPING}; {@code why} goes into the phase event. */
+  public void stopping(String why) {
+    phases.moveTo(Phase.STOPPING, why);
+  }
+
+  /**
+   * Runs every exit hook, even when some throw, and ends the container: {@link Phase#STOPPED}, or
+   * {@link Phase#FAILED} when a hook threw. Requires {@link Phase#STOPPING}.
+   *
+   * <p>Runs the hooks at most once: a concurrent call waits for the first and returns its result,
+   * a later call returns it at once. The calling thread's interrupt flag is cleared while the hooks
+   * run and set again afterwards, so that an interrupt meant for the caller cannot break a hook's
+   * blocking I/O halfway through its cleanup.
+   *
+   * @return the exit hooks' failure: the first one, later ones suppressed; empty when all returned
+   */
+  public synchronized Optional<ContainerStopException> exit() {
+    if (exitResult == null) {
+      exitResult = runExitHooks(null, "");
+      phases.moveTo(
+          exitResult.failure() == null ? Phase.STOPPED : Phase.FAILED,
+          exitResult.failure() == null ? "" : "an exit hook threw",
+          exitResult.failure());
+    }
+    return Optional.ofNullable(exitResult.failure());
+  }
+
+  private SnapshotOutcome snapshot() {
+    phases.moveTo(Phase.SNAPSHOT, "engine " + engine.name());
+    SnapshotOutcome outcome = takeSnapshot();
+    if (outcome.kind() == SnapshotOutcome.Kind.FAILED) {
+      // A snapshot only saves time: carry on as a cold start, but say why.
+      LOG.log(Level.WARNING, "Container " + containerId + " of service " + service.serviceName()
+          + " continues without a memory snapshot (a cold start): " + outcome.detail());
+    }
+    snapshotOutcome = outcome;
+    return outcome;
+  }
+
+  private SnapshotOutcome takeSnapshot() {
+    try {
+      SnapshotOutcome outcome = engine.checkpoint(new SnapshotPoint(service, containerId, instance));
+      return outcome != null
+          ? outcome
+          : SnapshotOutcome.failed("engine " + engine.name() + " returned no outcome");
+    } catch (Exception e) {
+      LOG.log(Level.DEBUG, "Checkpoint engine " + engine.name() + " threw", e);
+      return SnapshotOutcome.failed(
+          "engine " + engine.name() + " threw " + ContainerException.describe(e));
+    }
+  }
+
+  private synchronized void failAfterEnterFailure(Throwable failure, String detail) {
+    exitResult = runExitHooks(failure, detail);
+    if (exitResult.failure() != null) {
+      // The enter failure is the news; the failed cleanup rides along.
+      failure.addSuppressed(exitResult.failure());
+    }
+    phases.moveTo(Phase.FAILED, detail, failure);
+  }
+
+  /** Guarded by {@code this}. */
+  private ExitResult runExitHooks(Throwable enterFailure, String detail) {
+    phases.moveTo(Phase.EXITING, detail, enterFailure);
+    boolean interrupted = Thread.interrupted();
+    try {
+      HookRunner.runExitHooks(dispatcher, instance, listener);
+      return new ExitResult(null, null);
+    } catch (HookFailedException e) {
+      LOG.log(Level.WARNING, "Container " + containerId + ": " + e.getMessage(), e);
+      return new ExitResult(e, ContainerStopException.of(service, e));
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** What the exit hooks did: both {@code null} when every hook returned normally. */
+  private record ExitResult(HookFailedException hookFailure, ContainerStopException failure) {}
+}

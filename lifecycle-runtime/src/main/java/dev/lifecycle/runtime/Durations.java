@@ -1,0 +1,21 @@
+package dev.lifecycle.runtime;
+
+import java.time.Duration;
+
+/** Formats durations the way people write them in messages and timelines. */
+final class Durations {
+
+  private Durations() {}
+
+  /** {@code 30 s}, {@code 1.5 s}, {@code 250 ms}. */
+  static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    if (millis % 1000 == 0) {
+      return millis / 1000 + " s";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.lifecycle.runtime;
+
+import dev.lifecycle.runtime.spi.Arguments;
+import dev.lifecycle.runtime.spi.MethodDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDispatcher;
+import dev.lifecycle.runtime.spi.UnknownMethodException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Serves the {@code @Method} calls of one container: at most {@code maxConcurrentInputs} at once
+ * in arrival order, each within the input timeout, and none once the container stops.
+ *
+ * <p>Each call runs on a thread of its own pool, not on the caller's, so that a call that
+ * overruns its timeout can be failed for the caller at once even when the method ignores the
+ * interrupt. Such a call keeps its slot until it really returns: with one input at a time, the
+ * next call must not run beside it on an instance that may not be thread-safe.
+ */
+final class InputExecutor<T> {
+
+  private static final System.Logger LOG = System.getLogger(InputExecutor.class.getName());
+
+  private final ServiceDispatcher<T> dispatcher;
+  private final String serviceName;
+  private final String containerId;
+  private final Duration inputTimeout;
+  private final InputSlots slots;
+  private final ExecutorService threads;
+
+  InputExecutor(ServiceDispatcher<T> dispatcher, String containerId, int maxConcurrentInputs, Duration inputTimeout) {
+    this.dispatcher = dispatcher;
+    this.serviceName = dispatcher.descriptor().serviceName();
+    this.containerId = containerId;
+    this.inputTimeout = inputTimeout;
+    this.slots = new InputSlots(maxConcurrentInputs);
+    AtomicInteger count = new AtomicInteger();
+    // Daemon threads: a container nobody closed must not keep the JVM alive; the shutdown hook
+    // still runs its exit hooks.
+    this.threads = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "lifecycle-" + containerId + "-input-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Calls {@code method} on {@code instance} and returns its result. See {@link Container#call}. */
+  Object call(T instance, String method, Object[] args) {
+    // Checked here, on the caller's thread and before taking a slot, so that a wrong call fails
+    // at once; and so that a DispatchException coming back from the call is the method's own.
+    MethodDescriptor descriptor =
+        dispatcher.descriptor().method(method)
+            .orElseThrow(() -> new UnknownMethodException(dispatcher.descriptor(), method));
+    Arguments.check(dispatcher.descriptor(), descriptor, args);
+    InputCall call = new InputCall(method);
+    try {
+      if (!slots.acquire(call)) {
+        throw ContainerStoppingException.refused(serviceName, containerId, method);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputInterruptedException(serviceName, method, e);
+    }
+    try {
+      threads.execute(() -> run(instance, call, args));
+    } catch (RejectedExecutionException e) {
+      slots.release(call);
+      throw ContainerStoppingException.refused(serviceName, containerId, method);
+    }
+    return await(call);
+  }
+
+  private void run(T instance, InputCall call, Object[] args) {
+    call.started();
+    try {
+      call.result().complete(dispatcher.invoke(instance, call.method(), args));
+    } catch (Throwable t) {
+      call.result().completeExceptionally(t);
+    } finally {
+      call.finished();
+      slots.release(call);
+    }
+  }
+
+  private Object await(InputCall call) {
+    try {
+      return call.result().get(inputTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      InputTimeoutException timeout = new InputTimeoutException(serviceName, call.method(), inputTimeout);
+      if (call.fail(timeout)) {
+        LOG.log(Level.WARNING, "Container " + containerId + ": " + timeout.getMessage()
+            + " If it ignores the interrupt, it keeps its input slot until it returns.");
+        throw timeout;
+      }
+      return resultOf(call); // it finished just now, after all
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InputInterruptedException abandoned = new InputInterruptedException(serviceName, call.method(), e);
+      if (call.fail(abandoned)) {
+        throw abandoned;
+      }
+      return resultOf(call);
+    } catch (ExecutionException e) {
+      throw translate(call, e.getCause());
+    }
+  }
+
+  private Object resultOf(InputCall call) {
+    try {
+      return call.result().join();
+    } catch (CompletionException e) {
+      throw translate(call, e.getCause());
+    }
+  }
+
+  private RuntimeException translate(InputCall call, Throwable failure) {
+    if (failure == call.runtimeFailure()) {
+      return (RuntimeException) failure; // a timeout or a stop, decided by this runtime
+    }
+    // Anything else came from the method, even a ContainerException of a container it called.
+    return new MethodFailedException(serviceName, call.method(), failure);
+  }
+
+  /** Refuses new calls and the calls waiting for a slot, at once. */
+  void refuseNew() {
+    slots.close();
+  }
+
+  /**
+   * Lets the running calls finish within {@code grace}; fails and interrupts the ones that do
+   * not, and reports them.
+   */
+  List<InputOverrun> drain(Duration grace) {
+    List<InputOverrun> overruns = new ArrayList<>();
+    for (InputCall call : slots.awaitIdle(grace)) {
+      call.fail(ContainerStoppingException.overran(serviceName, containerId, call.method(), grace));
+      overruns.add(new InputOverrun(call.method(), call.runningFor(), call.threadName()));
+    }
+    if (!overruns.isEmpty()) {
+      LOG.log(Level.WARNING, "Container " + containerId + " of service " + serviceName + ": "
+          + overruns.size() + " call(s) still running after the exit grace period of "
+          + Durations.format(grace) + " were interrupted before the exit hooks ran: " + overruns);
+    }
+    return overruns;
+  }
+
+  /** Lets the pool's threads end once idle; calls still running were already interrupted. */
+  void shutdown() {
+    threads.shutdown();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.lifecycle.runtime;
+
+import java.time.Duration;
+
+/**
+ * A call ran longer than the container's input timeout. The call's thread was interrupted; a
+ * method that ignores interrupts keeps running, and keeps its input slot, until it returns.
+ */
+public final class InputTimeoutException extends ContainerException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String methodName;
+  private final Duration timeout;
+
+  InputTimeoutException(String serviceName, String methodName, Duration timeout) {
+    super(
+        serviceName,
+        "Call of @Method " + methodName + " of service " + serviceName + " ran longer than its "
+            + "input timeout of " + Durations.format(timeout) + " and was interrupted. Raise "
+            + "@Service(inputTimeoutSeconds) or the container's inputTimeout, or make the call "
+            + "faster.",
+        null);
+    this.methodName = methodName;
+    this.timeout = timeout;
+  }
+
+  /** The method's name, as callers use it. */
+  public String methodName() {
+    return methodName;
+  }
+
+  /** The timeout the call overran. */
+  public Duration timeout() {
+    return timeout;
+  }
+}

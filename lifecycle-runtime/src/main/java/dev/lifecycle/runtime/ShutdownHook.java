@@ -1,0 +1,37 @@
+package dev.lifecycle.runtime;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * Stops a container when the JVM shuts down (SIGTERM, SIGINT, {@code System.exit}).
+ *
+ * <p>The JVM ignores further SIGTERMs and SIGINTs once it runs its shutdown hooks and waits for
+ * every hook to return, so exit hooks that run here, or that another thread is running while
+ * this hook waits for them, are not cut short by a second signal.
+ */
+final class ShutdownHook {
+
+  private static final System.Logger LOG = System.getLogger(ShutdownHook.class.getName());
+
+  private final Thread thread;
+
+  ShutdownHook(String containerId, Runnable stop) {
+    this.thread = new Thread(() -> {
+      LOG.log(Level.INFO, () -> "JVM shutting down: stopping container " + containerId);
+      stop.run();
+    }, "lifecycle-shutdown-" + containerId);
+  }
+
+  void register() {
+    Runtime.getRuntime().addShutdownHook(thread);
+  }
+
+  /** Removes the hook after an explicit stop, so that a long-lived JVM does not collect them. */
+  void unregister() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(thread);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The hook is running or about to; it will find the container stopped and return.
+    }
+  }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The demo: builds what it needs, then runs the sentiment-model example through its whole
+# lifecycle in a container, printing the results of a few calls and the timeline of its phases
+# with their durations. Works on a fresh clone; the first run downloads Maven's plugins and the
+# dependencies into ~/.m2. Needs a JDK 17+ and Maven 3.8+.
+#
+#   scripts/demo.sh
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+mvn=(mvn -q -B -ntp)
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# Some Maven builds print colour resets even in batch mode; keep the output plain.
+plain() { sed -u $'s/\e\[[0-9;]*m//g'; }
+
+# The processor is not a dependency of the examples (it runs from the annotation processor path,
+# as users configure it), so it is named here for -am to build it too.
+echo "Building the examples and what they need..." >&2
+"${mvn[@]}" install -DskipTests -pl lifecycle-processor,examples -am 2>&1 | plain
+
+classpath_file="$root/examples/target/demo.classpath"
+"${mvn[@]}" -pl examples org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file" 2>&1 | plain
+
+# A JVM of its own, as a container would have; one-line log records for the service's exit hook.
+exec "$java" \
+  '-Djava.util.logging.SimpleFormatter.format=%4$s: %5$s%6$s%n' \
+  -cp "$root/examples/target/classes:$(cat "$classpath_file")" \
+  dev.lifecycle.examples.model.ModelDemo "$@"
