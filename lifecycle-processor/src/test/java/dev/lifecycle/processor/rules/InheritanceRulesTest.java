@@ -2,7 +2,7 @@ package dev.lifecycle.processor.rules;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.lifecycle.processor.rules.PrecompiledClasses.compileWithoutProcessor;
-import static dev.lifecycle.processor.rules.PrecompiledClasses.writeClassFiles;
+import static dev.lifecycle.processor.rules.PrecompiledClasses.writeJar;
 import static dev.lifecycle.processor.testing.Compilations.compile;
 import static dev.lifecycle.processor.testing.Compilations.compileWithClasspath;
 import static dev.lifecycle.processor.testing.Compilations.generatedSource;
@@ -102,9 +102,9 @@ class InheritanceRulesTest {
               public void close() {}
             }
             """);
-    writeClassFiles(compile(base), classes);
+    Path jar = writeJar(compile(base), classes);
 
-    Compilation compilation = compileWithClasspath(List.of(classes.toFile()), SERVICE_EXTENDING_BASE);
+    Compilation compilation = compileWithClasspath(List.of(jar.toFile()), SERVICE_EXTENDING_BASE);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.sourceFiles()).hasSize(1);
@@ -127,9 +127,9 @@ class InheritanceRulesTest {
               public void open(String path) {}
             }
             """);
-    writeClassFiles(compileWithoutProcessor(base), classes);
+    Path jar = writeJar(compileWithoutProcessor(base), classes);
 
-    Compilation compilation = compileWithClasspath(List.of(classes.toFile()), SERVICE_EXTENDING_BASE);
+    Compilation compilation = compileWithClasspath(List.of(jar.toFile()), SERVICE_EXTENDING_BASE);
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
@@ -158,9 +158,9 @@ class InheritanceRulesTest {
               void open() {}
             }
             """);
-    writeClassFiles(compileWithoutProcessor(base), classes);
+    Path jar = writeJar(compileWithoutProcessor(base), classes);
 
-    Compilation compilation = compileWithClasspath(List.of(classes.toFile()), SERVICE_EXTENDING_BASE);
+    Compilation compilation = compileWithClasspath(List.of(jar.toFile()), SERVICE_EXTENDING_BASE);
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
@@ -413,7 +413,7 @@ class InheritanceRulesTest {
               default void open() {}
             }
             """);
-    writeClassFiles(compileWithoutProcessor(hooks), classes);
+    Path jar = writeJar(compileWithoutProcessor(hooks), classes);
     JavaFileObject service =
         source(
             "com.example.Model",
@@ -426,7 +426,7 @@ class InheritanceRulesTest {
             public class Model implements com.example.base.Hooks {}
             """);
 
-    Compilation compilation = compileWithClasspath(List.of(classes.toFile()), service);
+    Compilation compilation = compileWithClasspath(List.of(jar.toFile()), service);
 
     // Otherwise the hook silently never runs: nothing in this compilation can report it.
     assertThat(compilation).failed();

@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import javax.tools.JavaFileObject;
 
 /**
- * Classes "compiled earlier into a jar": the class files of one compilation written to a directory
- * with package folders, to put on the classpath of a later compilation, where they have no source.
+ * Classes "compiled earlier into a jar": the class files of one compilation packed into a jar, to
+ * put on the classpath of a later compilation, where they have no source.
  */
 final class PrecompiledClasses {
 
@@ -30,25 +32,31 @@ final class PrecompiledClasses {
     return compilation;
   }
 
-  /** Writes the class files of {@code compilation} under {@code directory} and returns it. */
-  static Path writeClassFiles(Compilation compilation, Path directory) {
+  /**
+   * Packs the class files of {@code compilation} into {@code directory/library.jar}, as a library
+   * compiled earlier would arrive, and returns the jar.
+   */
+  static Path writeJar(Compilation compilation, Path directory) {
     if (compilation.status() != Compilation.Status.SUCCESS) {
       throw new AssertionError("precompilation failed: " + compilation.diagnostics());
     }
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() != JavaFileObject.Kind.CLASS) {
-        continue;
+    Path jar = directory.resolve("library.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (JavaFileObject file : compilation.generatedFiles()) {
+        if (file.getKind() != JavaFileObject.Kind.CLASS) {
+          continue;
+        }
+        // Names look like /CLASS_OUTPUT/com/example/Base.class
+        String uriPath = file.toUri().getPath();
+        out.putNextEntry(new JarEntry(uriPath.substring(uriPath.indexOf('/', 1) + 1)));
+        try (InputStream in = file.openInputStream()) {
+          in.transferTo(out);
+        }
+        out.closeEntry();
       }
-      // Names look like /CLASS_OUTPUT/com/example/Base.class
-      String uriPath = file.toUri().getPath();
-      Path target = directory.resolve(uriPath.substring(uriPath.indexOf('/', 1) + 1));
-      try (InputStream in = file.openInputStream()) {
-        Files.createDirectories(target.getParent());
-        Files.write(target, in.readAllBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return directory;
+    return jar;
   }
 }

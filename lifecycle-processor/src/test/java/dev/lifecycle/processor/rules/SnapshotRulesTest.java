@@ -2,7 +2,7 @@ package dev.lifecycle.processor.rules;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.lifecycle.processor.rules.PrecompiledClasses.compileWithoutProcessor;
-import static dev.lifecycle.processor.rules.PrecompiledClasses.writeClassFiles;
+import static dev.lifecycle.processor.rules.PrecompiledClasses.writeJar;
 import static dev.lifecycle.processor.testing.Compilations.compile;
 import static dev.lifecycle.processor.testing.Compilations.compileWithClasspath;
 import static dev.lifecycle.processor.testing.Compilations.source;
@@ -141,7 +141,7 @@ class SnapshotRulesTest {
               public void load() {}
             }
             """);
-    writeClassFiles(compileWithoutProcessor(base), classes);
+    Path jar = writeJar(compileWithoutProcessor(base), classes);
     JavaFileObject service =
         source(
             "com.example.Model",
@@ -154,7 +154,7 @@ class SnapshotRulesTest {
             public class Model extends com.example.base.Base {}
             """);
 
-    Compilation compilation = compileWithClasspath(List.of(classes.toFile()), service);
+    Compilation compilation = compileWithClasspath(List.of(jar.toFile()), service);
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
