@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>Test constructors, lifecycle and test methods can take the service instance (its type or a
- * supertype), the {@link Container} or its {@link Timeline} as parameters; fields annotated
+ * supertype), the {@link Container} or its {@link dev.lifecycle.runtime.Timeline} as parameters; fields annotated
  * {@link LifecycleInject} get them too. The exit hooks run after the last test of the class
  * ({@link ContainerScope#PER_CLASS}) or after each test ({@link ContainerScope#PER_TEST}); a
  * failing exit hook fails the class or the test. {@code @Nested} classes share their enclosing

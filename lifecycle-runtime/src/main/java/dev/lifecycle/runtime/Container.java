@@ -115,6 +115,7 @@ public final class Container<T> implements AutoCloseable {
     return options;
   }
 
+  /** The phase the container is in now. */
   public Phase phase() {
     return lifecycle.phase();
   }
@@ -197,6 +198,10 @@ public final class Container<T> implements AutoCloseable {
     stops.stopped(report);
     if (shutdownHook != null && trigger != StopTrigger.JVM_SHUTDOWN) {
       shutdownHook.unregister();
+    }
+    if (trigger == StopTrigger.JVM_SHUTDOWN) {
+      // A signal stopped the container: no caller receives the exit hooks' failure, so say it.
+      report.exitFailure().ifPresent(failure -> LOG.log(Level.WARNING, failure.getMessage(), failure));
     }
     LOG.log(Level.DEBUG, () -> "Container " + id() + " stopped: " + report);
     return report;

@@ -79,7 +79,8 @@ public final class ContainerBuilder<T> {
    *
    * @throws IllegalArgumentException when the class has no generated dispatcher, or an option is
    *     out of range
-   * @throws ContainerStartException when the constructor or an enter hook threw; the exit hooks ran
+   * @throws ContainerStartException when the constructor threw (no hook ran) or an enter hook threw
+   *     (the exit hooks ran)
    * @throws ContainerStoppingException when the JVM began to shut down during the enter hooks
    */
   public Container<T> start() {

@@ -207,7 +207,9 @@ public final class ContainerLifecycle<T> {
       HookRunner.runExitHooks(dispatcher, instance, listener);
       return new ExitResult(null, null);
     } catch (HookFailedException e) {
-      LOG.log(Level.WARNING, "Container " + containerId + ": " + e.getMessage(), e);
+      // Debug only: the failure reaches whoever stopped the container (close() throws it, a
+      // failed start carries it); Container logs it when nobody is there to receive it.
+      LOG.log(Level.DEBUG, "Container " + containerId + ": " + e.getMessage(), e);
       return new ExitResult(e, ContainerStopException.of(service, e));
     } finally {
       if (interrupted) {
