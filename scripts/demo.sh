@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The demo: builds what it needs, then runs the sentiment-model example through its whole
-# lifecycle in a container, printing the results of a few calls and the timeline of its phases
-# with their durations. Works on a fresh clone; the first run downloads Maven's plugins and the
-# dependencies into ~/.m2. Needs a JDK 17+ and Maven 3.8+.
+# lifecycle in worker JVMs: a cold start, a container checkpointed with CRIU, and three clones
+# restored at once from that snapshot, with their timelines, the cold start and restore times and
+# the speed-up. As root it first installs a working CRIU when there is none
+# (scripts/install-criu.sh); otherwise, without one, the containers start cold and the demo says
+# why. Works on a fresh clone; the first run downloads Maven's plugins and the dependencies into
+# ~/.m2. Needs a JDK 17+ and Maven 3.8+.
 #
-#   scripts/demo.sh
+#   scripts/demo.sh            worker JVMs with a memory snapshot
+#   scripts/demo.sh --in-jvm   one container in this JVM, with the timeline of its phases
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,8 +28,16 @@ classpath_file="$root/examples/target/demo.classpath"
 "${mvn[@]}" -pl examples org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file" 2>&1 | plain
 
-# A JVM of its own, as a container would have; one-line log records for the service's exit hook.
+main=dev.lifecycle.examples.model.SnapshotDemo
+if [[ "${1:-}" == "--in-jvm" ]]; then
+  main=dev.lifecycle.examples.model.ModelDemo
+elif [[ "$(id -u)" -eq 0 ]]; then
+  ./scripts/install-criu.sh 2>&1 | tail -n 2 >&2 \
+    || echo "demo.sh: could not install CRIU; the containers will start cold." >&2
+fi
+
+# One-line log records, for the service's exit hook and the pool's notices.
 exec "$java" \
   '-Djava.util.logging.SimpleFormatter.format=%4$s: %5$s%6$s%n' \
   -cp "$root/examples/target/classes:$(cat "$classpath_file")" \
-  dev.lifecycle.examples.model.ModelDemo "$@"
+  "$main"

@@ -19,7 +19,7 @@ public abstract class ContainerException extends RuntimeException {
 
   /** {@code "java.io.IOException: disk full"}: how messages quote what user code threw. */
   static String describe(Throwable t) {
-    String message = t.getMessage();
-    return message == null ? t.getClass().getName() : t.getClass().getName() + ": " + message;
+    // toString(), not the class name: an exception rebuilt from another JVM names the original.
+    return t.toString();
   }
 }

@@ -23,6 +23,15 @@ public final class ContainerStartException extends ContainerException {
     this.failedHook = failedHook;
   }
 
+  /**
+   * The same exception for a service that runs in another process (a worker JVM of a {@code
+   * ContainerPool}), so that callers catch the same types wherever the service runs.
+   */
+  public static ContainerStartException remote(
+      String serviceName, HookDescriptor failedHook, String message, Throwable cause) {
+    return new ContainerStartException(serviceName, failedHook, message, cause);
+  }
+
   static ContainerStartException hookFailed(
       ServiceDescriptor service, HookDescriptor hook, Throwable cause) {
     return new ContainerStartException(

@@ -15,6 +15,14 @@ public final class ContainerStoppingException extends ContainerException {
     super(serviceName, message, null);
   }
 
+  /**
+   * The same exception for a service that runs in another process (a worker JVM of a {@code
+   * ContainerPool}), so that callers catch the same types wherever the service runs.
+   */
+  public static ContainerStoppingException remote(String serviceName, String message) {
+    return new ContainerStoppingException(serviceName, message);
+  }
+
   static ContainerStoppingException refused(String serviceName, String containerId, String method) {
     return new ContainerStoppingException(
         serviceName,

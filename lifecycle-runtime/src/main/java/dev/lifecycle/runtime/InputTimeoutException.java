@@ -13,6 +13,14 @@ public final class InputTimeoutException extends ContainerException {
   private final String methodName;
   private final Duration timeout;
 
+  /**
+   * The same exception for a service that runs in another process (a worker JVM of a {@code
+   * ContainerPool}), so that callers catch the same types wherever the service runs.
+   */
+  public static InputTimeoutException remote(String serviceName, String methodName, Duration timeout) {
+    return new InputTimeoutException(serviceName, methodName, timeout);
+  }
+
   InputTimeoutException(String serviceName, String methodName, Duration timeout) {
     super(
         serviceName,

@@ -19,6 +19,14 @@ public final class MethodFailedException extends ContainerException {
     this.methodName = methodName;
   }
 
+  /**
+   * The same exception for a service that runs in another process (a worker JVM of a {@code
+   * ContainerPool}), so that callers catch the same types wherever the service runs.
+   */
+  public static MethodFailedException remote(String serviceName, String methodName, Throwable cause) {
+    return new MethodFailedException(serviceName, methodName, cause);
+  }
+
   /** The method's name, as callers use it. */
   public String methodName() {
     return methodName;

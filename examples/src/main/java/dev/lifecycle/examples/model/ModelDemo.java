@@ -78,8 +78,15 @@ public final class ModelDemo {
 
   /** Phases with their hooks beneath them: when each began, how long it took, and why. */
   static void printTimeline(Timeline timeline, PrintStream out) {
-    List<PhaseEvent> phases = timeline.events();
-    List<Timeline.HookRun> hooks = timeline.hooks();
+    printTimeline(timeline.events(), timeline.hooks(), out);
+  }
+
+  /** As {@link #printTimeline(Timeline, PrintStream)}, for events reported by a worker JVM. */
+  static void printTimeline(
+      List<PhaseEvent> phases, List<Timeline.HookRun> hooks, PrintStream out) {
+    if (phases.isEmpty()) {
+      return;
+    }
     long origin = phases.get(0).nanoTime();
     line(out, String.format(Locale.ROOT, "%-50s %10s %9s", "Timeline", "at", "took"));
     int hook = 0;

@@ -17,20 +17,37 @@ import java.util.List;
  * @param cause its cause, may be null
  */
 public record RemoteError(
-    String kind, String type, String message, List<String> stackTrace, RemoteError cause) {
+    Kind kind, String type, String message, List<String> stackTrace, RemoteError cause) {
+
+  /** What failed, so that the receiving side can rethrow the runtime's own exception type. */
+  public enum Kind {
+    /** The user's code threw: a {@code @Method}, or a hook or constructor during start. */
+    USER,
+    /** The call overran the container's input timeout. */
+    TIMEOUT,
+    /** The container is stopping or stopped and refused or cut short the call. */
+    STOPPING,
+    /** The call named no {@code @Method}, or its arguments do not fit. */
+    DISPATCH,
+    /** The runtime itself failed; a bug, or a broken environment. */
+    INTERNAL
+  }
 
   /** How deep a cause chain is carried; deeper causes are cut, cycles cannot recur. */
   private static final int MAX_CAUSES = 8;
 
   public RemoteError {
+    java.util.Objects.requireNonNull(kind, "kind");
+    java.util.Objects.requireNonNull(type, "type");
     stackTrace = List.copyOf(stackTrace);
   }
 
-  public static RemoteError of(String kind, Throwable throwable) {
+  /** {@code throwable} with its stack trace and causes (at most {@value #MAX_CAUSES} deep). */
+  public static RemoteError of(Kind kind, Throwable throwable) {
     return of(kind, throwable, 0);
   }
 
-  private static RemoteError of(String kind, Throwable throwable, int depth) {
+  private static RemoteError of(Kind kind, Throwable throwable, int depth) {
     List<String> frames = new ArrayList<>();
     for (StackTraceElement frame : throwable.getStackTrace()) {
       frames.add(frame.toString());

@@ -19,6 +19,12 @@ public final class RemoteException extends RuntimeException {
         error.stackTrace().stream().map(RemoteException::parseFrame).toArray(StackTraceElement[]::new));
   }
 
+  /** Reads as the original did: {@code java.lang.IllegalStateException: boom}. */
+  @Override
+  public String toString() {
+    return getMessage();
+  }
+
   /** The class name of the original exception, e.g. {@code java.lang.IllegalStateException}. */
   public String remoteType() {
     return remoteType;

@@ -33,8 +33,26 @@ public final class CheckpointSafety {
    */
   public static void check(OpenResourceScanner scanner) throws UnsafeCheckpointException {
     List<OpenResource> offenders = scanner.unownedResources();
+    for (int look = 1; look < LOOKS && !offenders.isEmpty(); look++) {
+      // The JVM opens some files for a moment (its container support reads cgroup files such as
+      // memory.limit_in_bytes): a scan can catch one. Only what stays open is the application's.
+      pause();
+      List<OpenResource> again = scanner.unownedResources();
+      offenders = offenders.stream().filter(again::contains).toList();
+    }
     if (!offenders.isEmpty()) {
       throw new UnsafeCheckpointException(offenders);
+    }
+  }
+
+  /** How many scans a descriptor must appear in to count as held. */
+  private static final int LOOKS = 3;
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,0 +1,129 @@
+package dev.lifecycle.it.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.lifecycle.runtime.ContainerStartException;
+import dev.lifecycle.runtime.protocol.RemoteException;
+import dev.lifecycle.runtime.supervisor.ContainerInfo;
+import dev.lifecycle.runtime.supervisor.ContainerPool;
+import dev.lifecycle.runtime.supervisor.SnapshotStatus;
+import dev.lifecycle.runtime.supervisor.StartKind;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What goes wrong around snapshots: a damaged image, a snap hook that fails. */
+class SnapshotFaultTest {
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void noWorkerSurvives() {
+    try {
+      Workers.assertNoStrayWorkers();
+    } finally {
+      Workers.killStrayWorkers();
+    }
+  }
+
+  @Test
+  void aCorruptedImageIsDetectedAndRebuiltAndCallsStillSucceed() throws Exception {
+    Workers.requireCriu();
+    Path image;
+    try (ContainerPool first = Workers.pool(AbcdService.class, dir).minContainers(1).build()) {
+      image = first.snapshotStatus().image().orElseThrow();
+    }
+    Path pages = largestPagesFile(image);
+    try (FileChannel file = FileChannel.open(pages, StandardOpenOption.WRITE)) {
+      file.truncate(file.size() / 2);
+    }
+
+    try (ContainerPool second = Workers.pool(AbcdService.class, dir).minContainers(2).build()) {
+      assertThat(second.containers()).extracting(ContainerInfo::startKind)
+          .containsExactly(StartKind.CHECKPOINTED, StartKind.RESTORED);
+      assertThat(second.call("order")).isEqualTo("ABCD");
+      assertThat(second.snapshotStatus().state()).isEqualTo(SnapshotStatus.State.AVAILABLE);
+      // A fresh image, complete again.
+      assertThat(Files.size(pages)).isGreaterThan(0);
+    }
+    // Once per build: the first image, and the rebuilt one.
+    assertThat(WorkerFiles.lines(dir, "snaps")).hasSize(2);
+  }
+
+  @Test
+  void aFailedRestoreDiscardsTheSnapshotRebuildsItAndLeavesNoHalfStartedProcess() throws Exception {
+    Workers.requireCriu();
+    try (WarningCapture warnings = new WarningCapture();
+        ContainerPool pool = Workers.pool(AbcdService.class, dir).minContainers(1).maxContainers(2)
+            .build()) {
+      Path image = pool.snapshotStatus().image().orElseThrow();
+      // Same size, so the store's cheap check passes (it hashed the image once, when it built it);
+      // criu then refuses the image at restore.
+      Path inventory = image.resolve("inventory.img");
+      byte[] bytes = Files.readAllBytes(inventory);
+      bytes[0] ^= 0x5a;
+      Files.write(inventory, bytes);
+
+      // Two calls at once need a second container: its restore fails, so it is the rebuild.
+      List<CompletableFuture<AbcdService.Identity>> calls = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        calls.add(CompletableFuture.supplyAsync(
+            () -> pool.call(AbcdService.Identity.class, "identity", 1_000L)));
+      }
+      assertThat(calls.stream().map(CompletableFuture::join)).extracting(AbcdService.Identity::order)
+          .containsOnly("ABCD");
+
+      assertThat(warnings.warnings()).singleElement().asString()
+          .contains("restoring its memory snapshot")
+          .contains("failed, so it was discarded and will be rebuilt");
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+          .containsExactly(StartKind.CHECKPOINTED, StartKind.CHECKPOINTED);
+      assertThat(pool.snapshotStatus().state()).isEqualTo(SnapshotStatus.State.AVAILABLE);
+      assertThat(Files.readAllBytes(pool.snapshotStatus().image().orElseThrow().resolve("inventory.img"))[0])
+          .isEqualTo((byte) (bytes[0] ^ 0x5a));
+      // The two containers' JVMs, nothing half-restored.
+      assertThat(Workers.markedProcesses()).filteredOn(Workers::isJvm).hasSize(2);
+    }
+    assertThat(WorkerFiles.lines(dir, "snaps")).hasSize(2);
+  }
+
+  @Test
+  void aSnapHookFailingInTheFirstContainerTakesNoSnapshotAndReachesTheCaller() throws Exception {
+    Workers.requireCriu();
+    try (ContainerPool pool = Workers.pool(FailingSnapService.class, dir).maxContainers(1).build()) {
+      Throwable thrown = catchThrowable(() -> pool.call("predict", "x"));
+
+      assertThat(thrown).isInstanceOf(ContainerStartException.class)
+          .hasMessageContaining("@Enter(snap = true) hook " + FailingSnapService.class.getName() + ".load()")
+          .hasMessageContaining("java.lang.IllegalStateException: model file weights.bin is missing");
+      assertThat(((ContainerStartException) thrown).failedHook()).hasValueSatisfying(
+          hook -> assertThat(hook.methodName()).isEqualTo("load"));
+      RemoteException cause = (RemoteException) thrown.getCause();
+      assertThat(cause.remoteType()).isEqualTo(IllegalStateException.class.getName());
+      assertThat(cause.getStackTrace()[0].getClassName()).isEqualTo(FailingSnapService.class.getName());
+      assertThat(pool.snapshotStatus().image()).isEmpty();
+      assertThat(WorkerFiles.lines(dir, "exits")).containsExactly("exit after failed start");
+    }
+    try (Stream<Path> stored = Files.list(dir.resolve("snapshots"))) {
+      assertThat(stored.filter(p -> !p.getFileName().toString().startsWith("."))).isEmpty();
+    }
+  }
+
+  private static Path largestPagesFile(Path image) throws IOException {
+    try (Stream<Path> files = Files.list(image)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("pages-"))
+          .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+    }
+  }
+}

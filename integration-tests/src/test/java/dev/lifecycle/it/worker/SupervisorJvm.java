@@ -1,0 +1,86 @@
+package dev.lifecycle.it.worker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link PoolMain} in a JVM of its own, marked like the workers, its output collected line by
+ * line; {@link #close()} kills it whatever happened.
+ */
+final class SupervisorJvm implements AutoCloseable {
+
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final StringBuffer output = new StringBuffer();
+
+  private SupervisorJvm(Process process) {
+    this.process = process;
+    Thread reader = new Thread(this::read, "supervisor-jvm-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static SupervisorJvm start(Path dir) throws IOException {
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", Workers.MARKER,
+        "-cp", System.getProperty("java.class.path"), PoolMain.class.getName(), dir.toString());
+    return new SupervisorJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
+  /** Everything it printed so far. */
+  String output() {
+    return output.toString();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** The first line starting with {@code prefix}. */
+  String awaitLineStartingWith(String prefix, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (line == null) {
+        throw new AssertionError("the supervisor JVM printed no line starting with " + prefix
+            + " within " + timeout + " (alive: " + process.isAlive() + "); output:\n" + output);
+      }
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+    }
+  }
+
+  void awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the supervisor JVM did not exit within " + timeout);
+    }
+  }
+
+  private void read() {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        output.append(line).append('\n');
+        lines.add(line);
+      }
+    } catch (IOException e) {
+      // the JVM is gone
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+}

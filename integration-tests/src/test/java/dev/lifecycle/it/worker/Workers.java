@@ -1,0 +1,136 @@
+package dev.lifecycle.it.worker;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.lifecycle.runtime.criu.Criu;
+import dev.lifecycle.runtime.criu.CriuAvailability;
+import dev.lifecycle.runtime.criu.CriuLocator;
+import dev.lifecycle.runtime.supervisor.ContainerPool;
+import dev.lifecycle.runtime.supervisor.ContainerPoolBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Shared set-up of the worker tests: pools of test services, criu, and the stray-process check. */
+final class Workers {
+
+  /**
+   * On the command line of every worker JVM (and supervisor child JVM) these tests start, and
+   * unique to this test run: what the stray-process check looks for in {@code /proc/<pid>/cmdline}.
+   */
+  static final String MARKER = "-Dlifecycle.it.worker="
+      + System.getProperty("lifecycle.it.worker", UUID.randomUUID().toString());
+
+  static final Duration GENEROUS = Duration.ofSeconds(60);
+
+  private Workers() {}
+
+  /**
+   * The options of worker JVMs: quick to start on a small machine, marked, and pointed at
+   * {@code dir} for {@link WorkerFiles}.
+   */
+  static List<String> jvmOptions(Path dir) {
+    return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx128m",
+        MARKER, "-D" + WorkerFiles.DIRECTORY + "=" + dir);
+  }
+
+  /** A pool builder of {@code service} on the test class path, logs and files in {@code dir}. */
+  static ContainerPoolBuilder pool(Class<?> service, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return ContainerPool.builder(service)
+        .jvmOptions(jvmOptions(dir))
+        .workDirectory(dir)
+        .snapshotStore(dir.resolve("snapshots"));
+  }
+
+  /** This machine's criu; fails (never skips) without one: CI installs it. */
+  static Criu requireCriu() {
+    CriuAvailability availability = CriuLocator.fromEnvironment().locate();
+    if (availability instanceof Criu criu) {
+      return criu;
+    }
+    return fail("This test needs a working CRIU (4.1 or newer, tests run as root;"
+        + " scripts/install-criu.sh installs it into .tools/criu), but: "
+        + ((CriuAvailability.Unavailable) availability).reason());
+  }
+
+  /** The pids of processes whose command line holds {@link #MARKER}. */
+  static List<Long> markedProcesses() {
+    List<Long> pids = new ArrayList<>();
+    try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path dir : proc) {
+        try {
+          String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
+          String stat = Files.readString(dir.resolve("stat"));
+          boolean zombie = stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+          if (!zombie && cmdline.contains(MARKER)) {
+            pids.add(Long.parseLong(dir.getFileName().toString()));
+          }
+        } catch (IOException | RuntimeException gone) {
+          // exited meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new AssertionError("cannot list /proc", e);
+    }
+    return pids;
+  }
+
+  /** Whether {@code pid} runs {@code java} (a worker launched for a checkpoint runs under unshare). */
+  static boolean isJvm(long pid) {
+    return ProcessHandle.of(pid).flatMap(h -> h.info().command()).map(c -> c.endsWith("/java")).orElse(false);
+  }
+
+  /** Fails when a JVM of these tests still runs after a while: no orphan may survive a pool. */
+  static void assertNoStrayWorkers() {
+    awaitTrue(() -> markedProcesses().isEmpty(),
+        () -> "worker JVMs still running: " + describe(markedProcesses()));
+  }
+
+  /** Kills every JVM of these tests, for clean-up after a failed test. */
+  static void killStrayWorkers() {
+    for (long pid : markedProcesses()) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  static String describe(List<Long> pids) {
+    StringBuilder sb = new StringBuilder();
+    for (long pid : pids) {
+      sb.append("\n  ").append(pid).append(' ')
+          .append(ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?"));
+    }
+    return sb.toString();
+  }
+
+  static void awaitTrue(BooleanSupplier condition, Supplier<String> description) {
+    long deadline = System.nanoTime() + GENEROUS.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + GENEROUS + ": " + description.get());
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting: " + description.get(), e);
+      }
+    }
+  }
+
+  /** Sends {@code signal} (e.g. {@code "TERM"}) to {@code pid}. */
+  static void signal(long pid, String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -" + signal + " " + pid + " failed");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.lifecycle.runtime.supervisor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything a {@link ContainerPoolBuilder} collected; immutable. */
+record PoolConfig(
+    String serviceClassName,
+    List<Path> classpath,
+    int minContainers,
+    int maxContainers,
+    Duration idleTimeout,
+    Optional<Integer> maxConcurrentInputs,
+    Optional<Duration> inputTimeout,
+    Optional<Duration> exitGracePeriod,
+    List<String> jvmOptions,
+    Path javaExecutable,
+    boolean memorySnapshots,
+    Optional<Path> snapshotStore,
+    Optional<Path> criuPath,
+    Map<String, String> environment,
+    Optional<Path> workDirectory,
+    Duration startTimeout,
+    ClassLoader classLoader) {
+
+  PoolConfig {
+    classpath = List.copyOf(classpath);
+    jvmOptions = List.copyOf(jvmOptions);
+    environment = Map.copyOf(environment);
+  }
+
+  /** The class path as {@code java -cp} takes it. */
+  String classpathString() {
+    return String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
+  }
+}

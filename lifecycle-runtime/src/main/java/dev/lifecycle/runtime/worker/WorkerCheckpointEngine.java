@@ -1,0 +1,134 @@
+package dev.lifecycle.runtime.worker;
+
+import dev.lifecycle.runtime.CheckpointEngine;
+import dev.lifecycle.runtime.SnapshotOutcome;
+import dev.lifecycle.runtime.SnapshotPoint;
+import dev.lifecycle.runtime.protocol.RestoreStateLine;
+import dev.lifecycle.runtime.protocol.WireMessage.CheckpointReady;
+import dev.lifecycle.runtime.protocol.WireMessage.CheckpointRefused;
+import dev.lifecycle.runtime.protocol.WireMessage.Hello;
+import dev.lifecycle.runtime.protocol.WireMessage.Quiescing;
+import dev.lifecycle.runtime.protocol.WireMessage.RestoreState;
+import dev.lifecycle.runtime.snapshot.CheckpointSafety;
+import dev.lifecycle.runtime.snapshot.UnsafeCheckpointException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+
+/**
+ * The snapshot step of a worker JVM. The supervisor runs criu; this side gets the process ready
+ * for it and, once it returns (in the original and in every clone), finds out who it now is.
+ *
+ * <ol>
+ *   <li>Tell the supervisor, close the connection, and check that nothing else is open that a
+ *       checkpoint cannot carry ({@link CheckpointSafety}). When something is, reconnect, say why
+ *       ({@link CheckpointRefused}) and carry on as a cold start.
+ *   <li>Reconnect to say {@link CheckpointReady}, close again, collect garbage (a smaller image),
+ *       and block reading one {@link RestoreState} line from standard input. criu dumps the process
+ *       right there.
+ *   <li>The line arrives: in the original (on its stdin pipe, after the dump) or in a clone (whose
+ *       stdin criu replaced with a file holding its own line). Apply it: container id, restore-time
+ *       environment, fresh seeds for registered random generators; reconnect to the socket it
+ *       names; return {@code CHECKPOINTED} or {@code RESTORED}.
+ * </ol>
+ *
+ * <p>When standard input ends instead (the supervisor died while this process waited), or the
+ * supervisor cannot be reached after the restore, the engine throws {@link SupervisorGone}: the
+ * container's exit hooks run and the JVM exits.
+ */
+final class WorkerCheckpointEngine implements CheckpointEngine {
+
+  private static final System.Logger LOG = System.getLogger(WorkerCheckpointEngine.class.getName());
+
+  private final SupervisorLink link;
+  private final WorkerArguments arguments;
+
+  WorkerCheckpointEngine(SupervisorLink link, WorkerArguments arguments) {
+    this.link = link;
+    this.arguments = arguments;
+  }
+
+  @Override
+  public String name() {
+    return arguments.checkpoint() ? "criu" : "none";
+  }
+
+  @Override
+  public SnapshotOutcome checkpoint(SnapshotPoint point) {
+    if (!arguments.checkpoint()) {
+      return SnapshotOutcome.skipped("the pool runs without memory snapshots (its log says why);"
+          + " the snap hooks ran in this container");
+    }
+    ProtocolWarmUp.run();
+    link.send(new Quiescing());
+    link.detach();
+    try {
+      CheckpointSafety.check();
+    } catch (UnsafeCheckpointException unsafe) {
+      reconnect(arguments.socketPath(), hello(arguments.containerId(), false));
+      link.send(new CheckpointRefused(unsafe.getMessage()));
+      return SnapshotOutcome.failed(unsafe.getMessage());
+    }
+    reconnect(arguments.socketPath(), hello(arguments.containerId(), false));
+    link.send(new CheckpointReady());
+    link.detach();
+    System.gc();
+
+    RestoreState state = awaitRestoreState();
+    RestoreEnvironment.apply(state);
+    if (state.restored()) {
+      int reseeded = RestoreEnvironment.reseedAll();
+      LOG.log(Level.DEBUG, () -> "restored as " + state.containerId() + "; reseeded " + reseeded
+          + " registered random generator(s)");
+    }
+    reconnect(Path.of(state.socketPath()), hello(state.containerId(), state.restored()));
+    if (state.restored()) {
+      return SnapshotOutcome.restored("this container is a restore of the memory snapshot");
+    }
+    if (state.snapshotFailure() != null) {
+      return SnapshotOutcome.failed(state.snapshotFailure());
+    }
+    return SnapshotOutcome.checkpointed("the memory snapshot was taken of this container");
+  }
+
+  private static RestoreState awaitRestoreState() {
+    // Not System.in: its buffer would keep bytes read ahead, and the clones' state must come from
+    // their own stdin, read after the restore.
+    @SuppressWarnings("resource") // fd 0 stays open: it is the process's standard input
+    InputStream stdin = new FileInputStream(FileDescriptor.in);
+    try {
+      return RestoreStateLine.read(stdin);
+    } catch (IOException e) {
+      throw new SupervisorGone("waiting at the snapshot point for the supervisor's restore state: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private void reconnect(Path socket, Hello hello) {
+    try {
+      link.attach(socket, hello);
+    } catch (IOException e) {
+      throw new SupervisorGone(e.getMessage(), e);
+    }
+  }
+
+  private static Hello hello(String containerId, boolean restored) {
+    return new Hello(containerId, ProcessHandle.current().pid(), restored);
+  }
+
+  /**
+   * The supervisor is gone while the container starts. An {@link Error} on purpose: the runtime
+   * treats an engine's exception as a failed snapshot and carries on as a cold start, but there is
+   * no one left to serve, so the container must fail and run its exit hooks.
+   */
+  static final class SupervisorGone extends Error {
+    private static final long serialVersionUID = 1L;
+
+    SupervisorGone(String message, Throwable cause) {
+      super("The supervisor is gone: " + message, cause);
+    }
+  }
+}
