@@ -10,8 +10,11 @@ import dev.lifecycle.runtime.snapshot.SnapshotStore;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides how the pool's next container starts (cold, as the original to checkpoint, or as a
@@ -95,9 +98,7 @@ final class SnapshotPlanner {
       }
       criu = found;
       try {
-        store = config.snapshotStore().isPresent()
-            ? SnapshotStore.open(config.snapshotStore().get())
-            : SnapshotStore.openDefault();
+        store = storeAt(config.snapshotStore().orElse(SnapshotStore.defaultRoot()));
         key = SnapshotKey.forThisJvm(config.serviceClassName(), config.classpath(), keyOptions,
             criu.version().toString());
         SnapshotLookup lookup = store.lookup(key);
@@ -289,4 +290,22 @@ final class SnapshotPlanner {
       POOL_LOG.log(Level.DEBUG, () -> "discarding " + failed.directory() + ": " + e);
     }
   }
+
+  /**
+   * One store per directory for the whole JVM: a store hashes an image's files once and remembers
+   * it, and that hashing costs about as much as a restore, so every pool of this supervisor that
+   * uses the directory shares that memory.
+   */
+  private static SnapshotStore storeAt(Path root) throws IOException {
+    Path key = root.toAbsolutePath().normalize();
+    SnapshotStore store = STORES.get(key);
+    if (store == null) {
+      SnapshotStore opened = SnapshotStore.open(key);
+      store = STORES.putIfAbsent(key, opened);
+      return store == null ? opened : store;
+    }
+    return store;
+  }
+
+  private static final Map<Path, SnapshotStore> STORES = new ConcurrentHashMap<>();
 }
