@@ -13,20 +13,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn=(mvn -q -B -ntp)
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-
-# Some Maven builds print colour resets even in batch mode; keep the output plain.
-plain() { sed -u $'s/\e\[[0-9;]*m//g'; }
-
-# The processor is not a dependency of the examples (it runs from the annotation processor path,
-# as users configure it), so it is named here for -am to build it too.
-echo "Building the examples and what they need..." >&2
-"${mvn[@]}" install -DskipTests -pl lifecycle-processor,examples -am 2>&1 | plain
-
-classpath_file="$root/examples/target/demo.classpath"
-"${mvn[@]}" -pl examples org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file" 2>&1 | plain
+# shellcheck source=scripts/build-examples.sh
+source "$root/scripts/build-examples.sh"
 
 main=dev.lifecycle.examples.model.SnapshotDemo
 if [[ "${1:-}" == "--in-jvm" ]]; then
@@ -39,5 +28,5 @@ fi
 # One-line log records, for the service's exit hook and the pool's notices.
 exec "$java" \
   '-Djava.util.logging.SimpleFormatter.format=%4$s: %5$s%6$s%n' \
-  -cp "$root/examples/target/classes:$(cat "$classpath_file")" \
+  -cp "$examples_classpath" \
   "$main"
