@@ -82,6 +82,44 @@ class SnapshotFallbackTest {
     }
   }
 
+  @Test
+  void aFailedCheckpointQuotesCriusLogAndContainersStartCold() throws Exception {
+    Path realCriu = Workers.requireCriu().executable();
+    // The real criu for everything (version, check, restore) but dump, which fails as criu does:
+    // exit status 1 and an error in the log file it was given with -o.
+    Path failingCriu = dir.resolve("criu-that-cannot-dump");
+    Files.writeString(failingCriu, String.join("\n",
+        "#!/bin/sh",
+        "if [ \"$1\" = dump ]; then",
+        "  prev=''; log=''",
+        "  for arg in \"$@\"; do [ \"$prev\" = -o ] && log=$arg; prev=$arg; done",
+        "  echo '(00.012345) Error (criu/cr-dump.c:2093): Dumping FAILED (injected by the test).' > \"$log\"",
+        "  exit 1",
+        "fi",
+        "exec '" + realCriu + "' \"$@\"",
+        ""));
+    Files.setPosixFilePermissions(failingCriu, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
+    try (WarningCapture warnings = new WarningCapture();
+        ContainerPool pool = Workers.pool(AbcdService.class, dir)
+            .criuPath(failingCriu)
+            .minContainers(2).maxContainers(2).build()) {
+      List<Identity> identities = bothContainers(pool);
+
+      assertThat(identities).extracting(Identity::order).containsOnly("ABCD");
+      assertThat(identities).extracting(Identity::restored).containsOnly(false);
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+          .doesNotContain(StartKind.RESTORED);
+      assertThat(WorkerFiles.lines(dir, "snaps")).hasSize(2);
+      SnapshotStatus status = pool.snapshotStatus();
+      assertThat(status.state()).isEqualTo(SnapshotStatus.State.COLD_FALLBACK);
+      assertThat(status.detail()).contains("Dumping FAILED (injected by the test)");
+      assertThat(warnings.warnings()).singleElement().asString()
+          .contains("containers start cold")
+          .contains("Dumping FAILED (injected by the test)");
+    }
+  }
+
   private static List<Identity> bothContainers(ContainerPool pool) {
     List<CompletableFuture<Identity>> calls = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
