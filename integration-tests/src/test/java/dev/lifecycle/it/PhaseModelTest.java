@@ -185,9 +185,16 @@ class PhaseModelTest {
       assertThat(rendered).contains(phase.name());
     }
     assertThat(rendered)
-        .contains("@Enter(snap = true) " + SnapshotService.class.getName() + ".loadModel()")
-        .contains("@Exit " + SnapshotService.class.getName() + ".unload()")
+        .contains("@Enter(snap = true) SnapshotService.loadModel()")
+        .contains("@Exit SnapshotService.unload()")
         .contains(" ms");
+    // Phase and hook rows share their columns: every duration ends where the others do.
+    // The offset column is 8 wide; the next " ms" ends the duration column, the same on every row.
+    assertThat(rendered.lines()
+            .filter(line -> line.indexOf(" ms", 9) > 0)
+            .map(line -> line.indexOf(" ms", 9))
+            .distinct())
+        .hasSize(1);
     assertThat(timeline.hooks()).hasSize(3);
     assertThat(timeline.timeIn(RUNNING)).isPositive();
   }

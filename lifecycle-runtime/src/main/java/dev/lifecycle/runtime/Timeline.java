@@ -87,13 +87,16 @@ public final class Timeline implements ContainerListener {
       long end = last ? event.nanoTime() : phases.get(i + 1).nanoTime();
       String length = last ? "" : millis(end - event.nanoTime());
       String detail = event.detail().isEmpty() ? "" : "  " + event.detail();
-      line(out, String.format(Locale.ROOT, "%8s  %-26s %9s%s",
+      line(out, String.format(Locale.ROOT, "%8s  %-50s %9s%s",
           millis(event.nanoTime() - origin), event.phase(), length, detail));
       while (hook < hooks.size() && (last || hooks.get(hook).startNanos() < end)) {
         HookRun run = hooks.get(hook++);
-        line(out, String.format(Locale.ROOT, "%8s    %s %s  %s%s",
-            millis(run.startNanos() - origin), run.hook().phase().annotation(),
-            run.hook().displayName(), millis(run.duration().toNanos()),
+        String declaringClass = run.hook().declaringClass();
+        String label = run.hook().phase().annotation() + " "
+            + declaringClass.substring(declaringClass.lastIndexOf('.') + 1) + "."
+            + run.hook().methodName() + "()";
+        line(out, String.format(Locale.ROOT, "%8s    %-48s %9s%s",
+            millis(run.startNanos() - origin), label, millis(run.duration().toNanos()),
             run.failure() == null ? "" : "  threw " + ContainerException.describe(run.failure())));
       }
     }
