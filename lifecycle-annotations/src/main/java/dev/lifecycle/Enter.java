@@ -27,7 +27,8 @@ public @interface Enter {
    * <p>A {@code snap = true} hook runs once, in the container that is checkpointed; what it
    * builds (a loaded model, an index, warmed-up code) is part of the snapshot, and restored
    * containers skip it. Without a snapshot it still runs, once per container, right before the
-   * other enter hooks. Requires {@link Service#enableMemorySnapshot()}.
+   * other enter hooks. Requires {@link Service#enableMemorySnapshot()} (or {@link
+   * Server#enableMemorySnapshot()}).
    *
    * <p>Anything that must differ between containers (ids, random seeds, network connections,
    * open files) belongs in a hook with {@code snap = false}.

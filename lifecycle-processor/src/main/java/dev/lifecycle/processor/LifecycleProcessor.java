@@ -2,6 +2,7 @@ package dev.lifecycle.processor;
 
 import dev.lifecycle.processor.model.ServiceModel;
 import dev.lifecycle.processor.validation.DiagnosticPrinter;
+import dev.lifecycle.processor.validation.LifecycleMember;
 import dev.lifecycle.processor.validation.LocalServiceScanner;
 import dev.lifecycle.processor.validation.Message;
 import dev.lifecycle.processor.validation.Names;
@@ -29,8 +30,8 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Validates {@code @Service} classes and their hooks and methods, and generates a dispatcher for
- * each clean service.
+ * Validates {@code @Service}, {@code @FunctionService} and {@code @Server} classes and their hooks,
+ * methods and web methods, and generates a dispatcher for each clean one.
  *
  * <p>Each round: every annotated method in source is validated where it is written; every
  * service, with what it inherits, is validated and, when clean, generated. A service whose types
@@ -39,10 +40,15 @@ import javax.tools.Diagnostic;
  */
 public final class LifecycleProcessor extends AbstractProcessor {
 
-  private static final List<String> SERVICE_ANNOTATIONS =
-      List.of(ServiceAnnotation.SERVICE, ServiceAnnotation.FUNCTION_SERVICE);
+  private static final List<String> SERVICE_ANNOTATIONS = ServiceAnnotation.ALL;
   private static final Set<String> MEMBER_ANNOTATIONS =
-      Set.of("dev.lifecycle.Enter", "dev.lifecycle.Exit", "dev.lifecycle.Method");
+      Set.of(
+          "dev.lifecycle.Enter",
+          "dev.lifecycle.Exit",
+          "dev.lifecycle.Method",
+          LifecycleMember.WEB_ENDPOINT,
+          LifecycleMember.WEB_APP,
+          LifecycleMember.WEB_SERVER);
 
   private DiagnosticPrinter printer;
   private ServiceValidator serviceValidator;

@@ -1,6 +1,8 @@
 package dev.lifecycle.processor.validation;
 
 import dev.lifecycle.processor.model.HookKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -17,23 +19,60 @@ import javax.lang.model.element.TypeElement;
  * @param enter its {@code @Enter}, or null
  * @param exit its {@code @Exit}, or null
  * @param callable its {@code @Method}, or null
+ * @param web its web annotations ({@code @WebEndpoint}, {@code @WebApp}, {@code @WebServer}) in
+ *     that order; more than one is an error
  */
 public record LifecycleMember(
-    ExecutableElement method, AnnotationMirror enter, AnnotationMirror exit, AnnotationMirror callable) {
+    ExecutableElement method,
+    AnnotationMirror enter,
+    AnnotationMirror exit,
+    AnnotationMirror callable,
+    List<AnnotationMirror> web) {
 
   static final String ENTER = "dev.lifecycle.Enter";
   static final String EXIT = "dev.lifecycle.Exit";
   static final String METHOD = "dev.lifecycle.Method";
+  public static final String WEB_ENDPOINT = "dev.lifecycle.WebEndpoint";
+  public static final String WEB_APP = "dev.lifecycle.WebApp";
+  public static final String WEB_SERVER = "dev.lifecycle.WebServer";
+  /** The web annotations, in the order members list them. */
+  public static final List<String> WEB_ANNOTATIONS = List.of(WEB_ENDPOINT, WEB_APP, WEB_SERVER);
+
+  public LifecycleMember {
+    web = List.copyOf(web);
+  }
 
   /** The member view of {@code method}, empty when it carries no Lifecycle annotation. */
   public static Optional<LifecycleMember> of(ExecutableElement method) {
     AnnotationMirror enter = find(method.getAnnotationMirrors(), ENTER);
     AnnotationMirror exit = find(method.getAnnotationMirrors(), EXIT);
     AnnotationMirror callable = find(method.getAnnotationMirrors(), METHOD);
-    if (enter == null && exit == null && callable == null) {
+    List<AnnotationMirror> web = new ArrayList<>();
+    for (String name : WEB_ANNOTATIONS) {
+      AnnotationMirror annotation = find(method.getAnnotationMirrors(), name);
+      if (annotation != null) {
+        web.add(annotation);
+      }
+    }
+    if (enter == null && exit == null && callable == null && web.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new LifecycleMember(method, enter, exit, callable));
+    return Optional.of(new LifecycleMember(method, enter, exit, callable, web));
+  }
+
+  /** Whether it carries a web annotation. */
+  public boolean isWeb() {
+    return !web.isEmpty();
+  }
+
+  /** The web annotation {@code qualifiedName}, or null. */
+  public AnnotationMirror web(String qualifiedName) {
+    return find(web, qualifiedName);
+  }
+
+  /** {@code @WebEndpoint}, {@code @WebApp} or {@code @WebServer}, for messages. */
+  static String webLabel(AnnotationMirror annotation) {
+    return "@" + annotation.getAnnotationType().asElement().getSimpleName();
   }
 
   /** Whether this is a hook (enter or exit), as opposed to only a {@code @Method}. */
@@ -68,7 +107,7 @@ public record LifecycleMember(
 
   /** How the user wrote the annotations that make it a member: {@code @Enter(snap = true)}. */
   public String label() {
-    if (enter != null && exit == null && callable == null) {
+    if (enter != null && exit == null && callable == null && web.isEmpty()) {
       return hookKind().annotation();
     }
     StringJoiner joined = new StringJoiner(" ");
@@ -81,6 +120,7 @@ public record LifecycleMember(
     if (callable != null) {
       joined.add("@Method");
     }
+    web.forEach(annotation -> joined.add(webLabel(annotation)));
     return joined.toString();
   }
 

@@ -19,10 +19,10 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
- * Finds {@code @Service} and {@code @FunctionService} on local classes, which javac never hands to
- * processors ({@code getElementsAnnotatedWith} skips classes declared inside methods), so they
- * would silently get no dispatcher. Reads source trees; only javac offers them, so with another
- * compiler this check does nothing.
+ * Finds {@code @Service}, {@code @FunctionService} and {@code @Server} on local classes, which
+ * javac never hands to processors ({@code getElementsAnnotatedWith} skips classes declared inside
+ * methods), so they would silently get no dispatcher. Reads source trees; only javac offers them,
+ * so with another compiler this check does nothing.
  */
 public final class LocalServiceScanner {
 
@@ -105,10 +105,10 @@ public final class LocalServiceScanner {
       return false;
     }
 
-    /** {@code @Service} or {@code @FunctionService} when the annotation is one of ours. */
+    /** {@code @Service}, {@code @FunctionService} or {@code @Server} when it is one of ours. */
     private Optional<String> serviceLabel(AnnotationTree annotation) {
       String name = annotation.getAnnotationType().toString();
-      for (String simple : new String[] {"Service", "FunctionService"}) {
+      for (String simple : new String[] {"Service", "FunctionService", "Server"}) {
         if (name.equals(PACKAGE + "." + simple) || (importsLifecycle && name.equals(simple))) {
           return Optional.of("@" + simple);
         }

@@ -1,8 +1,12 @@
 package dev.lifecycle.processor.validation;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -15,7 +19,9 @@ import javax.lang.model.util.Types;
 
 /**
  * The rules every annotated method obeys on its own, wherever it is declared: hooks take no
- * parameters and return void synchronously; a method is one kind of member only; and generated
+ * parameters and return void synchronously; {@code @WebApp} and {@code @WebServer} methods take no
+ * parameters and are synchronous, a {@code @WebApp} returns an {@code HttpHandler}, a {@code
+ * @WebEndpoint} path starts with {@code /}; a method is one kind of member only; and generated
  * code must be able to call it.
  */
 final class MemberValidator {
@@ -27,11 +33,17 @@ final class MemberValidator {
           "java.util.concurrent.CompletionStage",
           "java.util.concurrent.Flow.Publisher");
 
+  private static final String HTTP_HANDLER = "com.sun.net.httpserver.HttpHandler";
+
   private final Types types;
   private final List<TypeMirror> asyncTypes;
+  /** Null when the compilation cannot see module jdk.httpserver. */
+  private final TypeMirror httpHandler;
 
   MemberValidator(Elements elements, Types types) {
     this.types = types;
+    TypeElement handler = elements.getTypeElement(HTTP_HANDLER);
+    this.httpHandler = handler == null ? null : handler.asType();
     this.asyncTypes =
         ASYNC_TYPES.stream()
             .map(elements::getTypeElement)
@@ -64,8 +76,12 @@ final class MemberValidator {
     if (member.enter() != null && member.exit() != null) {
       report.report(Message.ENTER_COMBINED_WITH_EXIT, target, name);
     }
-    if (member.isHook()) {
+    boolean combinedWithWeb = validateWebCombinations(member, target, name, report);
+    if (member.isHook() && !combinedWithWeb) {
       validateHookSignature(method, target, label, name, report);
+    }
+    if (member.isWeb() && !combinedWithWeb) {
+      validateWebSignature(member, target, name, report);
     }
 
     Set<Modifier> modifiers = method.getModifiers();
@@ -107,6 +123,105 @@ final class MemberValidator {
     } else {
       report.report(Message.HOOK_RETURNS_VALUE, target, label, name, returned);
     }
+  }
+
+  /**
+   * A web method is of no other kind: not a hook (LC155), not a {@code @Method} (LC156), not two
+   * web forms (LC157). Returns whether any of these was reported; the signature rules of each kind
+   * are then left out, since which of them apply depends on the fix.
+   */
+  private boolean validateWebCombinations(
+      LifecycleMember member, Element target, String name, ValidationReport.Builder report) {
+    if (!member.isWeb()) {
+      return false;
+    }
+    String firstWeb = LifecycleMember.webLabel(member.web().get(0));
+    boolean reported = false;
+    if (member.enter() != null) {
+      report.report(Message.HOOK_COMBINED_WITH_WEB, target, name, "@Enter", firstWeb);
+      reported = true;
+    }
+    if (member.exit() != null) {
+      report.report(Message.HOOK_COMBINED_WITH_WEB, target, name, "@Exit", firstWeb);
+      reported = true;
+    }
+    if (member.isCallable()) {
+      report.report(Message.METHOD_COMBINED_WITH_WEB, target, name, firstWeb);
+      reported = true;
+    }
+    if (member.web().size() > 1) {
+      report.report(
+          Message.WEB_COMBINED_WITH_WEB,
+          target,
+          name,
+          firstWeb,
+          member.web().stream()
+              .skip(1)
+              .map(LifecycleMember::webLabel)
+              .collect(Collectors.joining(" and ")));
+      reported = true;
+    }
+    return reported;
+  }
+
+  private void validateWebSignature(
+      LifecycleMember member, Element target, String name, ValidationReport.Builder report) {
+    ExecutableElement method = member.method();
+    AnnotationMirror endpoint = member.web(LifecycleMember.WEB_ENDPOINT);
+    if (endpoint != null) {
+      validatePath(method, endpoint, target, name, report);
+      return;
+    }
+    AnnotationMirror webServer = member.web(LifecycleMember.WEB_SERVER);
+    if (webServer != null) {
+      Optional<AnnotationValue> port = value(webServer, "port");
+      if (port.isPresent() && port.get().getValue() instanceof Integer number
+          && (number < 1 || number > 65535)) {
+        if (target == method) {
+          report.report(
+              Message.PORT_OUT_OF_RANGE, target, webServer, port.get(), "@WebServer", number, name);
+        } else {
+          report.report(Message.PORT_OUT_OF_RANGE, target, "@WebServer", number, name);
+        }
+      }
+    }
+    String label = LifecycleMember.webLabel(member.web().get(0));
+    if (!method.getParameters().isEmpty()) {
+      report.report(Message.WEB_TAKES_PARAMETERS, target, label, name);
+    }
+    TypeMirror returnType = method.getReturnType();
+    if (returnType.getKind() != TypeKind.VOID && isAsync(returnType)) {
+      report.report(Message.WEB_IS_ASYNC, target, label, name, Names.simpleType(returnType));
+    } else if (member.web(LifecycleMember.WEB_APP) != null
+        && (httpHandler == null || !types.isAssignable(returnType, httpHandler))) {
+      report.report(Message.WEB_APP_RETURN_TYPE, target, name, Names.simpleType(returnType));
+    }
+  }
+
+  /** A {@code @WebEndpoint} path starts with {@code /}; the error is on the path value. */
+  private static void validatePath(
+      ExecutableElement method,
+      AnnotationMirror endpoint,
+      Element target,
+      String name,
+      ValidationReport.Builder report) {
+    Optional<AnnotationValue> path = value(endpoint, "path");
+    if (path.isEmpty() || !(path.get().getValue() instanceof String text) || text.startsWith("/")) {
+      return;
+    }
+    if (target == method) {
+      report.report(Message.WEB_PATH_NOT_ABSOLUTE, target, endpoint, path.get(), text, name, text);
+    } else {
+      report.report(Message.WEB_PATH_NOT_ABSOLUTE, target, text, name, text);
+    }
+  }
+
+  /** The explicitly written value of {@code attribute}, for precise positions. */
+  static Optional<AnnotationValue> value(AnnotationMirror annotation, String attribute) {
+    return annotation.getElementValues().entrySet().stream()
+        .filter(entry -> entry.getKey().getSimpleName().contentEquals(attribute))
+        .<AnnotationValue>map(Map.Entry::getValue)
+        .findFirst();
   }
 
   private boolean isAsync(TypeMirror returnType) {

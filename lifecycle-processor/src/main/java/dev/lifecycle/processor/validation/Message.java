@@ -32,8 +32,8 @@ public enum Message {
           + " one private helper)."),
   SNAP_WITHOUT_MEMORY_SNAPSHOT(
       "LC106",
-      "@Enter(snap = true) on %s needs a memory snapshot, but service %s does not enable one. Set"
-          + " @Service(enableMemorySnapshot = true), or remove snap = true to run the hook on every"
+      "@Enter(snap = true) on %s needs a memory snapshot, but %s %s does not enable one. Set"
+          + " %s(enableMemorySnapshot = true), or remove snap = true to run the hook on every"
           + " container start."),
   PRIVATE_MEMBER(
       "LC107",
@@ -114,6 +114,66 @@ public enum Message {
       "%s method %s never runs: class %s is not a @Service and no @Service in this compilation"
           + " extends it. Annotate the class with @Service, or make it abstract if it is a base"
           + " class for services."),
+  SERVER_WITHOUT_ENTER(
+      "LC150",
+      "@Server class %s has no @Enter method, but the enter hook is what starts the server on"
+          + " port %d. Add an @Enter method that starts it (and an @Exit method that stops it)."),
+  METHOD_IN_SERVER(
+      "LC151",
+      "Method %s is annotated @Method, but @Server class %s only serves HTTP on its port. Remove"
+          + " @Method, or move the method to a @Service."),
+  SERVER_CONSTRUCTOR_WITH_PARAMETERS(
+      "LC152",
+      "@Server class %s declares constructor %s with parameters, but a container creates servers"
+          + " with the no-argument constructor. Remove the parameters, and read the configuration"
+          + " in the @Enter hook instead."),
+  SERVER_COMBINED_WITH_SERVICE(
+      "LC153",
+      "Class %s is annotated both @Server and %s. Keep one: @Server for a class that runs its own"
+          + " HTTP server in its @Enter hook, %s for a class called through the container."),
+  PORT_OUT_OF_RANGE(
+      "LC154",
+      "%s(port = %d) on %s is out of range: a TCP port must be between 1 and 65535. Choose a port"
+          + " in that range, such as 8000."),
+  HOOK_COMBINED_WITH_WEB(
+      "LC155",
+      "Method %s is annotated both %s and %s. A lifecycle hook is called by the container, a web"
+          + " method serves HTTP: split it into two methods (both may call one private helper)."),
+  METHOD_COMBINED_WITH_WEB(
+      "LC156",
+      "Method %s is annotated both @Method and %s. A @Method is called by name through the"
+          + " container, a web method serves HTTP: split it into two methods (both may call one"
+          + " private helper)."),
+  WEB_COMBINED_WITH_WEB(
+      "LC157",
+      "Method %s is annotated both %s and %s, but a method serves HTTP in one way only. Keep one"
+          + " of them, or split it into one method each."),
+  WEB_IN_SERVER(
+      "LC158",
+      "Method %s is annotated %s, but @Server class %s runs its own HTTP server from its @Enter"
+          + " hook, so the container serves no web methods of it. Remove %s, or move the method to"
+          + " a @Service."),
+  WEB_TAKES_PARAMETERS(
+      "LC159",
+      "%s method %s takes parameters, but the container calls it once with no arguments. Remove"
+          + " the parameters and read the configuration inside the method instead."),
+  WEB_IS_ASYNC(
+      "LC160",
+      "%s method %s returns %s: the container calls it synchronously and would not wait for the"
+          + " asynchronous work to finish. Wait for the work inside the method (for example with"
+          + " join() or get()) and return its result."),
+  WEB_APP_RETURN_TYPE(
+      "LC161",
+      "@WebApp method %s returns %s, but the container serves every path with the"
+          + " com.sun.net.httpserver.HttpHandler it returns. Declare it to return HttpHandler."),
+  WEB_PATH_NOT_ABSOLUTE(
+      "LC162",
+      "@WebEndpoint path \"%s\" on %s does not start with \"/\". Write the path from the root:"
+          + " \"/%s\"."),
+  DUPLICATE_WEB_ENDPOINT(
+      "LC163",
+      "@WebEndpoint %s %s is declared twice in %s: by %s and %s. Each method and path pair is"
+          + " served by one endpoint: change the path or the HTTP method of one of them."),
   PROCESSOR_CRASH(
       "LC900",
       "The Lifecycle annotation processor failed on %s. This is a bug in Lifecycle, not in your"

@@ -1,5 +1,6 @@
 package dev.lifecycle.processor.validation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -8,37 +9,83 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The annotation that makes a class a service: {@code @Service}, or {@code @FunctionService} for a
- * class used as a function. Both carry the same options.
+ * The annotation that makes a class a service: {@code @Service}, {@code @FunctionService} for a
+ * class used as a function, or {@code @Server} for a class that runs its own HTTP server. All
+ * three get a dispatcher; {@code @Service} and {@code @FunctionService} carry the same options.
  *
  * @param mirror the annotation as written on the class
- * @param isFunction whether it is {@code @FunctionService}
+ * @param kind which of the three it is
  */
-public record ServiceAnnotation(AnnotationMirror mirror, boolean isFunction) {
+public record ServiceAnnotation(AnnotationMirror mirror, Kind kind) {
 
   public static final String SERVICE = "dev.lifecycle.Service";
   public static final String FUNCTION_SERVICE = "dev.lifecycle.FunctionService";
+  public static final String SERVER = "dev.lifecycle.Server";
 
-  /** The class's service annotation; {@code @Service} wins when both are present (an error). */
-  public static Optional<ServiceAnnotation> of(TypeElement type) {
-    AnnotationMirror service = LifecycleMember.findAnnotation(type.getAnnotationMirrors(), SERVICE);
-    if (service != null) {
-      return Optional.of(new ServiceAnnotation(service, false));
+  /** Every annotation that makes a class a service, in precedence order. */
+  public static final List<String> ALL = List.of(SERVICE, FUNCTION_SERVICE, SERVER);
+
+  /** The three kinds of service class. */
+  public enum Kind {
+    SERVICE(ServiceAnnotation.SERVICE, "@Service", "service"),
+    FUNCTION_SERVICE(ServiceAnnotation.FUNCTION_SERVICE, "@FunctionService", "service"),
+    SERVER(ServiceAnnotation.SERVER, "@Server", "server");
+
+    private final String qualifiedName;
+    private final String label;
+    private final String noun;
+
+    Kind(String qualifiedName, String label, String noun) {
+      this.qualifiedName = qualifiedName;
+      this.label = label;
+      this.noun = noun;
     }
-    AnnotationMirror function =
-        LifecycleMember.findAnnotation(type.getAnnotationMirrors(), FUNCTION_SERVICE);
-    return Optional.ofNullable(function).map(mirror -> new ServiceAnnotation(mirror, true));
   }
 
-  /** Whether the class carries both annotations. */
+  /**
+   * The class's service annotation; when several are present (an error), {@code @Service} wins
+   * over {@code @FunctionService}, which wins over {@code @Server}.
+   */
+  public static Optional<ServiceAnnotation> of(TypeElement type) {
+    for (Kind kind : Kind.values()) {
+      AnnotationMirror mirror = find(type, kind);
+      if (mirror != null) {
+        return Optional.of(new ServiceAnnotation(mirror, kind));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the class carries both {@code @Service} and {@code @FunctionService}. */
   static boolean hasBoth(TypeElement type) {
-    return LifecycleMember.findAnnotation(type.getAnnotationMirrors(), SERVICE) != null
-        && LifecycleMember.findAnnotation(type.getAnnotationMirrors(), FUNCTION_SERVICE) != null;
+    return find(type, Kind.SERVICE) != null && find(type, Kind.FUNCTION_SERVICE) != null;
   }
 
-  /** {@code @Service} or {@code @FunctionService}, for messages. */
+  /** Whether the class carries {@code @Server}. */
+  static boolean hasServer(TypeElement type) {
+    return find(type, Kind.SERVER) != null;
+  }
+
+  private static AnnotationMirror find(TypeElement type, Kind kind) {
+    return LifecycleMember.findAnnotation(type.getAnnotationMirrors(), kind.qualifiedName);
+  }
+
+  public boolean isFunction() {
+    return kind == Kind.FUNCTION_SERVICE;
+  }
+
+  public boolean isServer() {
+    return kind == Kind.SERVER;
+  }
+
+  /** {@code @Service}, {@code @FunctionService} or {@code @Server}, for messages. */
   public String label() {
-    return isFunction ? "@FunctionService" : "@Service";
+    return kind.label;
+  }
+
+  /** {@code service} or {@code server}, for messages. */
+  public String noun() {
+    return kind.noun;
   }
 
   /** Whether {@code enableMemorySnapshot = true} is written. */

@@ -22,8 +22,8 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates one {@code @Service} or {@code @FunctionService} class with everything it inherits,
- * and builds its model when it is clean.
+ * Validates one {@code @Service}, {@code @FunctionService} or {@code @Server} class with everything
+ * it inherits, and builds its model when it is clean.
  */
 public final class ServiceValidator {
 
@@ -38,7 +38,14 @@ public final class ServiceValidator {
   public record Deferred() implements Outcome {}
 
   private static final Map<String, Integer> OPTION_MINIMUMS =
-      Map.of("maxConcurrentInputs", 1, "inputTimeoutSeconds", 1, "exitGracePeriodSeconds", 0);
+      Map.of(
+          "maxConcurrentInputs", 1,
+          "inputTimeoutSeconds", 1,
+          "exitGracePeriodSeconds", 0,
+          "startupTimeoutSeconds", 1);
+  /** What a {@code @Server}'s dispatcher declares for the options servers do not have. */
+  private static final int SERVER_MAX_CONCURRENT_INPUTS = 1;
+  private static final int SERVER_INPUT_TIMEOUT_SECONDS = 300;
 
   private final Elements elements;
   private final SourceOracle sources;
@@ -60,6 +67,14 @@ public final class ServiceValidator {
     if (ServiceAnnotation.hasBoth(service)) {
       report.report(Message.BOTH_SERVICE_ANNOTATIONS, service, Names.type(service));
     }
+    if (!annotation.isServer() && ServiceAnnotation.hasServer(service)) {
+      report.report(
+          Message.SERVER_COMBINED_WITH_SERVICE,
+          service,
+          Names.type(service),
+          annotation.label(),
+          annotation.label());
+    }
     if (service.getKind() != ElementKind.CLASS) {
       report.report(
           Message.SERVICE_NOT_A_CLASS,
@@ -78,7 +93,9 @@ public final class ServiceValidator {
       return new Deferred();
     }
 
-    validateClass(service, annotation, report);
+    boolean constructorsReported =
+        annotation.isServer() && validateServerConstructors(service, report);
+    validateClass(service, annotation, constructorsReported, report);
     OptionsModel options = options(service, annotation, report);
     for (LifecycleMember member : members) {
       Element target = positionOf(member.method(), service);
@@ -90,10 +107,15 @@ public final class ServiceValidator {
       memberValidator.validate(member, positionOf(member.method(), service), report);
     }
     List<ExecutableElement> entryPoints;
-    if (annotation.isFunction()) {
+    if (annotation.isServer()) {
+      entryPoints = List.of();
+      validateServerMembers(service, annotation, members, report);
+    } else if (annotation.isFunction()) {
       entryPoints = functionEntryPoint(service, members, report);
+      validateUniqueEndpoints(members, service, report);
     } else {
       validateUniqueNames(members, service, report);
+      validateUniqueEndpoints(members, service, report);
       entryPoints =
           members.stream().filter(LifecycleMember::isCallable).map(LifecycleMember::method).toList();
     }
@@ -144,8 +166,101 @@ public final class ServiceValidator {
     return List.of(apply.get());
   }
 
+  /**
+   * A {@code @Server} has an {@code @Enter} hook (LC150), no {@code @Method}s (LC151) and no web
+   * methods (LC158).
+   */
+  private void validateServerMembers(
+      TypeElement service,
+      ServiceAnnotation annotation,
+      List<LifecycleMember> members,
+      ValidationReport.Builder report) {
+    if (members.stream().noneMatch(member -> member.enter() != null)) {
+      Object port =
+          elements.getElementValuesWithDefaults(annotation.mirror()).entrySet().stream()
+              .filter(entry -> entry.getKey().getSimpleName().contentEquals("port"))
+              .map(entry -> entry.getValue().getValue())
+              .findFirst()
+              .orElse(null);
+      if (port instanceof Integer number) {
+        report.report(Message.SERVER_WITHOUT_ENTER, service, Names.type(service), number);
+      }
+    }
+    for (LifecycleMember member : members) {
+      Element target = positionOf(member.method(), service);
+      if (member.isCallable()) {
+        report.report(
+            Message.METHOD_IN_SERVER, target, Names.method(member.method()), Names.type(service));
+      }
+      for (AnnotationMirror web : member.web()) {
+        String label = LifecycleMember.webLabel(web);
+        report.report(
+            Message.WEB_IN_SERVER,
+            target,
+            Names.method(member.method()),
+            label,
+            Names.type(service),
+            label);
+      }
+    }
+  }
+
+  /**
+   * A {@code @Server} has no constructor with parameters (LC152), each reported on itself; returns
+   * whether one was, so that LC125 does not report the same fault again.
+   */
+  private boolean validateServerConstructors(TypeElement service, ValidationReport.Builder report) {
+    boolean reported = false;
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(service.getEnclosedElements())) {
+      if (!constructor.getParameters().isEmpty()) {
+        report.report(
+            Message.SERVER_CONSTRUCTOR_WITH_PARAMETERS,
+            constructor,
+            Names.type(service),
+            Names.method(constructor).replace(".<init>(", "("));
+        reported = true;
+      }
+    }
+    return reported;
+  }
+
+  /** Each {@code @WebEndpoint} method and path pair is served by one method (LC163). */
+  private void validateUniqueEndpoints(
+      List<LifecycleMember> members, TypeElement service, ValidationReport.Builder report) {
+    Map<List<String>, LifecycleMember> byRoute = new HashMap<>();
+    for (LifecycleMember member : members) {
+      AnnotationMirror endpoint = member.web(LifecycleMember.WEB_ENDPOINT);
+      if (endpoint == null) {
+        continue;
+      }
+      Map<String, Object> values = new HashMap<>();
+      elements
+          .getElementValuesWithDefaults(endpoint)
+          .forEach((key, value) -> values.put(key.getSimpleName().toString(), value.getValue()));
+      if (!(values.get("method") instanceof String httpMethod)
+          || !(values.get("path") instanceof String path)) {
+        continue;
+      }
+      LifecycleMember first = byRoute.putIfAbsent(List.of(httpMethod, path), member);
+      if (first != null) {
+        report.report(
+            Message.DUPLICATE_WEB_ENDPOINT,
+            positionOf(member.method(), service),
+            httpMethod,
+            path,
+            Names.type(service),
+            Names.method(first.method()),
+            Names.method(member.method()));
+      }
+    }
+  }
+
   private void validateClass(
-      TypeElement service, ServiceAnnotation annotation, ValidationReport.Builder report) {
+      TypeElement service,
+      ServiceAnnotation annotation,
+      boolean constructorsReported,
+      ValidationReport.Builder report) {
     String label = annotation.label();
     String name = Names.type(service);
     if (service.getModifiers().contains(Modifier.ABSTRACT)) {
@@ -183,7 +298,7 @@ public final class ServiceValidator {
                     constructor.getParameters().isEmpty()
                         && !constructor.getModifiers().contains(Modifier.PRIVATE));
     // A private class's implicit constructor is private too; LC124 already says what to fix.
-    if (!hasNoArgConstructor && privateType.isEmpty()) {
+    if (!hasNoArgConstructor && privateType.isEmpty() && !constructorsReported) {
       report.report(Message.SERVICE_WITHOUT_NO_ARG_CONSTRUCTOR, service, label, name);
     }
   }
@@ -200,6 +315,19 @@ public final class ServiceValidator {
               if (value.getValue() instanceof Integer number) {
                 String name = attribute.getSimpleName().toString();
                 values.put(name, number);
+                if (name.equals("port")) {
+                  if (number < 1 || number > 65535) {
+                    report.report(
+                        Message.PORT_OUT_OF_RANGE,
+                        service,
+                        annotation,
+                        value,
+                        serviceAnnotation.label(),
+                        number,
+                        Names.type(service));
+                  }
+                  return;
+                }
                 int minimum = OPTION_MINIMUMS.getOrDefault(name, Integer.MIN_VALUE);
                 if (number < minimum) {
                   report.report(
@@ -215,6 +343,12 @@ public final class ServiceValidator {
                 }
               }
             });
+    if (serviceAnnotation.isServer()) {
+      return new OptionsModel(
+          SERVER_MAX_CONCURRENT_INPUTS,
+          SERVER_INPUT_TIMEOUT_SECONDS,
+          values.getOrDefault("exitGracePeriodSeconds", 30));
+    }
     return new OptionsModel(
         values.get("maxConcurrentInputs"),
         values.get("inputTimeoutSeconds"),
@@ -270,7 +404,9 @@ public final class ServiceValidator {
           member.enter(),
           member.snapValue().orElseThrow(),
           method,
-          Names.type(service));
+          annotation.noun(),
+          Names.type(service),
+          annotation.isServer() ? "@Server" : "@Service");
     } else {
       report.report(
           Message.SNAP_WITHOUT_MEMORY_SNAPSHOT,
@@ -278,7 +414,9 @@ public final class ServiceValidator {
           annotation.mirror(),
           null,
           method,
-          Names.type(service));
+          annotation.noun(),
+          Names.type(service),
+          annotation.isServer() ? "@Server" : "@Service");
     }
   }
 

@@ -1,0 +1,61 @@
+package dev.lifecycle;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class whose containers run an HTTP server of their own: its {@link Enter} hook starts
+ * the server on {@link #port()}, its {@link Exit} hook stops it.
+ *
+ * <p>The container runs the enter hooks, then waits until the port accepts connections before it
+ * reports ready; stopping runs the exit hooks within the grace period. A server class has at least
+ * one {@link Enter} hook (the one that starts the server), no {@link Method}s (it only serves
+ * HTTP), no web annotations ({@link WebEndpoint}, {@link WebApp}, {@link WebServer}: it is itself
+ * the web server) and no constructor with parameters. Otherwise the rules of {@link Service}
+ * apply: a concrete, top-level or {@code static} nested, non-private class without type
+ * parameters, with a non-private no-argument constructor. A class cannot be both a server and a
+ * {@link Service} or {@link FunctionService}. The annotation processor checks all of this at
+ * compile time and generates a dispatcher for the hooks, as for a service.
+ *
+ * <pre>{@code
+ * @Server(port = 8000)
+ * public class StaticFiles {
+ *   Process server;
+ *   @Enter void start() throws IOException {
+ *     server = new ProcessBuilder("python3", "-m", "http.server", "8000").inheritIO().start();
+ *   }
+ *   @Exit void stop() throws InterruptedException { server.destroy(); server.waitFor(); }
+ * }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Server {
+
+  /** The TCP port the server listens on, from 1 to 65535. */
+  int port();
+
+  /**
+   * How long, in seconds, the container waits after the enter hooks for {@link #port()} to accept
+   * connections; when it does not, the start fails with a message naming the port. Must be at
+   * least 1.
+   */
+  int startupTimeoutSeconds() default 60;
+
+  /**
+   * How long a stopping container gives the exit hooks, in seconds, before what is left of the
+   * server is killed. Must be at least 0.
+   */
+  int exitGracePeriodSeconds() default 30;
+
+  /**
+   * As {@link Service#enableMemorySnapshot()}: the {@code @Enter(snap = true)} hooks run before the
+   * snapshot, so the server itself must be started by a hook without {@code snap = true} (a
+   * listening socket cannot be checkpointed).
+   */
+  boolean enableMemorySnapshot() default false;
+}
