@@ -44,6 +44,14 @@ public final class Timeline implements ContainerListener {
     hooks.add(new HookRun(hook, System.nanoTime() - duration.toNanos(), duration, failure));
   }
 
+  /**
+   * Records a hook that ran with its own start time: for runs reported later, by another process
+   * (a worker JVM's {@code System.nanoTime()} reads the same monotonic clock on this machine).
+   */
+  public synchronized void hookRan(HookRun run) {
+    hooks.add(run);
+  }
+
   /** The phase events so far, in order. */
   public synchronized List<PhaseEvent> events() {
     return List.copyOf(phases);

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Measures, in one run, the time from "container requested" to "first result" for a cold start
@@ -66,7 +64,7 @@ public final class SnapshotBenchmark {
       System.out.println(report);
       System.out.println("Written to " + output.toAbsolutePath());
     } finally {
-      deleteRecursively(store);
+      SnapshotDemo.deleteRecursively(store);
     }
   }
 
@@ -123,13 +121,5 @@ public final class SnapshotBenchmark {
   private static long median(List<Long> values) {
     List<Long> sorted = values.stream().sorted().toList();
     return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

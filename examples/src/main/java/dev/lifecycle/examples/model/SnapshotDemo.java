@@ -140,7 +140,8 @@ public final class SnapshotDemo {
     return (System.nanoTime() - nanos) / 1_000_000;
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
+  /** Deletes a snapshot store made for a run: its images hold process memory. */
+  static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

@@ -35,11 +35,7 @@ public final class LocalServiceScanner {
   }
 
   public static Optional<LocalServiceScanner> of(ProcessingEnvironment environment) {
-    try {
-      return Optional.of(new LocalServiceScanner(Trees.instance(environment)));
-    } catch (IllegalArgumentException | LinkageError notJavac) {
-      return Optional.empty();
-    }
+    return JavacTrees.of(environment).map(LocalServiceScanner::new);
   }
 
   /** Reports LC123 on every local service class in the compilation units of {@code roots}. */

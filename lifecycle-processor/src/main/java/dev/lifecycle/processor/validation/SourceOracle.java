@@ -1,6 +1,5 @@
 package dev.lifecycle.processor.validation;
 
-import com.sun.source.util.Trees;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 
@@ -16,12 +15,8 @@ public interface SourceOracle {
   boolean isInSource(Element element);
 
   static SourceOracle of(ProcessingEnvironment environment) {
-    Trees trees;
-    try {
-      trees = Trees.instance(environment);
-    } catch (IllegalArgumentException | LinkageError notJavac) {
-      return element -> true;
-    }
-    return element -> trees.getPath(element) != null;
+    return JavacTrees.of(environment)
+        .<SourceOracle>map(trees -> element -> trees.getPath(element) != null)
+        .orElse(element -> true);
   }
 }

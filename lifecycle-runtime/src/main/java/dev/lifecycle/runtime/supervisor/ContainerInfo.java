@@ -1,5 +1,6 @@
 package dev.lifecycle.runtime.supervisor;
 
+import dev.lifecycle.runtime.Timeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public record ContainerInfo(
     Optional<Duration> startDuration,
     Optional<Duration> restoreDuration,
     String snapshotOutcome,
-    WorkerTimeline timeline,
+    Timeline timeline,
     Path logFile) {
 
   /** Where a container is in the pool. */

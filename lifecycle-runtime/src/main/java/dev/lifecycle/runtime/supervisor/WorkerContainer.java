@@ -73,7 +73,7 @@ final class WorkerContainer {
   private final Consumer<WorkerContainer> onLost;
   private final long requestedNanos = System.nanoTime();
   private final Instant requestedAt = Instant.now();
-  private final WorkerTimeline timeline = new WorkerTimeline();
+  private final Timeline timeline = new Timeline();
   private final CompletableFuture<Ready> ready = new CompletableFuture<>();
   /** Completes with empty when the worker is ready to be dumped, with a reason when it refused. */
   private final CompletableFuture<Optional<String>> checkpoint = new CompletableFuture<>();
@@ -198,7 +198,7 @@ final class WorkerContainer {
   private void handle(WireMessage message) {
     if (message instanceof PhaseChanged p) {
       Phase phase = Phase.valueOf(p.phase());
-      timeline.phase(new PhaseEvent(id, service.serviceName(), lastPhase, phase,
+      timeline.phaseChanged(new PhaseEvent(id, service.serviceName(), lastPhase, phase,
           Instant.ofEpochMilli(p.epochMillis()), p.nanoTime(), p.detail(),
           p.failure() == null ? null : p.failure().toException()));
       lastPhase = phase;
@@ -206,7 +206,7 @@ final class WorkerContainer {
         leaving = true; // stopping on its own (SIGTERM) or as asked: it refuses new calls now
       }
     } else if (message instanceof HookFinished h) {
-      timeline.hook(new Timeline.HookRun(
+      timeline.hookRan(new Timeline.HookRun(
           new HookDescriptor(h.index(), HookPhase.valueOf(h.phase()), h.declaringClass(), h.methodName()),
           h.startNanoTime(), Duration.ofNanos(h.durationNanos()),
           h.failure() == null ? null : h.failure().toException()));
