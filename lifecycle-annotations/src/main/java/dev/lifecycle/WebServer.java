@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * A method that starts a web server of its own, listening on {@link #port()}: the container calls
- * it once, after the enter hooks, then forwards HTTP traffic to that port.
+ * it once, after the enter hooks, then waits until the port accepts connections before the
+ * container reports ready. Clients talk to that port directly.
  *
  * <p>The method takes no parameters and is synchronous (it does not return a {@code Future} or a
  * {@code CompletionStage}): the server it starts keeps running after it returns. It must not be
@@ -32,4 +33,11 @@ public @interface WebServer {
 
   /** The TCP port the server the method starts listens on, from 1 to 65535. */
   int port();
+
+  /**
+   * How long, in seconds, the container waits after calling the method for {@link #port()} to
+   * accept connections; when it does not, the start fails with a message naming the port. Must be
+   * at least 1.
+   */
+  int startupTimeoutSeconds() default 60;
 }

@@ -14,19 +14,43 @@ import java.util.Optional;
  * @param hooks every hook, grouped by phase in {@link HookPhase} order, each group in the order it
  *     runs; a hook's {@link HookDescriptor#index()} is its position in this list
  * @param methods the {@code @Method}s, inherited ones included, superclass methods first
+ * @param server what {@code @Server} declares; {@code null} for services and function services
+ * @param webMethods the web methods ({@code @WebEndpoint}, {@code @WebApp}, {@code @WebServer}),
+ *     superclass methods first; a web method's {@link WebMethodDescriptor#index()} is its position
+ *     in this list
  */
 public record ServiceDescriptor(
     Class<?> serviceClass,
     boolean memorySnapshotEnabled,
     ServiceOptions options,
     List<HookDescriptor> hooks,
-    List<MethodDescriptor> methods) {
+    List<MethodDescriptor> methods,
+    ServerDescriptor server,
+    List<WebMethodDescriptor> webMethods) {
+
+  /** A service without web methods that is not a server. */
+  public ServiceDescriptor(
+      Class<?> serviceClass,
+      boolean memorySnapshotEnabled,
+      ServiceOptions options,
+      List<HookDescriptor> hooks,
+      List<MethodDescriptor> methods) {
+    this(serviceClass, memorySnapshotEnabled, options, hooks, methods, null, List.of());
+  }
 
   public ServiceDescriptor {
     Objects.requireNonNull(serviceClass, "serviceClass");
     Objects.requireNonNull(options, "options");
     hooks = List.copyOf(hooks);
     methods = List.copyOf(methods);
+    webMethods = List.copyOf(webMethods);
+    for (int i = 0; i < webMethods.size(); i++) {
+      if (webMethods.get(i).index() != i) {
+        throw new IllegalArgumentException(
+            "web method " + webMethods.get(i).displayName() + " has index "
+                + webMethods.get(i).index() + " but stands at position " + i);
+      }
+    }
     for (int i = 0; i < hooks.size(); i++) {
       if (hooks.get(i).index() != i) {
         throw new IllegalArgumentException(
@@ -39,6 +63,16 @@ public record ServiceDescriptor(
   /** The service's name in messages: its canonical class name. */
   public String serviceName() {
     return serviceClass.getName().replace('$', '.');
+  }
+
+  /** Whether the class is a {@code @Server}: then {@link #server()} is not {@code null}. */
+  public boolean isServer() {
+    return server != null;
+  }
+
+  /** The web methods of one kind, in {@link #webMethods()} order. */
+  public List<WebMethodDescriptor> webMethods(WebMethodDescriptor.Kind kind) {
+    return webMethods.stream().filter(web -> web.kind() == kind).toList();
   }
 
   /** The hooks of one phase, in the order they run. */

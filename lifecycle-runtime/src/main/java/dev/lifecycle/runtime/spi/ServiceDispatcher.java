@@ -38,6 +38,22 @@ public interface ServiceDispatcher<T> {
   Object invoke(T service, String method, Object[] args) throws Throwable;
 
   /**
+   * Calls one web method on {@code service}: a {@code @WebEndpoint} with its arguments, a {@code
+   * @WebApp} or a {@code @WebServer} without.
+   *
+   * @param webIndex the web method's {@link WebMethodDescriptor#index()}
+   * @param args the arguments in declaration order; primitives boxed; {@code null} means none
+   * @return the method's result, boxed; {@code null} for {@code void} methods
+   * @throws ArgumentMismatchException when the number or the types of {@code args} do not fit
+   * @throws Throwable whatever the method throws, unchanged
+   */
+  default Object callWeb(T service, int webIndex, Object[] args) throws Throwable {
+    // Dispatchers generated before web methods existed have none.
+    throw new IndexOutOfBoundsException(
+        "web method index " + webIndex + " out of range 0 until " + descriptor().webMethods().size());
+  }
+
+  /**
    * Runs the {@code @Enter(snap = true)} hooks in order, stopping at the first failure.
    *
    * @throws HookFailedException naming the hook that failed, with its exception as the cause
