@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * <p>The method takes no parameters, returns {@code HttpHandler} and is synchronous (it does not
  * return a {@code Future} or a {@code CompletionStage}). It must not be {@code private}, {@code
  * static}, {@code abstract} or generic, and cannot also be a lifecycle hook, a {@link Method} or
- * another web form ({@link WebEndpoint}, {@link WebServer}). Web annotations are not allowed in a
+ * another web form ({@link WebEndpoint}, {@link WebServer}). A service has at most one web app,
+ * its own or inherited, since each would serve every path. Web annotations are not allowed in a
  * {@link Server} class.
  *
  * <pre>{@code

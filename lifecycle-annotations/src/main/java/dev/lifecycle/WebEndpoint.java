@@ -26,7 +26,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface WebEndpoint {
 
-  /** The HTTP method the endpoint answers, such as {@code "GET"} or {@code "POST"}. */
+  /**
+   * The HTTP method the endpoint answers: {@code "GET"}, {@code "POST"}, {@code "PUT"}, {@code
+   * "PATCH"} or {@code "DELETE"}, in any case ({@code "get"} is {@code GET}).
+   */
   String method() default "POST";
 
   /** The path the endpoint answers, starting with {@code /}, such as {@code "/predict"}. */

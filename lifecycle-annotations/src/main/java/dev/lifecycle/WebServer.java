@@ -14,8 +14,9 @@ import java.lang.annotation.Target;
  * <p>The method takes no parameters and is synchronous (it does not return a {@code Future} or a
  * {@code CompletionStage}): the server it starts keeps running after it returns. It must not be
  * {@code private}, {@code static}, {@code abstract} or generic, and cannot also be a lifecycle
- * hook, a {@link Method} or another web form ({@link WebEndpoint}, {@link WebApp}). Web
- * annotations are not allowed in a {@link Server} class.
+ * hook, a {@link Method} or another web form ({@link WebEndpoint}, {@link WebApp}). No two such
+ * methods of a service, its own or inherited, share a port. Web annotations are not allowed in a
+ * {@link Server} class.
  *
  * <pre>{@code
  * @WebServer(port = 8000)

@@ -4,9 +4,10 @@ import com.palantir.javapoet.TypeName;
 import java.util.List;
 
 /**
- * One {@code @Method} of a service.
+ * One {@code @Method} or web method of a service.
  *
- * @param name the name callers invoke, unique within the service
+ * @param name the Java method's name; for a {@code @Method}, the name callers invoke, unique within
+ *     the service
  * @param parameters in declaration order
  * @param returnType as seen from the service; {@link TypeName#VOID} for none
  * @param returnErasure the erasure of {@code returnType}

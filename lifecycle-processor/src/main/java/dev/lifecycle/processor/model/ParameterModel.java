@@ -3,7 +3,7 @@ package dev.lifecycle.processor.model;
 import com.palantir.javapoet.TypeName;
 
 /**
- * One parameter of a {@code @Method}.
+ * One parameter of a {@code @Method} or a {@code @WebEndpoint}.
  *
  * @param name its source name
  * @param type its type as seen from the service (type variables of generic superclasses resolved)

@@ -1,7 +1,6 @@
 package dev.lifecycle.processor.validation;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,8 +20,9 @@ import javax.lang.model.util.Types;
  * The rules every annotated method obeys on its own, wherever it is declared: hooks take no
  * parameters and return void synchronously; {@code @WebApp} and {@code @WebServer} methods take no
  * parameters and are synchronous, a {@code @WebApp} returns an {@code HttpHandler}, a {@code
- * @WebEndpoint} path starts with {@code /}; a method is one kind of member only; and generated
- * code must be able to call it.
+ * @WebEndpoint} answers a known HTTP method on a path that starts with {@code /}, a {@code
+ * @WebServer} has a valid port and startup timeout; a method is one kind of member only; and
+ * generated code must be able to call it.
  */
 final class MemberValidator {
 
@@ -34,6 +34,8 @@ final class MemberValidator {
           "java.util.concurrent.Flow.Publisher");
 
   private static final String HTTP_HANDLER = "com.sun.net.httpserver.HttpHandler";
+  /** As for {@code @Server(startupTimeoutSeconds)}: zero would fail every start. */
+  private static final int MIN_STARTUP_TIMEOUT_SECONDS = 1;
 
   private final Types types;
   private final List<TypeMirror> asyncTypes;
@@ -169,21 +171,13 @@ final class MemberValidator {
     ExecutableElement method = member.method();
     AnnotationMirror endpoint = member.web(LifecycleMember.WEB_ENDPOINT);
     if (endpoint != null) {
+      validateHttpMethod(method, endpoint, target, name, report);
       validatePath(method, endpoint, target, name, report);
       return;
     }
     AnnotationMirror webServer = member.web(LifecycleMember.WEB_SERVER);
     if (webServer != null) {
-      Optional<AnnotationValue> port = value(webServer, "port");
-      if (port.isPresent() && port.get().getValue() instanceof Integer number
-          && (number < 1 || number > 65535)) {
-        if (target == method) {
-          report.report(
-              Message.PORT_OUT_OF_RANGE, target, webServer, port.get(), "@WebServer", number, name);
-        } else {
-          report.report(Message.PORT_OUT_OF_RANGE, target, "@WebServer", number, name);
-        }
-      }
+      validateWebServerValues(method, webServer, target, name, report);
     }
     String label = LifecycleMember.webLabel(member.web().get(0));
     if (!method.getParameters().isEmpty()) {
@@ -198,6 +192,66 @@ final class MemberValidator {
     }
   }
 
+  /**
+   * A {@code @WebServer} port is a TCP port (LC154) and its startup timeout at least a second
+   * (LC127, as for the options of {@code @Service}); the errors are on the values.
+   */
+  private static void validateWebServerValues(
+      ExecutableElement method,
+      AnnotationMirror webServer,
+      Element target,
+      String name,
+      ValidationReport.Builder report) {
+    Optional<AnnotationValue> port = AnnotationValues.explicit(webServer, "port");
+    if (port.isPresent() && port.get().getValue() instanceof Integer number
+        && (number < 1 || number > 65535)) {
+      if (target == method) {
+        report.report(
+            Message.PORT_OUT_OF_RANGE, target, webServer, port.get(), "@WebServer", number, name);
+      } else {
+        report.report(Message.PORT_OUT_OF_RANGE, target, "@WebServer", number, name);
+      }
+    }
+    Optional<AnnotationValue> timeout =
+        AnnotationValues.explicit(webServer, "startupTimeoutSeconds");
+    if (timeout.isPresent() && timeout.get().getValue() instanceof Integer seconds
+        && seconds < MIN_STARTUP_TIMEOUT_SECONDS) {
+      Object[] args = {
+        "@WebServer", "startupTimeoutSeconds", seconds, name, MIN_STARTUP_TIMEOUT_SECONDS
+      };
+      if (target == method) {
+        report.report(Message.OPTION_OUT_OF_RANGE, target, webServer, timeout.get(), args);
+      } else {
+        report.report(Message.OPTION_OUT_OF_RANGE, target, args);
+      }
+    }
+  }
+
+  /**
+   * A {@code @WebEndpoint} answers GET, POST, PUT, PATCH or DELETE, in any case (LC164); the error
+   * is on the method value. The default, POST, needs no check.
+   */
+  private static void validateHttpMethod(
+      ExecutableElement method,
+      AnnotationMirror endpoint,
+      Element target,
+      String name,
+      ValidationReport.Builder report) {
+    Optional<AnnotationValue> httpMethod = AnnotationValues.explicit(endpoint, "method");
+    if (httpMethod.isEmpty()
+        || !(httpMethod.get().getValue() instanceof String text)
+        || HttpMethods.normalise(text).isPresent()) {
+      return;
+    }
+    String supported = HttpMethods.listed();
+    if (target == method) {
+      report.report(
+          Message.UNKNOWN_HTTP_METHOD, target, endpoint, httpMethod.get(), text, name, supported);
+    } else {
+      report.report(Message.UNKNOWN_HTTP_METHOD, target, text, name, supported);
+    }
+  }
+
   /** A {@code @WebEndpoint} path starts with {@code /}; the error is on the path value. */
   private static void validatePath(
       ExecutableElement method,
@@ -205,7 +259,7 @@ final class MemberValidator {
       Element target,
       String name,
       ValidationReport.Builder report) {
-    Optional<AnnotationValue> path = value(endpoint, "path");
+    Optional<AnnotationValue> path = AnnotationValues.explicit(endpoint, "path");
     if (path.isEmpty() || !(path.get().getValue() instanceof String text) || text.startsWith("/")) {
       return;
     }
@@ -214,14 +268,6 @@ final class MemberValidator {
     } else {
       report.report(Message.WEB_PATH_NOT_ABSOLUTE, target, text, name, text);
     }
-  }
-
-  /** The explicitly written value of {@code attribute}, for precise positions. */
-  static Optional<AnnotationValue> value(AnnotationMirror annotation, String attribute) {
-    return annotation.getElementValues().entrySet().stream()
-        .filter(entry -> entry.getKey().getSimpleName().contentEquals(attribute))
-        .<AnnotationValue>map(Map.Entry::getValue)
-        .findFirst();
   }
 
   private boolean isAsync(TypeMirror returnType) {

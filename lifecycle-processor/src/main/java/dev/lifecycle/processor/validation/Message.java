@@ -174,6 +174,20 @@ public enum Message {
       "LC163",
       "@WebEndpoint %s %s is declared twice in %s: by %s and %s. Each method and path pair is"
           + " served by one endpoint: change the path or the HTTP method of one of them."),
+  UNKNOWN_HTTP_METHOD(
+      "LC164",
+      "@WebEndpoint(method = \"%s\") on %s is not an HTTP method an endpoint can answer. Use one"
+          + " of %s (in any case)."),
+  // LC165 is not used: the startup timeouts of @Server and @WebServer are options, checked by
+  // LC127 like those of @Service.
+  DUPLICATE_WEB_APP(
+      "LC166",
+      "@WebApp is declared twice in %s: by %s and %s, but the container serves every path with the"
+          + " HttpHandler of one @WebApp. Keep one, and let its handler serve the paths of both."),
+  DUPLICATE_WEB_SERVER_PORT(
+      "LC167",
+      "@WebServer(port = %d) is declared twice in %s: by %s and %s, but only one server can listen"
+          + " on a port. Give one of them another port."),
   PROCESSOR_CRASH(
       "LC900",
       "The Lifecycle annotation processor failed on %s. This is a bug in Lifecycle, not in your"

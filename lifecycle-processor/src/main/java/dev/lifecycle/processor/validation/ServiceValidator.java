@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -51,6 +50,7 @@ public final class ServiceValidator {
   private final SourceOracle sources;
   private final ServiceHierarchy hierarchy;
   private final MemberValidator memberValidator;
+  private final WebMethodsValidator webMethodsValidator;
   private final ServiceModelFactory modelFactory;
 
   public ServiceValidator(Elements elements, Types types, SourceOracle sources) {
@@ -58,7 +58,8 @@ public final class ServiceValidator {
     this.sources = sources;
     this.hierarchy = new ServiceHierarchy(elements);
     this.memberValidator = new MemberValidator(elements, types);
-    this.modelFactory = new ServiceModelFactory(types);
+    this.webMethodsValidator = new WebMethodsValidator(elements, sources);
+    this.modelFactory = new ServiceModelFactory(elements, types);
   }
 
   public Outcome validate(TypeElement service) {
@@ -112,10 +113,10 @@ public final class ServiceValidator {
       validateServerMembers(service, annotation, members, report);
     } else if (annotation.isFunction()) {
       entryPoints = functionEntryPoint(service, members, report);
-      validateUniqueEndpoints(members, service, report);
+      webMethodsValidator.validate(members, service, report);
     } else {
       validateUniqueNames(members, service, report);
-      validateUniqueEndpoints(members, service, report);
+      webMethodsValidator.validate(members, service, report);
       entryPoints =
           members.stream().filter(LifecycleMember::isCallable).map(LifecycleMember::method).toList();
     }
@@ -125,8 +126,7 @@ public final class ServiceValidator {
         built,
         built.isClean()
             ? Optional.of(
-                modelFactory.create(
-                    service, annotation.memorySnapshotEnabled(), options, members, entryPoints))
+                modelFactory.create(service, annotation, options, members, entryPoints))
             : Optional.empty());
   }
 
@@ -176,13 +176,8 @@ public final class ServiceValidator {
       List<LifecycleMember> members,
       ValidationReport.Builder report) {
     if (members.stream().noneMatch(member -> member.enter() != null)) {
-      Object port =
-          elements.getElementValuesWithDefaults(annotation.mirror()).entrySet().stream()
-              .filter(entry -> entry.getKey().getSimpleName().contentEquals("port"))
-              .map(entry -> entry.getValue().getValue())
-              .findFirst()
-              .orElse(null);
-      if (port instanceof Integer number) {
+      if (AnnotationValues.withDefaults(elements, annotation.mirror()).get("port")
+          instanceof Integer number) {
         report.report(Message.SERVER_WITHOUT_ENTER, service, Names.type(service), number);
       }
     }
@@ -223,37 +218,6 @@ public final class ServiceValidator {
       }
     }
     return reported;
-  }
-
-  /** Each {@code @WebEndpoint} method and path pair is served by one method (LC163). */
-  private void validateUniqueEndpoints(
-      List<LifecycleMember> members, TypeElement service, ValidationReport.Builder report) {
-    Map<List<String>, LifecycleMember> byRoute = new HashMap<>();
-    for (LifecycleMember member : members) {
-      AnnotationMirror endpoint = member.web(LifecycleMember.WEB_ENDPOINT);
-      if (endpoint == null) {
-        continue;
-      }
-      Map<String, Object> values = new HashMap<>();
-      elements
-          .getElementValuesWithDefaults(endpoint)
-          .forEach((key, value) -> values.put(key.getSimpleName().toString(), value.getValue()));
-      if (!(values.get("method") instanceof String httpMethod)
-          || !(values.get("path") instanceof String path)) {
-        continue;
-      }
-      LifecycleMember first = byRoute.putIfAbsent(List.of(httpMethod, path), member);
-      if (first != null) {
-        report.report(
-            Message.DUPLICATE_WEB_ENDPOINT,
-            positionOf(member.method(), service),
-            httpMethod,
-            path,
-            Names.type(service),
-            Names.method(first.method()),
-            Names.method(member.method()));
-      }
-    }
   }
 
   private void validateClass(

@@ -11,112 +11,61 @@ import dev.lifecycle.processor.model.HookModel;
 import dev.lifecycle.processor.model.MethodModel;
 import dev.lifecycle.processor.model.ParameterModel;
 import dev.lifecycle.processor.model.ServiceModel;
-import java.time.Duration;
+import dev.lifecycle.processor.model.WebMethodModel;
 import java.util.List;
 import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates the dispatcher of one service: a class that creates the service, calls a hook by
- * index and a method by name through {@code switch}es, and holds the service's descriptor.
+ * index, a method by name and a web method by index through {@code switch}es, and holds the
+ * service's descriptor.
  */
 public final class DispatcherGenerator {
 
   private static final String SPI = "dev.lifecycle.runtime.spi";
   private static final ClassName SERVICE_DISPATCHER = ClassName.get(SPI, "ServiceDispatcher");
-  private static final ClassName SERVICE_DESCRIPTOR = ClassName.get(SPI, "ServiceDescriptor");
-  private static final ClassName HOOK_DESCRIPTOR = ClassName.get(SPI, "HookDescriptor");
-  private static final ClassName HOOK_PHASE = ClassName.get(SPI, "HookPhase");
-  private static final ClassName SERVICE_OPTIONS = ClassName.get(SPI, "ServiceOptions");
-  private static final ClassName METHOD_DESCRIPTOR = ClassName.get(SPI, "MethodDescriptor");
-  private static final ClassName PARAMETER_DESCRIPTOR = ClassName.get(SPI, "ParameterDescriptor");
   private static final ClassName ARGUMENTS = ClassName.get(SPI, "Arguments");
   private static final ClassName UNKNOWN_METHOD = ClassName.get(SPI, "UnknownMethodException");
-  private static final ClassName LIST = ClassName.get(List.class);
 
   private static final String DESCRIPTOR = "DESCRIPTOR";
 
   /** The dispatcher's type, without {@code @Generated}: {@link SourceWriter} adds it. */
   public TypeSpec generate(ServiceModel service) {
-    return TypeSpec.classBuilder(service.dispatcherClass())
-        .addJavadoc("Calls the hooks and methods of {@link $T} without reflection.\n", service.serviceClass())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(SERVICE_DISPATCHER, service.serviceClass()))
-        .addField(descriptorField(service))
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
-        .addMethod(descriptorMethod())
-        .addMethod(newInstanceMethod(service))
-        .addMethod(callHookMethod(service))
-        .addMethod(invokeMethod(service))
-        .build();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(service.dispatcherClass())
+            .addJavadoc(
+                "Calls the hooks and methods of {@link $T} without reflection.\n",
+                service.serviceClass())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(
+                ParameterizedTypeName.get(SERVICE_DISPATCHER, service.serviceClass()))
+            .addField(descriptorField(service))
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
+            .addMethod(descriptorMethod())
+            .addMethod(newInstanceMethod(service))
+            .addMethod(callHookMethod(service))
+            .addMethod(invokeMethod(service));
+    // Without web methods the interface's default, which reports any index as out of range, is
+    // exactly right; leaving it out keeps those dispatchers as short as they were.
+    if (!service.webMethods().isEmpty()) {
+      type.addMethod(callWebMethod(service));
+    }
+    return type.build();
   }
 
   private static FieldSpec descriptorField(ServiceModel service) {
-    CodeBlock.Builder hooks = CodeBlock.builder();
-    for (int i = 0; i < service.hooks().size(); i++) {
-      HookModel hook = service.hooks().get(i);
-      hooks.add(
-          "$L\nnew $T($L, $T.$L, $S, $S)",
-          i == 0 ? "" : ",",
-          HOOK_DESCRIPTOR,
-          i,
-          HOOK_PHASE,
-          hook.kind().name(),
-          hook.declaringClass(),
-          hook.methodName());
-    }
-    CodeBlock.Builder methods = CodeBlock.builder();
-    for (int i = 0; i < service.methods().size(); i++) {
-      methods.add("$L\n$L", i == 0 ? "" : ",", methodDescriptor(service.methods().get(i)));
-    }
-    return FieldSpec.builder(SERVICE_DESCRIPTOR, DESCRIPTOR)
+    return FieldSpec.builder(DescriptorInitializer.SERVICE_DESCRIPTOR, DESCRIPTOR)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(
-            "new $T(\n$>$>$T.class,\n$L,\nnew $T($L, $T.ofSeconds($L), $T.ofSeconds($L)),"
-                + "\n$T.of($>$L$<),\n$T.of($>$L$<)$<$<)",
-            SERVICE_DESCRIPTOR,
-            service.serviceClass(),
-            service.memorySnapshotEnabled(),
-            SERVICE_OPTIONS,
-            service.options().maxConcurrentInputs(),
-            Duration.class,
-            service.options().inputTimeoutSeconds(),
-            Duration.class,
-            service.options().exitGracePeriodSeconds(),
-            LIST,
-            hooks.build(),
-            LIST,
-            methods.build())
+        .initializer(DescriptorInitializer.of(service))
         .build();
-  }
-
-  private static CodeBlock methodDescriptor(MethodModel method) {
-    CodeBlock.Builder parameters = CodeBlock.builder();
-    for (int i = 0; i < method.parameters().size(); i++) {
-      ParameterModel parameter = method.parameters().get(i);
-      parameters.add(
-          "$L\nnew $T($S, $T.class, $S)",
-          i == 0 ? "" : ",",
-          PARAMETER_DESCRIPTOR,
-          parameter.name(),
-          parameter.erasure(),
-          parameter.type().toString());
-    }
-    return CodeBlock.of(
-        "new $T(\n$>$>$S,\n$T.of($>$L$<),\n$T.class,\n$S$<$<)",
-        METHOD_DESCRIPTOR,
-        method.name(),
-        LIST,
-        parameters.build(),
-        method.returnErasure(),
-        method.returnType().toString());
   }
 
   private static MethodSpec descriptorMethod() {
     return MethodSpec.methodBuilder("descriptor")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(SERVICE_DESCRIPTOR)
+        .returns(DescriptorInitializer.SERVICE_DESCRIPTOR)
         .addStatement("return $N", DESCRIPTOR)
         .build();
   }
@@ -161,44 +110,17 @@ public final class DispatcherGenerator {
 
   private static MethodSpec invokeMethod(ServiceModel service) {
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("invoke")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(Object.class)
-            .addParameter(service.serviceClass(), "service")
+        callerSignature("invoke", service, service.methods())
             .addParameter(String.class, "method")
-            .addParameter(Object[].class, "args")
-            .addException(Throwable.class);
-    boolean unchecked =
-        service.methods().stream()
-            .flatMap(callable -> callable.parameters().stream())
-            .anyMatch(ParameterModel::needsUncheckedCast);
-    if (unchecked) {
-      method.addAnnotation(
-          AnnotationSpec.builder(SuppressWarnings.class)
-              .addMember("value", "$S", "unchecked")
-              .build());
-    }
+            .addParameter(Object[].class, "args");
     if (service.methods().isEmpty()) {
       return method.addStatement("throw new $T($N, method)", UNKNOWN_METHOD, DESCRIPTOR).build();
     }
     method.beginControlFlow("switch (method)");
     for (int i = 0; i < service.methods().size(); i++) {
       MethodModel callable = service.methods().get(i);
-      CodeBlock check =
-          CodeBlock.of("$T.check($N, $N.methods().get($L), args)", ARGUMENTS, DESCRIPTOR, DESCRIPTOR, i);
       method.beginControlFlow("case $S:", callable.name());
-      if (callable.parameters().isEmpty()) {
-        method.addStatement("$L", check);
-      } else {
-        method.addStatement("$T[] checked = $L", Object.class, check);
-      }
-      CodeBlock call = CodeBlock.of("service.$N($L)", callable.name(), arguments(callable));
-      if (callable.returnsVoid()) {
-        method.addStatement("$L", call).addStatement("return null");
-      } else {
-        method.addStatement("return $L", call);
-      }
+      addCheckedCall(method, callable, CodeBlock.of("$N.methods().get($L)", DESCRIPTOR, i));
       method.endControlFlow();
     }
     return method
@@ -209,10 +131,85 @@ public final class DispatcherGenerator {
         .build();
   }
 
-  private static CodeBlock arguments(MethodModel callable) {
+  /** As {@link #invokeMethod}, by the web method's index, which is its position in the model. */
+  private static MethodSpec callWebMethod(ServiceModel service) {
+    List<MethodModel> targets = service.webMethods().stream().map(WebMethodModel::method).toList();
+    MethodSpec.Builder method =
+        callerSignature("callWeb", service, targets)
+            .addParameter(int.class, "webIndex")
+            .addParameter(Object[].class, "args")
+            .beginControlFlow("switch (webIndex)");
+    for (int i = 0; i < targets.size(); i++) {
+      method.beginControlFlow("case $L:", i);
+      addCheckedCall(
+          method, targets.get(i), CodeBlock.of("$N.webMethods().get($L).method()", DESCRIPTOR, i));
+      method.endControlFlow();
+    }
+    return method
+        .addCode("default:\n$>")
+        .addStatement(
+            "throw new $T($S + webIndex + $S + $N.webMethods().size())",
+            IndexOutOfBoundsException.class,
+            "web method index ",
+            " out of range 0 until ",
+            DESCRIPTOR)
+        .addCode("$<")
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * {@code public Object name(Service service, ...) throws Throwable}, the parameters after
+   * {@code service} left to the caller; {@code @SuppressWarnings("unchecked")} when a call casts
+   * to a generic type, which {@code Arguments.check} has checked as far as erasure allows.
+   */
+  private static MethodSpec.Builder callerSignature(
+      String name, ServiceModel service, List<MethodModel> targets) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(Object.class)
+            .addParameter(service.serviceClass(), "service")
+            .addException(Throwable.class);
+    boolean unchecked =
+        targets.stream()
+            .flatMap(target -> target.parameters().stream())
+            .anyMatch(ParameterModel::needsUncheckedCast);
+    if (unchecked) {
+      method.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "$S", "unchecked")
+              .build());
+    }
+    return method;
+  }
+
+  /**
+   * Checks {@code args} against the {@code MethodDescriptor} that {@code descriptor} looks up, so a
+   * wrong call fails with a message instead of a {@code ClassCastException}; then calls the method
+   * and returns its result, or {@code null} for {@code void}.
+   */
+  private static void addCheckedCall(
+      MethodSpec.Builder method, MethodModel target, CodeBlock descriptor) {
+    CodeBlock check = CodeBlock.of("$T.check($N, $L, args)", ARGUMENTS, DESCRIPTOR, descriptor);
+    if (target.parameters().isEmpty()) {
+      method.addStatement("$L", check);
+    } else {
+      method.addStatement("$T[] checked = $L", Object.class, check);
+    }
+    CodeBlock call = CodeBlock.of("service.$N($L)", target.name(), arguments(target));
+    if (target.returnsVoid()) {
+      method.addStatement("$L", call).addStatement("return null");
+    } else {
+      method.addStatement("return $L", call);
+    }
+  }
+
+  private static CodeBlock arguments(MethodModel target) {
     return CodeBlock.join(
-        IntStream.range(0, callable.parameters().size())
-            .mapToObj(i -> CodeBlock.of("($T) checked[$L]", callable.parameters().get(i).type(), i))
+        IntStream.range(0, target.parameters().size())
+            .mapToObj(i -> CodeBlock.of("($T) checked[$L]", target.parameters().get(i).type(), i))
             .toList(),
         ", ");
   }

@@ -28,6 +28,18 @@ class DeterminismTest {
   }
 
   @Test
+  void sourceOrderDoesNotChangeWebMethods() {
+    // Web methods are indexed by position, so their order is part of the dispatcher's contract.
+    String web = "com.example.Storefront_Lifecycle";
+    String forward = generatedSource(compile(GoldenServices.WEB_BASE, GoldenServices.WEB), web);
+    String again = generatedSource(compile(GoldenServices.WEB_BASE, GoldenServices.WEB), web);
+    String reversed = generatedSource(compile(GoldenServices.WEB, GoldenServices.WEB_BASE), web);
+
+    assertThat(again).isEqualTo(forward);
+    assertThat(reversed).isEqualTo(forward);
+  }
+
+  @Test
   void generatedFileCarriesNoTimestamp() {
     String generated = generatedSource(compile(GoldenServices.SNAPSHOT), "com.example.MLModel_Lifecycle");
 

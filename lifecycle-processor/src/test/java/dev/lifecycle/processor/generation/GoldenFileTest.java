@@ -34,7 +34,12 @@ class GoldenFileTest {
             "inheritance",
             "com.example.Cache_Lifecycle",
             new JavaFileObject[] {GoldenServices.BASE, GoldenServices.INHERITING}),
-        Arguments.of("nested", "com.example.Outer_Middle_Inner_Lifecycle", new JavaFileObject[] {GoldenServices.NESTED}));
+        Arguments.of("nested", "com.example.Outer_Middle_Inner_Lifecycle", new JavaFileObject[] {GoldenServices.NESTED}),
+        Arguments.of(
+            "web methods",
+            "com.example.Storefront_Lifecycle",
+            new JavaFileObject[] {GoldenServices.WEB_BASE, GoldenServices.WEB}),
+        Arguments.of("server", "com.example.Files_Lifecycle", new JavaFileObject[] {GoldenServices.SERVER}));
   }
 
   @ParameterizedTest(name = "{0}")

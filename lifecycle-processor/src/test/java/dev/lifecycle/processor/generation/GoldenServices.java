@@ -142,4 +142,77 @@ final class GoldenServices {
             }
           }
           """);
+
+  static final JavaFileObject WEB_BASE =
+      source(
+          "com.example.base.HealthChecked",
+          """
+          package com.example.base;
+
+          import dev.lifecycle.*;
+
+          public abstract class HealthChecked<S> {
+            @WebEndpoint(method = "GET", path = "/health")
+            public S health() {
+              return null;
+            }
+          }
+          """);
+
+  static final JavaFileObject WEB =
+      source(
+          "com.example.Storefront",
+          """
+          package com.example;
+
+          import com.example.base.HealthChecked;
+          import com.sun.net.httpserver.HttpHandler;
+          import dev.lifecycle.*;
+          import java.util.List;
+
+          @Service
+          public class Storefront extends HealthChecked<String> {
+            @Enter
+            void open() {}
+
+            @WebEndpoint(path = "/orders")
+            public long order(String item, int quantity, List<Integer> coupons) {
+              return 1L;
+            }
+
+            @WebEndpoint(method = "delete", path = "/orders")
+            public void cancel(long id) {}
+
+            @WebApp
+            public HttpHandler app() {
+              return exchange -> {};
+            }
+
+            @WebServer(port = 8001, startupTimeoutSeconds = 10)
+            void metrics() {}
+
+            @Method
+            int stock(String item) {
+              return 0;
+            }
+          }
+          """);
+
+  static final JavaFileObject SERVER =
+      source(
+          "com.example.Files",
+          """
+          package com.example;
+
+          import dev.lifecycle.*;
+
+          @Server(port = 8000, startupTimeoutSeconds = 20, exitGracePeriodSeconds = 5)
+          public class Files {
+            @Enter
+            void start() {}
+
+            @Exit
+            void stop() {}
+          }
+          """);
 }

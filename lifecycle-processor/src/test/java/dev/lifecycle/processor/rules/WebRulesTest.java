@@ -1,19 +1,27 @@
 package dev.lifecycle.processor.rules;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.lifecycle.processor.rules.PrecompiledClasses.compileWithoutProcessor;
+import static dev.lifecycle.processor.rules.PrecompiledClasses.writeJar;
 import static dev.lifecycle.processor.testing.Compilations.compile;
+import static dev.lifecycle.processor.testing.Compilations.compileWithClasspath;
 import static dev.lifecycle.processor.testing.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Web methods ({@code @WebEndpoint}, {@code @WebApp}, {@code @WebServer}) are of no other kind
  * (LC155, LC156, LC157); {@code @WebApp} and {@code @WebServer} take no parameters (LC159), are
  * synchronous (LC160), and a {@code @WebApp} returns an {@code HttpHandler} (LC161); endpoint paths
- * start with {@code /} (LC162) and are unique per HTTP method (LC163); ports are in range (LC154);
- * and the generated dispatcher must be able to call them (LC107..LC110).
+ * start with {@code /} (LC162) and are unique per HTTP method (LC163), which is a known one in any
+ * case (LC164); a service has one {@code @WebApp} at most (LC166); web servers have ports in range
+ * (LC154), each their own (LC167), and a positive startup timeout (LC127); and the generated
+ * dispatcher must be able to call them (LC107..LC110).
  */
 class WebRulesTest {
 
@@ -422,5 +430,291 @@ class WebRulesTest {
         .hadErrorContaining("[LC110] @WebEndpoint method Api.echo(T) declares type parameters <T>")
         .inFile(api)
         .onLine(10);
+  }
+
+  @Test
+  void endpointHttpMethodMustBeKnown() {
+    JavaFileObject api =
+        service(
+            """
+            @WebEndpoint(
+                method = "FETCH", path = "/predict")
+            public String predict(String text) { return text; }
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC164] @WebEndpoint(method = \"FETCH\") on Api.predict(String) is not an HTTP"
+                + " method an endpoint can answer. Use one of GET, POST, PUT, PATCH or DELETE (in"
+                + " any case).")
+        .inFile(api)
+        .onLine(10);
+  }
+
+  @Test
+  void emptyHttpMethodIsUnknown() {
+    JavaFileObject api =
+        service(
+            """
+            @WebEndpoint(method = "", path = "/predict")
+            public String predict(String text) { return text; }
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[LC164] @WebEndpoint(method = \"\") on Api.predict(String)")
+        .inFile(api)
+        .onLine(9);
+  }
+
+  @Test
+  void httpMethodsAreAcceptedInAnyCase() {
+    JavaFileObject api =
+        service(
+            """
+            @WebEndpoint(method = "get", path = "/orders")
+            public String list() { return "[]"; }
+
+            @WebEndpoint(method = "Put", path = "/orders")
+            public void replace(String orders) {}
+
+            @WebEndpoint(method = "pAtCh", path = "/orders")
+            public void update(String order) {}
+
+            @WebEndpoint(method = "delete", path = "/orders")
+            public void clear() {}
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void endpointsClashWhateverTheCaseOfTheirHttpMethod() {
+    JavaFileObject api =
+        service(
+            """
+            @WebEndpoint(path = "/predict")
+            public String predict(String text) { return text; }
+
+            @WebEndpoint(method = "post", path = "/predict")
+            public String predictFast(String text) { return text; }
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC163] @WebEndpoint POST /predict is declared twice in com.example.Api: by"
+                + " Api.predict(String) and Api.predictFast(String).")
+        .inFile(api)
+        .onLine(13);
+  }
+
+  @Test
+  void webServerStartupTimeoutMustBePositive() {
+    JavaFileObject api =
+        service(
+            """
+            @WebServer(port = 8001,
+                startupTimeoutSeconds = 0)
+            void serve() {}
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC127] @WebServer(startupTimeoutSeconds = 0) on Api.serve() is out of range: it"
+                + " must be at least 1.")
+        .inFile(api)
+        .onLine(10);
+  }
+
+  @Test
+  void serviceHasOneWebAppAtMost() {
+    JavaFileObject api =
+        service(
+            """
+            @WebApp
+            HttpHandler app() { return exchange -> {}; }
+
+            @WebApp
+            HttpHandler admin() { return exchange -> {}; }
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC166] @WebApp is declared twice in com.example.Api: by Api.app() and Api.admin(),"
+                + " but the container serves every path with the HttpHandler of one @WebApp. Keep"
+                + " one, and let its handler serve the paths of both.")
+        .inFile(api)
+        .onLine(12);
+  }
+
+  @Test
+  void inheritedWebAppCountsAsTheFirst() {
+    JavaFileObject base =
+        source(
+            "com.example.Base",
+            """
+            package com.example;
+
+            import com.sun.net.httpserver.HttpHandler;
+            import dev.lifecycle.*;
+
+            public abstract class Base {
+              @WebApp
+              public HttpHandler app() { return exchange -> {}; }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "com.example.Api",
+            """
+            package com.example;
+
+            import com.sun.net.httpserver.HttpHandler;
+            import dev.lifecycle.*;
+
+            @Service
+            public class Api extends Base {
+              @WebApp
+              HttpHandler admin() { return exchange -> {}; }
+            }
+            """);
+
+    Compilation compilation = compile(base, api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC166] @WebApp is declared twice in com.example.Api: by Base.app() and Api.admin()")
+        .inFile(api)
+        .onLine(8);
+  }
+
+  @Test
+  void webServersMustNotShareAPort() {
+    JavaFileObject api =
+        service(
+            """
+            @WebServer(port = 8001)
+            void serve() {}
+
+            @WebServer(
+                port = 8001)
+            void serveMetrics() {}
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC167] @WebServer(port = 8001) is declared twice in com.example.Api: by Api.serve()"
+                + " and Api.serveMetrics(), but only one server can listen on a port. Give one of"
+                + " them another port.")
+        .inFile(api)
+        .onLine(13);
+  }
+
+  @Test
+  void portClashWithASuperclassCompiledEarlierIsReportedOnTheService(@TempDir Path classes) {
+    JavaFileObject base =
+        source(
+            "com.example.base.Monitored",
+            """
+            package com.example.base;
+
+            import dev.lifecycle.*;
+
+            public abstract class Monitored {
+              @WebServer(port = 8001)
+              public void metrics() {}
+            }
+            """);
+    Path jar = writeJar(compileWithoutProcessor(base), classes);
+    JavaFileObject api =
+        source(
+            "com.example.Api",
+            """
+            package com.example;
+
+            import dev.lifecycle.*;
+
+            @Service
+            public class Api extends com.example.base.Monitored {
+              @WebServer(port = 8001)
+              void serve() {}
+            }
+            """);
+
+    Compilation compilation = compileWithClasspath(List.of(jar.toFile()), api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    // The second of the two is in source, so the error is on its port.
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC167] @WebServer(port = 8001) is declared twice in com.example.Api: by"
+                + " Monitored.metrics() and Api.serve()")
+        .inFile(api)
+        .onLine(7);
+  }
+
+  @Test
+  void unknownHttpMethodOfASuperclassCompiledEarlierIsReportedOnTheService(
+      @TempDir Path classes) {
+    JavaFileObject base =
+        source(
+            "com.example.base.Monitored",
+            """
+            package com.example.base;
+
+            import dev.lifecycle.*;
+
+            public abstract class Monitored {
+              @WebEndpoint(method = "FETCH", path = "/health")
+              public String health() { return "ok"; }
+            }
+            """);
+    Path jar = writeJar(compileWithoutProcessor(base), classes);
+    JavaFileObject api =
+        source(
+            "com.example.Api",
+            """
+            package com.example;
+
+            @dev.lifecycle.Service
+            public class Api extends com.example.base.Monitored {}
+            """);
+
+    Compilation compilation = compileWithClasspath(List.of(jar.toFile()), api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[LC164] @WebEndpoint(method = \"FETCH\") on Monitored.health()")
+        .inFile(api)
+        .onLine(4);
   }
 }
