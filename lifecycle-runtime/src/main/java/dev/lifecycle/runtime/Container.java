@@ -3,7 +3,11 @@ package dev.lifecycle.runtime;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.ServiceOptions;
+import dev.lifecycle.runtime.web.WebBinding;
+import dev.lifecycle.runtime.web.WebFrontend;
+import dev.lifecycle.runtime.web.WebStartException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe. Calls through {@link #call} follow the service's options (how many run at once,
  * how long each may run); {@link #instance()} gives direct access for in-JVM use, outside those
- * rules.
+ * rules. A service with {@code @WebEndpoint}s or a {@code @WebApp} is also served over HTTP, at
+ * {@link #webAddress()}, each request an input under the same rules.
  *
  * @param <T> the service class
  */
@@ -36,15 +41,23 @@ public final class Container<T> implements AutoCloseable {
   private final InputExecutor<T> inputs;
   private final StopCoordinator stops = new StopCoordinator();
   private final ShutdownHook shutdownHook;
+  private final ServiceDispatcher<T> dispatcher;
+  private final WebBinding webBinding;
+  /** Set once by the starting thread before the container runs; read by the stopping thread. */
+  private volatile WebFrontend web;
 
   private Container(
       ServiceDispatcher<T> dispatcher,
       ServiceOptions options,
       CheckpointEngine engine,
       List<ContainerListener> listeners,
-      boolean withShutdownHook) {
+      boolean withShutdownHook,
+      WebBinding webBinding) {
     String id = dispatcher.descriptor().serviceClass().getSimpleName() + "#" + IDS.incrementAndGet();
-    this.lifecycle = new ContainerLifecycle<>(dispatcher, engine, id, new ListenerChain(listeners));
+    this.lifecycle = new ContainerLifecycle<>(
+        dispatcher, engine, id, new ListenerChain(listeners), options.exitGracePeriod());
+    this.dispatcher = dispatcher;
+    this.webBinding = webBinding;
     this.options = options;
     this.inputs =
         new InputExecutor<>(dispatcher, id, options.maxConcurrentInputs(), options.inputTimeout());
@@ -67,8 +80,10 @@ public final class Container<T> implements AutoCloseable {
       ServiceOptions options,
       CheckpointEngine engine,
       List<ContainerListener> listeners,
-      boolean withShutdownHook) {
-    Container<T> container = new Container<>(dispatcher, options, engine, listeners, withShutdownHook);
+      boolean withShutdownHook,
+      WebBinding webBinding) {
+    Container<T> container =
+        new Container<>(dispatcher, options, engine, listeners, withShutdownHook, webBinding);
     container.startUp();
     return container;
   }
@@ -80,6 +95,8 @@ public final class Container<T> implements AutoCloseable {
     }
     try {
       lifecycle.enter();
+      // After enter(): with a memory snapshot, no listening socket may exist at the checkpoint.
+      web = startWeb();
     } catch (RuntimeException | Error e) {
       stops.startFailed(
           new StopReport(id(), StopTrigger.START_FAILED, lifecycle.phase(), Duration.ZERO, List.of(),
@@ -98,6 +115,30 @@ public final class Container<T> implements AutoCloseable {
       report.exitFailure().ifPresent(stopped::addSuppressed);
       throw stopped;
     }
+  }
+
+  /** Starts the web frontend when there is something to serve; a failure fails the start. */
+  private WebFrontend startWeb() {
+    try {
+      return WebFrontend.start(dispatcher, lifecycle.instance(), id(), options.maxConcurrentInputs(),
+          webBinding, inputs).orElse(null);
+    } catch (WebStartException e) {
+      ContainerStartException failure =
+          ContainerStartException.webFrontendFailed(service(), e.getMessage(), e.getCause());
+      lifecycle.failStart(failure);
+      throw failure;
+    }
+  }
+
+  /**
+   * Where the container serves its {@code @WebEndpoint}s and {@code @WebApp}, e.g. {@code
+   * http://127.0.0.1:41234/}; empty when it serves none (also for {@code @Server}s and {@code
+   * @WebServer}s, which listen on the ports they declare). The address stays the same after the
+   * container stopped, but nothing listens there any more.
+   */
+  public Optional<URI> webAddress() {
+    WebFrontend frontend = web;
+    return frontend == null ? Optional.empty() : Optional.of(frontend.address());
   }
 
   /** {@code MLModel#1}: unique in this JVM, used in logs, thread names and events. */
@@ -153,8 +194,9 @@ public final class Container<T> implements AutoCloseable {
   }
 
   /**
-   * Stops the container, once: refuses new calls at once, lets calls in flight finish within the
-   * exit grace period (interrupting and reporting those that do not), then runs every exit hook.
+   * Stops the container, once: refuses new calls (and web requests: 503) at once, lets calls in
+   * flight finish within the exit grace period (interrupting and reporting those that do not),
+   * closes the web port, then runs every exit hook.
    * When the container is already stopping (another thread, the JVM's shutdown hook), waits for
    * that stop and returns its report.
    */
@@ -184,10 +226,17 @@ public final class Container<T> implements AutoCloseable {
     StopReport report;
     try {
       inputs.refuseNew(); // first: "at once" means before anything that might take time
+      WebFrontend frontend = web;
+      if (frontend != null) {
+        frontend.refuseNew();
+      }
       lifecycle.stopping(trigger.description());
       long drainStart = System.nanoTime();
       List<InputOverrun> overruns = inputs.drain(options.exitGracePeriod());
       Duration drainTime = Duration.ofNanos(System.nanoTime() - drainStart);
+      if (frontend != null) {
+        frontend.close(); // the port closes before the exit hooks release what requests use
+      }
       Optional<ContainerStopException> exitFailure = lifecycle.exit();
       inputs.shutdown();
       report = new StopReport(id(), trigger, lifecycle.phase(), drainTime, overruns, exitFailure);

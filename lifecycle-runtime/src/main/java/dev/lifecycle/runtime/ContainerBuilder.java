@@ -3,6 +3,8 @@ package dev.lifecycle.runtime;
 import dev.lifecycle.runtime.spi.Dispatchers;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.ServiceOptions;
+import dev.lifecycle.runtime.web.WebBinding;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,20 @@ public final class ContainerBuilder<T> {
   private CheckpointEngine engine = CheckpointEngine.none();
   private final List<ContainerListener> listeners = new ArrayList<>();
   private boolean shutdownHook = true;
+  private WebBinding webBinding = WebBinding.DEFAULT;
+  /** Set only by tests that write a dispatcher by hand; otherwise the generated one is looked up. */
+  private final ServiceDispatcher<T> dispatcher;
 
   ContainerBuilder(Class<T> serviceClass) {
     this.serviceClass = Objects.requireNonNull(serviceClass, "serviceClass");
+    this.dispatcher = null;
+  }
+
+  ContainerBuilder(ServiceDispatcher<T> dispatcher) {
+    @SuppressWarnings("unchecked") // a dispatcher of T describes T
+    Class<T> described = (Class<T>) dispatcher.descriptor().serviceClass();
+    this.serviceClass = described;
+    this.dispatcher = dispatcher;
   }
 
   /** Overrides {@code @Service(maxConcurrentInputs)}. */
@@ -75,18 +88,39 @@ public final class ContainerBuilder<T> {
   }
 
   /**
+   * The port the container serves its {@code @WebEndpoint}s and {@code @WebApp} on; 0, the
+   * default, picks a free port (see {@link Container#webAddress()}). Only services with endpoints
+   * or an app listen at all.
+   */
+  public ContainerBuilder<T> webPort(int port) {
+    this.webBinding = webBinding.withPort(port);
+    return this;
+  }
+
+  /**
+   * The local address the web frontend binds; loopback ({@code 127.0.0.1}) by default, so that
+   * nothing outside this machine reaches it. {@code InetAddress.getByName("0.0.0.0")} serves
+   * every interface.
+   */
+  public ContainerBuilder<T> webBindAddress(InetAddress address) {
+    this.webBinding = webBinding.withAddress(Objects.requireNonNull(address, "address"));
+    return this;
+  }
+
+  /**
    * Creates the instance, runs the enter hooks, and returns the running container.
    *
    * @throws IllegalArgumentException when the class has no generated dispatcher, or an option is
    *     out of range
-   * @throws ContainerStartException when the constructor threw (no hook ran) or an enter hook threw
-   *     (the exit hooks ran)
+   * @throws ContainerStartException when the constructor threw (no hook ran), an enter hook threw,
+   *     a server's port did not become ready, or the web port could not be bound (the exit hooks
+   *     ran)
    * @throws ContainerStoppingException when the JVM began to shut down during the enter hooks
    */
   public Container<T> start() {
-    ServiceDispatcher<T> dispatcher = Dispatchers.of(serviceClass);
-    return Container.start(
-        dispatcher, resolve(dispatcher.descriptor().options()), engine, listeners, shutdownHook);
+    ServiceDispatcher<T> resolved = dispatcher != null ? dispatcher : Dispatchers.of(serviceClass);
+    return Container.start(resolved, resolve(resolved.descriptor().options()), engine, listeners,
+        shutdownHook, webBinding);
   }
 
   private ServiceOptions resolve(ServiceOptions declared) {

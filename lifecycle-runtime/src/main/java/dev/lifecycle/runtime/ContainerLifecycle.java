@@ -5,10 +5,14 @@ import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.HookRunner;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
+import dev.lifecycle.runtime.spi.WebMethodDescriptor;
+import dev.lifecycle.runtime.web.PortProbe;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The phases of one container, driven through its generated dispatcher: create the instance, run
@@ -19,6 +23,13 @@ import java.util.Optional;
  * there {@link CheckpointEngine#checkpoint} returns in every restored process, which then simply
  * carries on with the post-snapshot hooks. Serving calls is not part of this class; {@link
  * #serve()} and {@link #stopping} only mark those phases.
+ *
+ * <p>Servers and web servers are part of the enter phase: a {@code @Server}'s port must be free
+ * before its {@code @Enter} hooks and accept connections after them, within its startup timeout;
+ * each {@code @WebServer} method is called after every enter hook, and its port must then accept
+ * connections too. Any of these failing fails the start like an enter hook that threw: the exit
+ * hooks run. Stopping a {@code @Server} gives the exit hooks the exit grace period, then stops the
+ * processes the container started that are still running.
  *
  * <p>{@link #enter()} runs on one thread; {@link #exit()} may be called from any thread, any
  * number of times, and runs the exit hooks at most once.
@@ -35,6 +46,8 @@ public final class ContainerLifecycle<T> {
   private final String containerId;
   private final ContainerListener listener;
   private final PhaseTracker phases;
+  private final Duration exitGracePeriod;
+  private volatile LeftoverProcesses leftovers = LeftoverProcesses.NONE;
   private volatile T instance;
   private volatile SnapshotOutcome snapshotOutcome;
   /** Guarded by {@code this}: set by the one thread that ran the exit hooks. */
@@ -49,6 +62,20 @@ public final class ContainerLifecycle<T> {
       CheckpointEngine engine,
       String containerId,
       ContainerListener listener) {
+    this(dispatcher, engine, containerId, listener, dispatcher.descriptor().options().exitGracePeriod());
+  }
+
+  /**
+   * @param exitGracePeriod the one in force (the builder may override the annotation's): how long
+   *     a {@code @Server}'s exit hooks run before the processes it started are stopped
+   */
+  public ContainerLifecycle(
+      ServiceDispatcher<T> dispatcher,
+      CheckpointEngine engine,
+      String containerId,
+      ContainerListener listener,
+      Duration exitGracePeriod) {
+    this.exitGracePeriod = Objects.requireNonNull(exitGracePeriod, "exitGracePeriod");
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     this.service = dispatcher.descriptor();
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -95,13 +122,21 @@ public final class ContainerLifecycle<T> {
    * {@link #stopping}.
    *
    * <p>All snap hooks run before any other enter hook. The snapshot step is reached only by
-   * services with {@code enableMemorySnapshot}.
+   * services with {@code enableMemorySnapshot}. A {@code @Server} is ready when its port accepts
+   * connections; a service with {@code @WebServer} methods when each was called and its port
+   * accepts connections.
    *
-   * @throws ContainerStartException when the constructor or an enter hook threw; the remaining
-   *     enter hooks were skipped, the exit hooks ran, and the container is {@link Phase#FAILED}
+   * @throws ContainerStartException when the constructor or an enter hook threw, a port was taken
+   *     or did not become ready, or a {@code @WebServer} method threw; the remaining enter steps
+   *     were skipped, the exit hooks ran (unless the constructor threw), and the container is
+   *     {@link Phase#FAILED}
    */
   public void enter() {
     phases.begin();
+    if (service.isServer()) {
+      // Before the constructor: whatever runs from here on may start the server's process.
+      leftovers = LeftoverProcesses.rememberExisting(containerId);
+    }
     try {
       instance = dispatcher.newInstance();
     } catch (Throwable t) {
@@ -119,18 +154,40 @@ public final class ContainerLifecycle<T> {
         }
       }
       phases.moveTo(Phase.ENTERING_AFTER_SNAPSHOT, afterSnapshot);
+      // After the snapshot: a restored container checks its own port, not the snapshot's.
+      if (service.isServer() && PortProbe.accepts(service.server().port())) {
+        throw ContainerStartException.serverPortTaken(service, service.server().port());
+      }
       HookRunner.runEnterHooks(dispatcher, instance, HookPhase.ENTER_AFTER_SNAPSHOT, listener);
+      if (service.isServer()) {
+        int port = service.server().port();
+        Duration timeout = service.server().startupTimeout();
+        awaitPort(port, timeout, () -> ContainerStartException.serverNotReady(service, port, timeout));
+      }
+      startWebServers();
     } catch (HookFailedException e) {
       ContainerStartException failure =
           ContainerStartException.hookFailed(service, e.hook(), e.getCause());
       failAfterEnterFailure(failure, e.getMessage());
       throw failure;
+    } catch (ContainerStartException e) {
+      failAfterEnterFailure(e, e.getMessage());
+      throw e;
     } catch (RuntimeException | Error e) {
       // Not a hook: a broken engine or listener. The enter phase was entered all the same, so
       // the exit hooks still release what the hooks before it opened.
       failAfterEnterFailure(e, ContainerException.describe(e));
       throw e;
     }
+  }
+
+  /**
+   * Fails a start that {@link #enter()} completed but the runtime could not finish (the web
+   * frontend did not start): runs the exit hooks as for an enter hook failure, and ends in {@link
+   * Phase#FAILED} with {@code failure}. Requires {@link Phase#ENTERING_AFTER_SNAPSHOT}.
+   */
+  public void failStart(RuntimeException failure) {
+    failAfterEnterFailure(failure, failure.getMessage());
   }
 
   /** Marks the container {@link Phase#RUNNING}, once {@link #enter()} returned. */
@@ -163,6 +220,39 @@ public final class ContainerLifecycle<T> {
           exitResult.failure());
     }
     return Optional.ofNullable(exitResult.failure());
+  }
+
+  /** Calls each {@code @WebServer} method, then waits until its port accepts connections. */
+  private void startWebServers() {
+    for (WebMethodDescriptor web : service.webMethods(WebMethodDescriptor.Kind.SERVER)) {
+      // As for @Server: if the port answers already, readiness would be a lie.
+      if (PortProbe.accepts(web.port())) {
+        throw ContainerStartException.webServerPortTaken(service, web);
+      }
+      try {
+        dispatcher.callWeb(instance, web.index(), null);
+      } catch (Throwable t) {
+        throw ContainerStartException.webServerFailed(service, web, t);
+      }
+      awaitPort(web.port(), web.startupTimeout(),
+          () -> ContainerStartException.webServerNotReady(service, web));
+    }
+  }
+
+  private void awaitPort(int port, Duration timeout, Supplier<ContainerStartException> notReady) {
+    long start = System.nanoTime();
+    boolean ready;
+    try {
+      ready = PortProbe.awaitAccepting(port, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ContainerStartException.interruptedWhileWaiting(service, port);
+    }
+    if (!ready) {
+      throw notReady.get();
+    }
+    LOG.log(Level.DEBUG, () -> "Container " + containerId + ": port " + port + " accepts "
+        + "connections after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
   }
 
   private SnapshotOutcome snapshot() {
@@ -203,6 +293,7 @@ public final class ContainerLifecycle<T> {
   private ExitResult runExitHooks(Throwable enterFailure, String detail) {
     phases.moveTo(Phase.EXITING, detail, enterFailure);
     boolean interrupted = Thread.interrupted();
+    LeftoverProcesses.Deadline grace = leftovers.deadline(exitGracePeriod);
     try {
       HookRunner.runExitHooks(dispatcher, instance, listener);
       return new ExitResult(null, null);
@@ -212,6 +303,8 @@ public final class ContainerLifecycle<T> {
       LOG.log(Level.DEBUG, "Container " + containerId + ": " + e.getMessage(), e);
       return new ExitResult(e, ContainerStopException.of(service, e));
     } finally {
+      // A @Server's processes still running after its exit hooks are stopped now.
+      grace.end();
       if (interrupted) {
         Thread.currentThread().interrupt();
       }

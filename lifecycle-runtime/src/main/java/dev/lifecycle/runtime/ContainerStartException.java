@@ -2,14 +2,19 @@ package dev.lifecycle.runtime;
 
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import dev.lifecycle.runtime.spi.WebMethodDescriptor;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A container did not start: its constructor or an enter hook threw.
+ * A container did not start: its constructor or an enter hook threw, a {@code @Server} or {@code
+ * @WebServer} port did not become ready (or was taken by another process), a {@code @WebServer}
+ * method threw, or the web frontend could not start.
  *
- * <p>The cause is exactly what user code threw. The enter hooks after the failing one did not
- * run; the exit hooks did (unless the constructor failed, when there is no instance). When exit
- * hooks failed too, their {@link ContainerStopException} is attached as a suppressed exception.
+ * <p>The cause, when there is one, is exactly what user code (or the socket) threw. The enter
+ * hooks after a failing one did not run; the exit hooks did (unless the constructor failed, when
+ * there is no instance). When exit hooks failed too, their {@link ContainerStopException} is
+ * attached as a suppressed exception.
  */
 public final class ContainerStartException extends ContainerException {
 
@@ -54,7 +59,93 @@ public final class ContainerStartException extends ContainerException {
         cause);
   }
 
-  /** The enter hook that threw; empty when the constructor threw. */
+  static ContainerStartException serverPortTaken(ServiceDescriptor service, int port) {
+    return new ContainerStartException(
+        service.serviceName(),
+        null,
+        "Service " + service.serviceName() + " failed to start: port " + port + ", which "
+            + "@Server(port = " + port + ") declares, already accepted connections before the "
+            + "@Enter hooks ran, so another process (or another container in this JVM) holds it "
+            + "and the container could not tell when its own server is ready. Stop whatever "
+            + "listens on port " + port + ", or declare a free port in @Server(port). The exit "
+            + "hooks ran.",
+        null);
+  }
+
+  static ContainerStartException serverNotReady(ServiceDescriptor service, int port, Duration timeout) {
+    return new ContainerStartException(
+        service.serviceName(),
+        null,
+        "Service " + service.serviceName() + " failed to start: waited too long for port " + port
+            + " to start accepting connections: nothing accepted a connection on 127.0.0.1:" + port
+            + " within the startup timeout of " + Durations.format(timeout) + " after the @Enter "
+            + "hooks. Start the server in an @Enter hook (not one with snap = true), listening on "
+            + "port " + port + " as @Server(port) declares (on all interfaces or on loopback), or "
+            + "raise @Server(startupTimeoutSeconds) if it needs longer to start. The exit hooks "
+            + "ran and the processes the container started were stopped.",
+        null);
+  }
+
+  static ContainerStartException webServerPortTaken(ServiceDescriptor service, WebMethodDescriptor web) {
+    return new ContainerStartException(
+        service.serviceName(),
+        null,
+        "Service " + service.serviceName() + " failed to start: port " + web.port() + " of "
+            + web.displayName() + " already accepted connections before the method was called, "
+            + "so another process (or another container in this JVM) holds it and the container "
+            + "could not tell when the method's server is ready. Stop whatever listens on port "
+            + web.port() + ", or declare a free port in @WebServer(port). The exit hooks ran.",
+        null);
+  }
+
+  static ContainerStartException webServerFailed(
+      ServiceDescriptor service, WebMethodDescriptor web, Throwable cause) {
+    return new ContainerStartException(
+        service.serviceName(),
+        null,
+        "Service " + service.serviceName() + " failed to start: " + web.displayName() + " threw "
+            + describe(cause) + ". The exit hooks ran. Fix the method: it should start a server "
+            + "listening on port " + web.port() + " and return.",
+        cause);
+  }
+
+  static ContainerStartException webServerNotReady(ServiceDescriptor service, WebMethodDescriptor web) {
+    return new ContainerStartException(
+        service.serviceName(),
+        null,
+        "Service " + service.serviceName() + " failed to start: waited too long for port "
+            + web.port() + " to start accepting connections: nothing accepted a connection on "
+            + "127.0.0.1:" + web.port() + " within the startup timeout of "
+            + Durations.format(web.startupTimeout()) + " after " + web.displayName() + " returned. "
+            + "Make the method start a server listening on port " + web.port() + " as "
+            + "@WebServer(port) declares (on all interfaces or on loopback), or raise "
+            + "@WebServer(startupTimeoutSeconds) if it needs longer to start. The exit hooks ran.",
+        null);
+  }
+
+  static ContainerStartException interruptedWhileWaiting(ServiceDescriptor service, int port) {
+    return new ContainerStartException(
+        service.serviceName(),
+        null,
+        "Service " + service.serviceName() + " failed to start: the starting thread was "
+            + "interrupted while it waited for port " + port + " to accept connections. The exit "
+            + "hooks ran.",
+        null);
+  }
+
+  static ContainerStartException webFrontendFailed(
+      ServiceDescriptor service, String problem, Throwable cause) {
+    return new ContainerStartException(
+        service.serviceName(),
+        null,
+        "Service " + service.serviceName() + " failed to start: " + problem + " The exit hooks ran.",
+        cause);
+  }
+
+  /**
+   * The enter hook that threw; empty when something else failed: the constructor, a port's
+   * readiness, a {@code @WebServer} method or the web frontend.
+   */
   public Optional<HookDescriptor> failedHook() {
     return Optional.ofNullable(failedHook);
   }

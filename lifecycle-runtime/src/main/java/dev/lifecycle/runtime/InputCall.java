@@ -4,25 +4,36 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One call of a {@code @Method}: its result, and the thread running it, so that a timeout or the
+ * One input (a call of a {@code @Method}, a web request): its result, and the thread running it, so that a timeout or the
  * end of the grace period can interrupt exactly this call and not whatever that pooled thread
  * runs next.
  */
 final class InputCall {
 
   private final String method;
+  private final String description;
   private final CompletableFuture<Object> result = new CompletableFuture<>();
   private long startNanos;
   private Thread thread;
   private boolean finished;
   private volatile RuntimeException runtimeFailure;
 
-  InputCall(String method) {
+  /**
+   * @param method the Java method the input calls
+   * @param description how messages name the input: {@code @Method predict}, {@code @WebEndpoint
+   *     POST /predict}
+   */
+  InputCall(String method, String description) {
     this.method = method;
+    this.description = description;
   }
 
   String method() {
     return method;
+  }
+
+  String description() {
+    return description;
   }
 
   CompletableFuture<Object> result() {

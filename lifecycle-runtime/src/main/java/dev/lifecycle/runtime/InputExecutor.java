@@ -4,6 +4,7 @@ import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.UnknownMethodException;
+import dev.lifecycle.runtime.web.InputRunner;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +19,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Serves the {@code @Method} calls of one container: at most {@code maxConcurrentInputs} at once
- * in arrival order, each within the input timeout, and none once the container stops.
+ * Serves the inputs of one container, {@code @Method} calls and web requests alike: at most {@code
+ * maxConcurrentInputs} at once in arrival order, each within the input timeout, and none once the
+ * container stops.
  *
  * <p>Each call runs on a thread of its own pool, not on the caller's, so that a call that
  * overruns its timeout can be failed for the caller at once even when the method ignores the
  * interrupt. Such a call keeps its slot until it really returns: with one input at a time, the
  * next call must not run beside it on an instance that may not be thread-safe.
  */
-final class InputExecutor<T> {
+final class InputExecutor<T> implements InputRunner {
 
   private static final System.Logger LOG = System.getLogger(InputExecutor.class.getName());
 
@@ -61,28 +63,34 @@ final class InputExecutor<T> {
         dispatcher.descriptor().method(method)
             .orElseThrow(() -> new UnknownMethodException(dispatcher.descriptor(), method));
     Arguments.check(dispatcher.descriptor(), descriptor, args);
-    InputCall call = new InputCall(method);
+    return run(method, "@Method " + method, () -> dispatcher.invoke(instance, method, args));
+  }
+
+  /** Runs {@code work} as one input, by the same rules as {@link #call}; see {@link InputRunner}. */
+  @Override
+  public Object run(String methodName, String description, Work work) {
+    InputCall call = new InputCall(methodName, description);
     try {
       if (!slots.acquire(call)) {
-        throw ContainerStoppingException.refused(serviceName, containerId, method);
+        throw ContainerStoppingException.refused(serviceName, containerId, methodName);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InputInterruptedException(serviceName, method, e);
+      throw new InputInterruptedException(serviceName, methodName, e);
     }
     try {
-      threads.execute(() -> run(instance, call, args));
+      threads.execute(() -> run(call, work));
     } catch (RejectedExecutionException e) {
       slots.release(call);
-      throw ContainerStoppingException.refused(serviceName, containerId, method);
+      throw ContainerStoppingException.refused(serviceName, containerId, methodName);
     }
     return await(call);
   }
 
-  private void run(T instance, InputCall call, Object[] args) {
+  private void run(InputCall call, Work work) {
     call.started();
     try {
-      call.result().complete(dispatcher.invoke(instance, call.method(), args));
+      call.result().complete(work.run());
     } catch (Throwable t) {
       call.result().completeExceptionally(t);
     } finally {
@@ -95,7 +103,8 @@ final class InputExecutor<T> {
     try {
       return call.result().get(inputTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      InputTimeoutException timeout = new InputTimeoutException(serviceName, call.method(), inputTimeout);
+      InputTimeoutException timeout =
+          new InputTimeoutException(serviceName, call.method(), call.description(), inputTimeout);
       if (call.fail(timeout)) {
         LOG.log(Level.WARNING, "Container " + containerId + ": " + timeout.getMessage()
             + " If it ignores the interrupt, it keeps its input slot until it returns.");

@@ -3,7 +3,7 @@ package dev.lifecycle.runtime;
 import java.time.Duration;
 
 /**
- * A call ran longer than the container's input timeout. The call's thread was interrupted; a
+ * A call (of a {@code @Method}, or a web request) ran longer than the container's input timeout. The call's thread was interrupted; a
  * method that ignores interrupts keeps running, and keeps its input slot, until it returns.
  */
 public final class InputTimeoutException extends ContainerException {
@@ -22,9 +22,14 @@ public final class InputTimeoutException extends ContainerException {
   }
 
   InputTimeoutException(String serviceName, String methodName, Duration timeout) {
+    this(serviceName, methodName, "@Method " + methodName, timeout);
+  }
+
+  /** @param input how the message names the input, e.g. {@code @WebEndpoint POST /predict} */
+  InputTimeoutException(String serviceName, String methodName, String input, Duration timeout) {
     super(
         serviceName,
-        "Call of @Method " + methodName + " of service " + serviceName + " ran longer than its "
+        "Call of " + input + " of service " + serviceName + " ran longer than its "
             + "input timeout of " + Durations.format(timeout) + " and was interrupted. Raise "
             + "@Service(inputTimeoutSeconds) or the container's inputTimeout, or make the call "
             + "faster.",

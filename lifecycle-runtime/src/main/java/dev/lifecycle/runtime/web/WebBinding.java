@@ -1,0 +1,31 @@
+package dev.lifecycle.runtime.web;
+
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * Where a container's web frontend listens.
+ *
+ * @param address the local address to bind; loopback unless the container is configured otherwise
+ * @param port the port, 0 for a free one chosen by the system
+ */
+public record WebBinding(InetAddress address, int port) {
+
+  /** Loopback, a free port: reachable from this machine only, never clashing with another. */
+  public static final WebBinding DEFAULT = new WebBinding(InetAddress.getLoopbackAddress(), 0);
+
+  public WebBinding {
+    Objects.requireNonNull(address, "address");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("web port must be from 0 (any free port) to 65535, was " + port);
+    }
+  }
+
+  public WebBinding withPort(int newPort) {
+    return new WebBinding(address, newPort);
+  }
+
+  public WebBinding withAddress(InetAddress newAddress) {
+    return new WebBinding(newAddress, port);
+  }
+}

@@ -1,0 +1,138 @@
+package dev.lifecycle.runtime.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The one {@code HttpHandler} of a frontend: sends each request to its endpoint by exact path and
+ * method, else to the app, else answers 404 or 405; answers 503 once the container stops.
+ *
+ * <p>It never lets an exception escape (the JDK server would drop the connection without a
+ * response), always closes the exchange, and counts the exchanges in progress so that closing
+ * the frontend can let their responses go out first.
+ */
+final class WebRouter implements HttpHandler {
+
+  private static final System.Logger LOG = System.getLogger(WebFrontend.class.getName());
+
+  /** Path, then HTTP method; paths in declaration order for the 404 listing. */
+  private final Map<String, Map<String, EndpointHandler<?>>> endpoints = new LinkedHashMap<>();
+  private final AppHandler app;
+  private final String serviceName;
+  private final String containerId;
+  private final Object lock = new Object();
+  private int active;
+  private volatile boolean stopping;
+
+  WebRouter(List<EndpointHandler<?>> handlers, AppHandler app, String serviceName, String containerId) {
+    for (EndpointHandler<?> handler : handlers) {
+      endpoints.computeIfAbsent(handler.endpoint().path(), path -> new TreeMap<>())
+          .put(handler.endpoint().httpMethod(), handler);
+    }
+    this.app = app;
+    this.serviceName = serviceName;
+    this.containerId = containerId;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    synchronized (lock) {
+      active++;
+    }
+    try {
+      route(exchange);
+    } catch (IOException e) {
+      // The client went away or the connection broke: nobody is left to answer.
+      LOG.log(Level.DEBUG, () -> "Container " + containerId + ": response not sent: " + e);
+    } catch (RuntimeException | Error e) {
+      LOG.log(Level.WARNING, "Container " + containerId + ": the web frontend failed on "
+          + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
+      if (!WebResponses.sent(exchange)) {
+        try {
+          WebResponses.error(exchange, 500, "The web frontend of service " + serviceName
+              + " failed on " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+              + ": " + e + ". The container keeps serving; its log has the stack trace.");
+        } catch (IOException | RuntimeException ignored) {
+          // Nothing more can be done for this request.
+        }
+      }
+    } finally {
+      exchange.close();
+      synchronized (lock) {
+        active--;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    if (stopping) {
+      InputFailures.Reply reply =
+          InputFailures.stopping(method + " " + path, serviceName, containerId);
+      WebResponses.error(exchange, reply.status(), reply.message());
+      return;
+    }
+    Map<String, EndpointHandler<?>> byMethod = endpoints.get(path);
+    if (byMethod != null) {
+      EndpointHandler<?> handler = byMethod.get(method);
+      if (handler != null) {
+        handler.handle(exchange);
+      } else {
+        String allow = String.join(", ", byMethod.keySet());
+        exchange.getResponseHeaders().set("Allow", allow);
+        WebResponses.error(exchange, 405, "Service " + serviceName + " serves " + path + " with "
+            + allow + " only, not " + method + ": " + byMethod.values().stream()
+                .map(h -> h.endpoint().displayName()).collect(Collectors.joining(", ")) + ".");
+      }
+    } else if (app != null) {
+      app.handle(exchange);
+    } else {
+      WebResponses.error(exchange, 404, "Service " + serviceName + " has no endpoint at " + path
+          + " (paths match exactly). Its endpoints are: " + listing() + ".");
+    }
+  }
+
+  private String listing() {
+    return endpoints.values().stream()
+        .flatMap(byMethod -> byMethod.values().stream())
+        .map(h -> h.endpoint().httpMethod() + " " + h.endpoint().path())
+        .collect(Collectors.joining(", "));
+  }
+
+  /** From now on every request is answered 503 before anything else is looked at. */
+  void refuseNew() {
+    stopping = true;
+  }
+
+  /**
+   * Waits up to {@code limit} for the exchanges in progress to end, ignoring interrupts (setting
+   * the flag again afterwards), like the input drain it follows.
+   */
+  void awaitIdle(Duration limit) {
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + limit.toNanos();
+    synchronized (lock) {
+      long remaining;
+      while (active > 0 && (remaining = deadline - System.nanoTime()) > 0) {
+        try {
+          lock.wait(Math.max(1, remaining / 1_000_000));
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
