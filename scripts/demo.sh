@@ -9,18 +9,26 @@
 #
 #   scripts/demo.sh            worker JVMs with a memory snapshot
 #   scripts/demo.sh --in-jvm   one container in this JVM, with the timeline of its phases
+#   scripts/demo.sh --web      the model as web endpoints, served by a worker JVM, over real HTTP
+#   scripts/demo.sh --server   the server pattern: an enter hook starts an HTTP server as a child
+#                              process on port 8000, the exit hook stops it
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+main=dev.lifecycle.examples.model.SnapshotDemo
+case "${1:-}" in
+  "") ;;
+  --in-jvm) main=dev.lifecycle.examples.model.ModelDemo ;;
+  --web) main=dev.lifecycle.examples.web.WebDemo ;;
+  --server) main=dev.lifecycle.examples.server.ServerDemo ;;
+  *) echo "usage: scripts/demo.sh [--in-jvm | --web | --server]" >&2; exit 2 ;;
+esac
 # shellcheck source=scripts/build-examples.sh
 source "$root/scripts/build-examples.sh"
 
-main=dev.lifecycle.examples.model.SnapshotDemo
-if [[ "${1:-}" == "--in-jvm" ]]; then
-  main=dev.lifecycle.examples.model.ModelDemo
-elif [[ "$(id -u)" -eq 0 ]]; then
+if [[ "$main" != *ModelDemo && "$main" != *ServerDemo && "$(id -u)" -eq 0 ]]; then
   ./scripts/install-criu.sh 2>&1 | tail -n 2 >&2 \
     || echo "demo.sh: could not install CRIU; the containers will start cold." >&2
 fi

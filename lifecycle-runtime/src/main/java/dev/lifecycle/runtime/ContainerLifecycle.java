@@ -134,8 +134,15 @@ public final class ContainerLifecycle<T> {
   public void enter() {
     phases.begin();
     if (service.isServer()) {
-      // Before the constructor: whatever runs from here on may start the server's process.
+      // Before the constructor: whatever runs from here on may start the server's process, or
+      // open its port (a snap hook may, by mistake; the checkpoint then refuses and names it).
       leftovers = LeftoverProcesses.rememberExisting(containerId);
+      if (PortProbe.accepts(service.server().port())) {
+        ContainerStartException taken =
+            ContainerStartException.serverPortTaken(service, service.server().port(), false);
+        phases.moveTo(Phase.FAILED, "port " + service.server().port() + " is taken", taken);
+        throw taken;
+      }
     }
     try {
       instance = dispatcher.newInstance();
@@ -154,9 +161,9 @@ public final class ContainerLifecycle<T> {
         }
       }
       phases.moveTo(Phase.ENTERING_AFTER_SNAPSHOT, afterSnapshot);
-      // After the snapshot: a restored container checks its own port, not the snapshot's.
-      if (service.isServer() && PortProbe.accepts(service.server().port())) {
-        throw ContainerStartException.serverPortTaken(service, service.server().port());
+      // A restored clone starts here, not at the top: it checks the port now, for itself.
+      if (service.isServer() && restored() && PortProbe.accepts(service.server().port())) {
+        throw ContainerStartException.serverPortTaken(service, service.server().port(), true);
       }
       HookRunner.runEnterHooks(dispatcher, instance, HookPhase.ENTER_AFTER_SNAPSHOT, listener);
       if (service.isServer()) {
@@ -220,6 +227,11 @@ public final class ContainerLifecycle<T> {
           exitResult.failure());
     }
     return Optional.ofNullable(exitResult.failure());
+  }
+
+  private boolean restored() {
+    SnapshotOutcome outcome = snapshotOutcome;
+    return outcome != null && outcome.kind() == SnapshotOutcome.Kind.RESTORED;
   }
 
   /** Calls each {@code @WebServer} method, then waits until its port accepts connections. */

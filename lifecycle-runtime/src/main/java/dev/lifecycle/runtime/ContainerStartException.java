@@ -59,7 +59,9 @@ public final class ContainerStartException extends ContainerException {
         cause);
   }
 
-  static ContainerStartException serverPortTaken(ServiceDescriptor service, int port) {
+  /** @param exitHooksRan whether the port was found taken after the instance existed */
+  static ContainerStartException serverPortTaken(
+      ServiceDescriptor service, int port, boolean exitHooksRan) {
     return new ContainerStartException(
         service.serviceName(),
         null,
@@ -67,8 +69,8 @@ public final class ContainerStartException extends ContainerException {
             + "@Server(port = " + port + ") declares, already accepted connections before the "
             + "@Enter hooks ran, so another process (or another container in this JVM) holds it "
             + "and the container could not tell when its own server is ready. Stop whatever "
-            + "listens on port " + port + ", or declare a free port in @Server(port). The exit "
-            + "hooks ran.",
+            + "listens on port " + port + ", or declare a free port in @Server(port)."
+            + (exitHooksRan ? " The exit hooks ran." : " No hook ran."),
         null);
   }
 

@@ -96,10 +96,12 @@ public sealed interface WireMessage {
    * @param maxConcurrentInputs how many calls the container serves at once
    * @param inputTimeoutMillis how long one call may run
    * @param exitGracePeriodMillis how long calls in flight may finish when it stops
+   * @param webAddress where the container serves its {@code @WebEndpoint}s and {@code @WebApp}
+   *     ({@code http://127.0.0.1:PORT/}); null when it serves none
    */
   record Ready(
       String snapshotOutcome, int maxConcurrentInputs, long inputTimeoutMillis,
-      long exitGracePeriodMillis) implements WireMessage {}
+      long exitGracePeriodMillis, String webAddress) implements WireMessage {}
 
   /**
    * The constructor or an enter hook threw (the exit hooks ran), or the worker could not start the

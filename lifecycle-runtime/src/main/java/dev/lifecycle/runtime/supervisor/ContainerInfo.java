@@ -1,6 +1,7 @@
 package dev.lifecycle.runtime.supervisor;
 
 import dev.lifecycle.runtime.Timeline;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import java.util.Optional;
  *     growing while the container runs and stops). A restored container's timeline begins after
  *     the snapshot point
  * @param logFile where the worker's standard output and error go
+ * @param webAddress where the container itself serves its {@code @WebEndpoint}s and {@code
+ *     @WebApp}, once ready; empty for services without them. Clients normally use the pool's
+ *     {@link ContainerPool#webAddress()}, which spreads requests over the containers
  */
 public record ContainerInfo(
     String containerId,
@@ -36,7 +40,8 @@ public record ContainerInfo(
     Optional<Duration> restoreDuration,
     String snapshotOutcome,
     Timeline timeline,
-    Path logFile) {
+    Path logFile,
+    Optional<URI> webAddress) {
 
   /** Where a container is in the pool. */
   public enum State {
@@ -60,6 +65,7 @@ public record ContainerInfo(
     Objects.requireNonNull(snapshotOutcome, "snapshotOutcome");
     Objects.requireNonNull(timeline, "timeline");
     Objects.requireNonNull(logFile, "logFile");
+    Objects.requireNonNull(webAddress, "webAddress");
   }
 
   /** {@code Model-2 RESTORED pid 4711, ready after 143 ms (criu restore 98 ms)}. */

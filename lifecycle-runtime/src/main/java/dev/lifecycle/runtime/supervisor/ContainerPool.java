@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifecycle.runtime.protocol.ArgumentCodec;
 import dev.lifecycle.runtime.protocol.FrameChannel;
 import dev.lifecycle.runtime.spi.ArgumentMismatchException;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,6 +85,8 @@ public final class ContainerPool implements AutoCloseable {
   private final ScheduledExecutorService reaper;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final List<WorkerContainer> ended = new ArrayList<>();
+  /** Null unless the service has web endpoints or a web app. */
+  private volatile WebFrontDoor webFrontDoor;
 
   /**
    * A builder for a pool of {@code serviceClassName} running on {@code classpath}, which must hold
@@ -105,6 +111,8 @@ public final class ContainerPool implements AutoCloseable {
   ContainerPool(PoolConfig config) throws IOException {
     this.config = config;
     this.service = LocalService.find(config.serviceClassName(), config.classLoader());
+    // Before anything is created: a refused size leaves nothing behind.
+    int maxContainers = FixedPorts.maxContainers(service, config);
     this.privateDirectory = PrivateDirectory.create();
     this.logDirectory = config.workDirectory().orElse(privateDirectory.resolve("logs"));
     Files.createDirectories(logDirectory);
@@ -113,7 +121,7 @@ public final class ContainerPool implements AutoCloseable {
     keyOptions.add("--");
     keyOptions.addAll(launcher.arguments(Path.of("/"), "-", true).imageArguments());
     this.planner = new SnapshotPlanner(config, service, keyOptions);
-    this.scheduler = new PoolScheduler(config.minContainers(), config.maxContainers());
+    this.scheduler = new PoolScheduler(config.minContainers(), maxContainers);
     this.background = Executors.newCachedThreadPool(daemon("lifecycle-pool-background"));
     this.reaper = Executors.newSingleThreadScheduledExecutor(daemon("lifecycle-pool-idle"));
     Map<String, WorkerContainer> registry = new ConcurrentHashMap<>();
@@ -122,9 +130,22 @@ public final class ContainerPool implements AutoCloseable {
         privateDirectory, logDirectory, server.socketPath(), this::lost);
   }
 
-  /** Finds criu and an existing snapshot, starts the minimum of containers and the idle reaper. */
+  /**
+   * Finds criu and an existing snapshot, opens the web address, starts the minimum of containers
+   * and the idle reaper.
+   */
   void open() {
     planner.prepare();
+    if (service.descriptor().map(ContainerPool::servesWeb).orElse(false)) {
+      try {
+        webFrontDoor = WebFrontDoor.open(service.serviceName(), config.webAddress(), new WebRequests());
+      } catch (IOException e) {
+        close();
+        throw new UncheckedIOException("The pool of service " + service.serviceName() + " cannot"
+            + " listen on " + config.webAddress() + " for its web endpoints: " + e.getMessage()
+            + ". Choose another webPort, or 0 for any free port.", e);
+      }
+    }
     List<Future<WorkerContainer>> starts = new ArrayList<>();
     while (scheduler.reserveStartBelow(config.minContainers())) {
       starts.add(background.submit(() -> scheduler.startOutsideLock(starter::start)));
@@ -189,10 +210,7 @@ public final class ContainerPool implements AutoCloseable {
     }
     WorkerContainer container;
     try {
-      container = scheduler.acquire(starter::start, () -> RuntimeExceptions.stopping(
-          service.serviceName(), "The container pool of service " + service.serviceName()
-              + " is closed: call of '" + method + "' refused. Build a new pool to call the service"
-              + " again."));
+      container = acquire("call of '" + method + "'");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw RuntimeExceptions.interrupted(service.serviceName(), method, e);
@@ -200,6 +218,43 @@ public final class ContainerPool implements AutoCloseable {
     try {
       return container.call(method, encoded);
     } finally {
+      scheduler.release(container);
+    }
+  }
+
+  /** A container with an input slot taken for {@code what}; {@link PoolScheduler#release} it. */
+  private WorkerContainer acquire(String what) throws InterruptedException {
+    return scheduler.acquire(starter::start, () -> RuntimeExceptions.stopping(
+        service.serviceName(), "The container pool of service " + service.serviceName()
+            + " is closed: " + what + " refused. Build a new pool to call the service again."));
+  }
+
+  /**
+   * Where the pool serves the service's {@code @WebEndpoint}s and {@code @WebApp}: {@code
+   * http://127.0.0.1:PORT/} unless the builder chose another address. Each request takes an input
+   * slot of a container as a {@link #call} does, starting one when all are busy, and is answered by
+   * that container. Empty when the service has no such methods, or when its class is not loadable in
+   * this JVM (then {@link ContainerInfo#webAddress()} gives each container's own address).
+   */
+  public Optional<URI> webAddress() {
+    WebFrontDoor door = webFrontDoor;
+    return door == null ? Optional.empty() : Optional.of(door.address());
+  }
+
+  private static boolean servesWeb(ServiceDescriptor service) {
+    return !service.webMethods(WebMethodDescriptor.Kind.ENDPOINT).isEmpty()
+        || !service.webMethods(WebMethodDescriptor.Kind.APP).isEmpty();
+  }
+
+  /** The web front door's way to the containers: the same slots as calls. */
+  private final class WebRequests implements WebFrontDoor.Containers {
+    @Override
+    public WorkerContainer acquire() throws InterruptedException {
+      return ContainerPool.this.acquire("web request");
+    }
+
+    @Override
+    public void release(WorkerContainer container) {
       scheduler.release(container);
     }
   }
@@ -254,6 +309,11 @@ public final class ContainerPool implements AutoCloseable {
     }
     for (Thread stopper : stoppers) {
       joinUninterruptibly(stopper);
+    }
+    // Last: until here, new web requests got a 503 from the closed scheduler, not a refused connection.
+    WebFrontDoor door = webFrontDoor;
+    if (door != null) {
+      door.close();
     }
     server.close();
     background.shutdownNow();

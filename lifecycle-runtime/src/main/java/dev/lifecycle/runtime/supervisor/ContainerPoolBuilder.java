@@ -2,6 +2,8 @@ package dev.lifecycle.runtime.supervisor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ public final class ContainerPoolBuilder {
   private final String serviceClassName;
   private final List<Path> classpath;
   private int minContainers = 0;
-  private int maxContainers = 4;
+  /** Null until chosen: services on a fixed port default to 1, others to 4. */
+  private Integer maxContainers;
   private Duration idleTimeout = Duration.ofSeconds(60);
   private Integer maxConcurrentInputs;
   private Duration inputTimeout;
@@ -37,6 +40,8 @@ public final class ContainerPoolBuilder {
   private Path workDirectory;
   private Duration startTimeout = Duration.ofMinutes(10);
   private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+  private InetAddress webBindAddress = InetAddress.getLoopbackAddress();
+  private int webPort = 0;
 
   ContainerPoolBuilder(String serviceClassName, List<Path> classpath) {
     this.serviceClassName = Objects.requireNonNull(serviceClassName, "serviceClassName");
@@ -50,6 +55,27 @@ public final class ContainerPoolBuilder {
     }
   }
 
+  /**
+   * The port of the pool's {@link ContainerPool#webAddress() web address}, for services with
+   * {@code @WebEndpoint} or {@code @WebApp} methods; default 0, a free port chosen at build time.
+   */
+  public ContainerPoolBuilder webPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("webPort must be from 0 (any free port) to 65535, was " + port);
+    }
+    this.webPort = port;
+    return this;
+  }
+
+  /**
+   * The address the pool's web address listens on; default the loopback address, so only this
+   * machine reaches it. Containers themselves always listen on the loopback address.
+   */
+  public ContainerPoolBuilder webBindAddress(InetAddress address) {
+    this.webBindAddress = Objects.requireNonNull(address, "address");
+    return this;
+  }
+
   /** Containers kept running even when idle, started by {@link #build()}; default 0. */
   public ContainerPoolBuilder minContainers(int min) {
     if (min < 0) {
@@ -59,7 +85,11 @@ public final class ContainerPoolBuilder {
     return this;
   }
 
-  /** Containers at most; calls beyond their capacity wait; default 4. */
+  /**
+   * Containers at most; calls beyond their capacity wait; default 4, and 1 for a {@code @Server} or
+   * a service with a {@code @WebServer} method: containers of one machine share its network, so
+   * only one of them can listen on the port they declare (more than 1 is refused for them).
+   */
   public ContainerPoolBuilder maxContainers(int max) {
     if (max < 1) {
       throw new IllegalArgumentException("maxContainers must be at least 1, was " + max);
@@ -188,15 +218,18 @@ public final class ContainerPoolBuilder {
    * @throws UncheckedIOException when the pool's private directory or socket cannot be created
    */
   public ContainerPool build() {
-    if (minContainers > maxContainers) {
+    int max = maxContainers == null ? FixedPorts.DEFAULT_MAX_CONTAINERS : maxContainers;
+    if (minContainers > max) {
       throw new IllegalArgumentException("minContainers (" + minContainers + ") must not exceed"
-          + " maxContainers (" + maxContainers + ")");
+          + " maxContainers (" + max + ")");
     }
-    PoolConfig config = new PoolConfig(serviceClassName, classpath, minContainers, maxContainers,
+    PoolConfig config = new PoolConfig(serviceClassName, classpath, minContainers,
+        Optional.ofNullable(maxContainers),
         idleTimeout, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
         Optional.ofNullable(snapshotStore), Optional.ofNullable(criuPath), environment,
-        Optional.ofNullable(workDirectory), startTimeout, classLoader);
+        Optional.ofNullable(workDirectory), startTimeout, classLoader,
+        new InetSocketAddress(webBindAddress, webPort));
     ContainerPool pool;
     try {
       pool = new ContainerPool(config);

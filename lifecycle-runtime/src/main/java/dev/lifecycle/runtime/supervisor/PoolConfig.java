@@ -1,5 +1,6 @@
 package dev.lifecycle.runtime.supervisor;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ record PoolConfig(
     String serviceClassName,
     List<Path> classpath,
     int minContainers,
-    int maxContainers,
+    Optional<Integer> maxContainers,
     Duration idleTimeout,
     Optional<Integer> maxConcurrentInputs,
     Optional<Duration> inputTimeout,
@@ -24,7 +25,8 @@ record PoolConfig(
     Map<String, String> environment,
     Optional<Path> workDirectory,
     Duration startTimeout,
-    ClassLoader classLoader) {
+    ClassLoader classLoader,
+    InetSocketAddress webAddress) {
 
   PoolConfig {
     classpath = List.copyOf(classpath);

@@ -23,6 +23,7 @@ import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.HookPhase;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -557,6 +558,12 @@ final class WorkerContainer {
     }
   }
 
+  /** Where the worker serves its web endpoints and app; empty before Ready or when it has none. */
+  Optional<URI> webAddress() {
+    Ready r = readyMessage;
+    return r == null || r.webAddress() == null ? Optional.empty() : Optional.of(URI.create(r.webAddress()));
+  }
+
   /** What the pool shows of this container. */
   ContainerInfo info() {
     WorkerProcess p = process;
@@ -565,7 +572,8 @@ final class WorkerContainer {
     return new ContainerInfo(id, p == null ? -1 : p.pid(), startKind, ContainerInfo.State.valueOf(state.name()),
         requestedAt,
         readyAt == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(readyAt - requestedNanos)),
-        Optional.ofNullable(restoreDuration), r == null ? "" : r.snapshotOutcome(), timeline, logFile);
+        Optional.ofNullable(restoreDuration), r == null ? "" : r.snapshotOutcome(), timeline, logFile,
+        webAddress());
   }
 
   @Override

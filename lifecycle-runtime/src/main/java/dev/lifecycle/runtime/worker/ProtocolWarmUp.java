@@ -32,7 +32,7 @@ final class ProtocolWarmUp {
           new WireMessage.CallFailed(1, RemoteError.of(RemoteError.Kind.USER, new IllegalStateException())),
           new WireMessage.PhaseChanged("RUNNING", 0, 0, "", null),
           new WireMessage.HookFinished(0, "ENTER_AFTER_SNAPSHOT", "a", "b", 0, 0, null),
-          new WireMessage.Ready("", 1, 1, 1),
+          new WireMessage.Ready("", 1, 1, 1, null),
           new WireMessage.Hello("warm-up", 1, true),
           new WireMessage.Stopped(null, List.of()));
       for (WireMessage message : messages) {

@@ -86,7 +86,8 @@ public final class WorkerMain {
     session.started(container, new Ready(
         container.snapshotOutcome().map(Object::toString).orElse(""),
         options.maxConcurrentInputs(), options.inputTimeout().toMillis(),
-        options.exitGracePeriod().toMillis()));
+        options.exitGracePeriod().toMillis(),
+        container.webAddress().map(Object::toString).orElse(null)));
     return session.awaitEnd();
   }
 

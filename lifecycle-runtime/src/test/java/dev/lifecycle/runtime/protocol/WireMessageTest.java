@@ -52,7 +52,7 @@ class WireMessageTest {
         new WireMessage.Hello("Model-1", 1, true),
         new WireMessage.PhaseChanged("RUNNING", 1234, 5678, "detail", null),
         new WireMessage.HookFinished(0, "ENTER_BEFORE_SNAPSHOT", "a.B", "load", 10, 20, error),
-        new WireMessage.Ready("restored: yes", 2, 300_000, 30_000),
+        new WireMessage.Ready("restored: yes", 2, 300_000, 30_000, "http://127.0.0.1:41234/"),
         new WireMessage.StartFailed(error, new WireMessage.HookRef(0, "EXIT", "a.B", "close")),
         new WireMessage.Quiescing(),
         new WireMessage.CheckpointReady(),

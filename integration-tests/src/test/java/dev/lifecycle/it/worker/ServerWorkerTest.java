@@ -1,0 +1,120 @@
+package dev.lifecycle.it.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lifecycle.runtime.ContainerStartException;
+import dev.lifecycle.runtime.supervisor.ContainerInfo;
+import dev.lifecycle.runtime.supervisor.ContainerPool;
+import dev.lifecycle.runtime.supervisor.SnapshotStatus;
+import dev.lifecycle.runtime.supervisor.StartKind;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code @Server} classes in worker JVMs: ready only once the port answers, the reference's
+ * child-process server from a memory snapshot (and restored from it), the checkpoint refused when
+ * the server listens before the snapshot, a port that never opens, and one container per port.
+ */
+class ServerWorkerTest {
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void noWorkerSurvives() {
+    try {
+      Workers.assertNoStrayWorkers();
+    } finally {
+      Workers.killStrayWorkers();
+    }
+  }
+
+  @Test
+  void theChildProcessServerServesAPageFromTheSnapshotAndIsGoneAfterStop() throws Exception {
+    Workers.requireCriu();
+    URI page = URI.create("http://127.0.0.1:" + ChildProcessServer.PORT + "/index.html");
+
+    try (ContainerPool pool = Workers.pool(ChildProcessServer.class, dir).minContainers(1).build()) {
+      // Ready means the port answers: no retry needed.
+      HttpResponse<String> response = Http.get(page);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("<h1>served by pid " + child(0) + "</h1>");
+      assertThat(pool.snapshotStatus().state()).isEqualTo(SnapshotStatus.State.AVAILABLE);
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind).containsExactly(StartKind.CHECKPOINTED);
+    }
+    assertChildGone(0);
+
+    // A new pool restores the stored snapshot: the post-snapshot hook starts a new child.
+    try (ContainerPool pool = Workers.pool(ChildProcessServer.class, dir).minContainers(1).build()) {
+      HttpResponse<String> response = Http.get(page);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("<h1>served by pid " + child(1) + "</h1>");
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind).containsExactly(StartKind.RESTORED);
+    }
+    assertChildGone(1);
+    assertThat(WorkerFiles.lines(dir, "snaps")).as("snap hook runs").hasSize(1);
+  }
+
+  @Test
+  void aServerListeningAtTheSnapshotPointIsNamedAndStartsCold() throws Exception {
+    Workers.requireCriu();
+    try (WarningCapture warnings = new WarningCapture();
+        ContainerPool pool = Workers.pool(ServerListeningAtSnapshot.class, dir).minContainers(1).build()) {
+      SnapshotStatus status = pool.snapshotStatus();
+      assertThat(status.state()).isEqualTo(SnapshotStatus.State.COLD_FALLBACK);
+      assertThat(status.detail())
+          .contains("TCP *:" + ServerListeningAtSnapshot.PORT + " (listening)")
+          .contains("in a post-snapshot hook (@Enter without snap = true)");
+      assertThat(warnings.warnings()).singleElement().asString().contains("containers start cold");
+      try (Socket connected = new Socket("127.0.0.1", ServerListeningAtSnapshot.PORT)) {
+        assertThat(connected.isConnected()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aPortThatNeverOpensFailsTheStartNamingThePortAndRunsTheExitHooks() throws Exception {
+    assertThatThrownBy(() -> Workers.pool(NeverListeningServer.class, dir).minContainers(1).build())
+        .isInstanceOf(ContainerStartException.class)
+        .hasMessageContaining("port " + NeverListeningServer.PORT)
+        .hasMessageContaining(NeverListeningServer.class.getName());
+    assertThat(WorkerFiles.lines(dir, "enters")).hasSize(1);
+    assertThat(WorkerFiles.lines(dir, "exits")).hasSize(1);
+  }
+
+  @Test
+  void aPoolRunsOneContainerOfAServerPerPort() throws Exception {
+    assertThatThrownBy(() -> Workers.pool(ChildProcessServer.class, dir).maxContainers(2).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port " + ChildProcessServer.PORT)
+        .hasMessageContaining("maxContainers(1)");
+    assertThat(Workers.markedProcesses()).isEmpty();
+  }
+
+  private long child(int index) {
+    List<String> children = WorkerFiles.lines(dir, "children");
+    assertThat(children).hasSizeGreaterThan(index);
+    return Long.parseLong(children.get(index));
+  }
+
+  /** The child's pid was seen from inside the worker's pid namespace: look for its program. */
+  private void assertChildGone(int index) throws IOException {
+    assertThat(WorkerFiles.lines(dir, "exits")).hasSizeGreaterThan(index);
+    Workers.awaitTrue(() -> Workers.markedProcesses().stream().noneMatch(ServerWorkerTest::isPageServer),
+        () -> "the page server child process still runs");
+    assertThatThrownBy(() -> new Socket("127.0.0.1", ChildProcessServer.PORT).close())
+        .as("nothing listens on the port any more").isInstanceOf(IOException.class);
+  }
+
+  private static boolean isPageServer(long pid) {
+    return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine())
+        .map(line -> line.contains(PageServer.class.getName())).orElse(false);
+  }
+}
