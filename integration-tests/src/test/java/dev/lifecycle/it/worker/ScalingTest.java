@@ -9,23 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A pool grows when every container is busy, up to its maximum, and shrinks when idle. */
+@ExtendWith(NoStrayWorkers.class)
 class ScalingTest {
 
   @TempDir Path dir;
-
-  @AfterEach
-  void noWorkerSurvives() {
-    try {
-      Workers.assertNoStrayWorkers();
-    } finally {
-      Workers.killStrayWorkers();
-    }
-  }
 
   @Test
   void busyContainersScaleUpToTheMaximumAndIdleOnesStopWithTheirExitHooks() throws Exception {

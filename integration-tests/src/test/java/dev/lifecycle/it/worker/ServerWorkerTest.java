@@ -14,8 +14,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,18 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * child-process server from a memory snapshot (and restored from it), the checkpoint refused when
  * the server listens before the snapshot, a port that never opens, and one container per port.
  */
+@ExtendWith(NoStrayWorkers.class)
 class ServerWorkerTest {
 
   @TempDir Path dir;
-
-  @AfterEach
-  void noWorkerSurvives() {
-    try {
-      Workers.assertNoStrayWorkers();
-    } finally {
-      Workers.killStrayWorkers();
-    }
-  }
 
   @Test
   void theChildProcessServerServesAPageFromTheSnapshotAndIsGoneAfterStop() throws Exception {

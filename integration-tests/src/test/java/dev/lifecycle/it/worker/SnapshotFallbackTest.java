@@ -12,26 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When memory snapshots cannot be used, containers start cold (the snap hooks run in every one),
  * the pool says why in exactly one warning, and calls give the same results.
  */
+@ExtendWith(NoStrayWorkers.class)
 class SnapshotFallbackTest {
 
   @TempDir Path dir;
-
-  @AfterEach
-  void noWorkerSurvives() {
-    try {
-      Workers.assertNoStrayWorkers();
-    } finally {
-      Workers.killStrayWorkers();
-    }
-  }
 
   @Test
   void aSocketOpenAtTheSnapshotPointIsNamedAndContainersStartCold() throws Exception {

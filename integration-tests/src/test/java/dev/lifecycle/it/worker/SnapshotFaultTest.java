@@ -19,23 +19,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What goes wrong around snapshots: a damaged image, a snap hook that fails. */
+@ExtendWith(NoStrayWorkers.class)
 class SnapshotFaultTest {
 
   @TempDir Path dir;
-
-  @AfterEach
-  void noWorkerSurvives() {
-    try {
-      Workers.assertNoStrayWorkers();
-    } finally {
-      Workers.killStrayWorkers();
-    }
-  }
 
   @Test
   void aCorruptedImageIsDetectedAndRebuiltAndCallsStillSucceed() throws Exception {

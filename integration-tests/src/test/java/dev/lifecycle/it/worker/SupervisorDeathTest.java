@@ -5,26 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A supervisor killed with SIGKILL cannot stop anything; its workers must notice on their own (the
  * connection ends), run their exit hooks and exit: no orphan JVM, no orphan pid namespace.
  */
+@ExtendWith(NoStrayWorkers.class)
 class SupervisorDeathTest {
 
   @TempDir Path dir;
-
-  @AfterEach
-  void noWorkerSurvives() {
-    try {
-      Workers.assertNoStrayWorkers();
-    } finally {
-      Workers.killStrayWorkers();
-    }
-  }
 
   @Test
   void workersOfASupervisorKilledWithSigkillRunTheirExitHooksAndExit() throws Exception {

@@ -13,8 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,20 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * 4xx that leaves the container serving, requests refused with a 503 while the pool stops, and
  * exit hooks run on SIGTERM.
  */
+@ExtendWith(NoStrayWorkers.class)
 class WebWorkerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-
-  @AfterEach
-  void noWorkerSurvives() {
-    try {
-      Workers.assertNoStrayWorkers();
-    } finally {
-      Workers.killStrayWorkers();
-    }
-  }
 
   @Test
   void restoredClonesServeTheEndpointsOfTheSnapshot() throws Exception {

@@ -12,7 +12,6 @@ import java.io.InputStream;
 final class EndpointHandler<T> {
 
   /** A body larger than this is refused: one request must not fill the heap. */
-  static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   private final ServiceDispatcher<T> dispatcher;
   private final T instance;
@@ -78,11 +77,11 @@ final class EndpointHandler<T> {
 
   private byte[] body(HttpExchange exchange) throws IOException, WebRequestException {
     try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
+      byte[] body = in.readNBytes(WebResponses.MAX_BODY_BYTES + 1);
+      if (body.length > WebResponses.MAX_BODY_BYTES) {
         throw new WebRequestException(413, endpoint.displayName() + " of service "
             + dispatcher.descriptor().serviceName() + ": the request body is larger than "
-            + MAX_BODY_BYTES / (1024 * 1024) + " MiB. Send large data by reference (a path or "
+            + WebResponses.MAX_BODY_BYTES / (1024 * 1024) + " MiB. Send large data by reference (a path or "
             + "a URL) instead.");
       }
       return body;

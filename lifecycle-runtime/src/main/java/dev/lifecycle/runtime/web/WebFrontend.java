@@ -13,7 +13,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -218,18 +217,12 @@ public final class WebFrontend implements AutoCloseable {
    */
   private static void startOnDaemonThread(HttpServer server, ThreadPoolExecutor threads)
       throws WebStartException {
-    Throwable failure;
     try {
-      threads.submit(server::start).get();
-      return;
-    } catch (ExecutionException e) {
-      failure = e.getCause();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure = e;
+      WebResponses.startOnDaemonThread(server, threads);
+    } catch (IOException e) {
+      threads.shutdownNow();
+      throw new WebStartException("its web frontend did not start (" + e.getMessage() + "); this"
+          + " is unexpected once its port was bound: please report it with the log.", e.getCause());
     }
-    server.stop(0);
-    threads.shutdownNow();
-    throw new WebStartException("its web frontend did not start: " + failure + ".", failure);
   }
 }

@@ -3,27 +3,38 @@ package dev.lifecycle.runtime.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.lifecycle.runtime.protocol.FrameChannel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Writes the frontend's responses: JSON bodies with their length, {@code 204} without one, and
- * every error as {@code {"error": "<message>"}}.
+ * every error as {@code {"error": "<message>"}}. Public for the supervisor's web address, which
+ * answers its own errors in the same form; not an API.
  */
-final class WebResponses {
+public final class WebResponses {
 
   static final String JSON_TYPE = "application/json";
+
+  /**
+   * The largest request body a container or a pool's web address reads: endpoints exchange JSON
+   * documents, so anything larger is a mistake or an attack, answered with 413 before it fills
+   * the heap.
+   */
+  public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   private WebResponses() {}
 
   /** Whether a status line was sent already: then no other response can be sent. */
-  static boolean sent(HttpExchange exchange) {
+  public static boolean sent(HttpExchange exchange) {
     return exchange.getResponseCode() != -1;
   }
 
-  static void json(HttpExchange exchange, int status, byte[] body) throws IOException {
+  public static void json(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
     // A HEAD response has no body; the JDK server would complain about a length.
     boolean head = "HEAD".equals(exchange.getRequestMethod());
@@ -39,8 +50,31 @@ final class WebResponses {
     exchange.sendResponseHeaders(204, -1);
   }
 
-  static void error(HttpExchange exchange, int status, String message) throws IOException {
+  public static void error(HttpExchange exchange, int status, String message) throws IOException {
     json(exchange, status, errorBody(message));
+  }
+
+  /**
+   * Starts {@code server} from a daemon thread of {@code threads}: the JDK server's dispatcher
+   * thread inherits daemon status from the thread that starts it, so a server nobody closed does
+   * not keep the JVM alive.
+   *
+   * @throws IOException when the server did not start; it is stopped again
+   */
+  public static void startOnDaemonThread(HttpServer server, ExecutorService threads)
+      throws IOException {
+    Throwable failure;
+    try {
+      threads.submit(server::start).get();
+      return;
+    } catch (ExecutionException e) {
+      failure = e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = e;
+    }
+    server.stop(0);
+    throw new IOException("the HTTP server did not start: " + failure, failure);
   }
 
   static byte[] errorBody(String message) {
