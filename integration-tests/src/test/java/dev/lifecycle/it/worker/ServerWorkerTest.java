@@ -82,12 +82,27 @@ class ServerWorkerTest {
   }
 
   @Test
-  void aPoolRunsOneContainerOfAServerPerPort() throws Exception {
+  void aPoolRunsExactlyOneContainerOfAServer() throws Exception {
     assertThatThrownBy(() -> Workers.pool(ChildProcessServer.class, dir).maxContainers(2).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("port " + ChildProcessServer.PORT)
-        .hasMessageContaining("maxContainers(1)");
+        .hasMessageContaining("asked for 2")
+        .hasMessageContaining("Leave maxContainers and minContainers unset");
+    assertThatThrownBy(() -> Workers.pool(ChildProcessServer.class, dir).minContainers(2).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("asked for 2");
     assertThat(Workers.markedProcesses()).isEmpty();
+
+    // Unset, or even minContainers(0) and a short idle timeout: one container, started at once
+    // and kept, since the pool cannot see the traffic to the server's port.
+    try (ContainerPool pool = Workers.pool(ChildProcessServer.class, dir)
+        .memorySnapshots(false).minContainers(0).idleTimeout(java.time.Duration.ofMillis(200)).build()) {
+      assertThat(Http.get(URI.create("http://127.0.0.1:" + ChildProcessServer.PORT + "/")).statusCode())
+          .isEqualTo(200);
+      Thread.sleep(1000); // five idle timeouts
+      assertThat(pool.containers()).singleElement()
+          .satisfies(info -> assertThat(info.state()).isEqualTo(ContainerInfo.State.READY));
+    }
   }
 
   private long child(int index) {

@@ -44,6 +44,7 @@ public class WebGreeterService {
 
   @WebEndpoint(method = "GET", path = "/slow")
   public String slow(long millis) throws InterruptedException {
+    WorkerFiles.append("slow", containerId);
     Thread.sleep(millis);
     return "slept " + millis + " ms in " + containerId;
   }

@@ -99,19 +99,21 @@ class WebWorkerTest {
   void requestsWhileThePoolStopsAreRefusedWith503AndInFlightOnesFinish() throws Exception {
     ContainerPool pool = Workers.pool(WebGreeterService.class, dir)
         .memorySnapshots(false).minContainers(1).maxContainers(1).build();
-    URI web = pool.webAddress().orElseThrow();
-    CompletableFuture<HttpResponse<String>> inFlight =
-        CompletableFuture.supplyAsync(() -> get(web.resolve("/slow?millis=3000")));
-    Workers.awaitTrue(() -> pool.containers().stream().anyMatch(c -> c.state() == ContainerInfo.State.READY),
-        () -> "a ready container");
-    Thread.sleep(300); // let the slow request reach the container
-    CompletableFuture<Void> closing = CompletableFuture.runAsync(pool::close);
+    try {
+      URI web = pool.webAddress().orElseThrow();
+      CompletableFuture<HttpResponse<String>> inFlight =
+          CompletableFuture.supplyAsync(() -> get(web.resolve("/slow?millis=3000")));
+      Workers.awaitTrue(() -> !WorkerFiles.lines(dir, "slow").isEmpty(), () -> "the slow request runs");
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(pool::close);
 
-    HttpResponse<String> refused = awaitNot200(web.resolve("/greet"));
-    assertThat(refused.statusCode()).isEqualTo(503);
-    assertThat(refused.body()).contains("closed").contains(WebGreeterService.class.getName());
-    assertThat(inFlight.join().statusCode()).isEqualTo(200);
-    closing.join();
+      HttpResponse<String> refused = awaitNot200(web.resolve("/greet"));
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body()).contains("closed").contains(WebGreeterService.class.getName());
+      assertThat(inFlight.join().statusCode()).isEqualTo(200);
+      closing.join();
+    } finally {
+      pool.close();
+    }
     assertThat(WorkerFiles.lines(dir, "exits")).hasSize(1);
   }
 

@@ -74,6 +74,7 @@ public final class ContainerPool implements AutoCloseable {
   private static final int MAX_ENDED_SHOWN = 100;
 
   private final PoolConfig config;
+  private final FixedPorts.PoolSize size;
   private final LocalService service;
   private final SnapshotPlanner planner;
   private final PoolScheduler scheduler;
@@ -112,7 +113,7 @@ public final class ContainerPool implements AutoCloseable {
     this.config = config;
     this.service = LocalService.find(config.serviceClassName(), config.classLoader());
     // Before anything is created: a refused size leaves nothing behind.
-    int maxContainers = FixedPorts.maxContainers(service, config);
+    this.size = FixedPorts.poolSize(service, config);
     this.privateDirectory = PrivateDirectory.create();
     this.logDirectory = config.workDirectory().orElse(privateDirectory.resolve("logs"));
     Files.createDirectories(logDirectory);
@@ -121,7 +122,7 @@ public final class ContainerPool implements AutoCloseable {
     keyOptions.add("--");
     keyOptions.addAll(launcher.arguments(Path.of("/"), "-", true).imageArguments());
     this.planner = new SnapshotPlanner(config, service, keyOptions);
-    this.scheduler = new PoolScheduler(config.minContainers(), maxContainers);
+    this.scheduler = new PoolScheduler(size.min(), size.max());
     this.background = Executors.newCachedThreadPool(daemon("lifecycle-pool-background"));
     this.reaper = Executors.newSingleThreadScheduledExecutor(daemon("lifecycle-pool-idle"));
     Map<String, WorkerContainer> registry = new ConcurrentHashMap<>();
@@ -147,7 +148,7 @@ public final class ContainerPool implements AutoCloseable {
       }
     }
     List<Future<WorkerContainer>> starts = new ArrayList<>();
-    while (scheduler.reserveStartBelow(config.minContainers())) {
+    while (scheduler.reserveStartBelow(size.min())) {
       starts.add(background.submit(() -> scheduler.startOutsideLock(starter::start)));
     }
     RuntimeException failure = null;
@@ -343,7 +344,7 @@ public final class ContainerPool implements AutoCloseable {
     scheduler.remove(container);
     retire(container);
     if (!closed.get()) {
-      while (scheduler.reserveStartBelow(config.minContainers())) {
+      while (scheduler.reserveStartBelow(size.min())) {
         background.execute(() -> {
           try {
             scheduler.startOutsideLock(starter::start);

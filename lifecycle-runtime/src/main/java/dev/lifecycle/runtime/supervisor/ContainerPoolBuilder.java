@@ -76,7 +76,10 @@ public final class ContainerPoolBuilder {
     return this;
   }
 
-  /** Containers kept running even when idle, started by {@link #build()}; default 0. */
+  /**
+   * Containers kept running even when idle, started by {@link #build()}; default 0 (1, always, for
+   * a {@code @Server} or a service with a {@code @WebServer}: see {@link #maxContainers}).
+   */
   public ContainerPoolBuilder minContainers(int min) {
     if (min < 0) {
       throw new IllegalArgumentException("minContainers must not be negative, was " + min);
@@ -86,9 +89,10 @@ public final class ContainerPoolBuilder {
   }
 
   /**
-   * Containers at most; calls beyond their capacity wait; default 4, and 1 for a {@code @Server} or
-   * a service with a {@code @WebServer} method: containers of one machine share its network, so
-   * only one of them can listen on the port they declare (more than 1 is refused for them).
+   * Containers at most; calls beyond their capacity wait; default 4. A pool of a {@code @Server}
+   * or of a service with a {@code @WebServer} method runs exactly one container, always: the
+   * containers of one machine share its network, so only one can listen on the port they declare,
+   * and the pool cannot see the traffic to that port to scale on it (more than 1 is refused).
    */
   public ContainerPoolBuilder maxContainers(int max) {
     if (max < 1) {

@@ -3,7 +3,7 @@ package dev.lifecycle.runtime.supervisor;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.lifecycle.runtime.protocol.FrameChannel;
+import dev.lifecycle.runtime.web.WebResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +29,13 @@ import java.util.concurrent.Executors;
  * wait when every container is busy, and keep containers from counting as idle), is forwarded to
  * the port that container serves on, and the container's answer is passed back unchanged.
  *
- * <p>Requests and answers are buffered whole: web endpoints exchange JSON documents, not streams.
- * When no container can take the request (the pool is closing, a container fails to start) the
- * answer is a 503, when the chosen container cannot be reached a 502, each with a JSON {@code
- * {"error": ...}} body like the containers' own errors.
+ * <p>Requests and answers are buffered whole: web endpoints exchange JSON documents, not streams;
+ * a body over {@link WebResponses#MAX_BODY_BYTES} is answered with 413 before it is read. The
+ * pool's own answers carry a JSON {@code {"error": ...}} body like the containers' errors: 503 when
+ * no container can take the request (the pool is closing, a container fails to start), 502 when
+ * the chosen container cannot be reached, 504 when it does not answer within its input timeout
+ * and {@link #STUCK_ALLOWANCE} more, 501 for a method the JDK's client cannot send (CONNECT), 400
+ * for a request target that is not a path.
  */
 final class WebFrontDoor implements AutoCloseable {
 
@@ -56,6 +60,9 @@ final class WebFrontDoor implements AutoCloseable {
 
     void release(WorkerContainer container);
   }
+
+  /** How much longer than a container's input timeout the pool waits for its answer. */
+  private static final Duration STUCK_ALLOWANCE = Duration.ofSeconds(30);
 
   private final String serviceName;
   private final Containers containers;
@@ -93,7 +100,7 @@ final class WebFrontDoor implements AutoCloseable {
     WebFrontDoor door = new WebFrontDoor(serviceName, containers, server, executor);
     server.createContext("/", door::handle);
     server.setExecutor(executor);
-    server.start();
+    WebResponses.startOnDaemonThread(server, executor);
     return door;
   }
 
@@ -104,58 +111,126 @@ final class WebFrontDoor implements AutoCloseable {
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  private void handle(HttpExchange exchange) {
     try (exchange) {
-      byte[] body = readAll(exchange.getRequestBody());
-      WorkerContainer container;
       try {
-        container = containers.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        answerError(exchange, 503, "The pool of service " + serviceName + " is shutting down.");
-        return;
+        serve(exchange);
       } catch (RuntimeException e) {
-        answerError(exchange, 503, "No container of service " + serviceName + " can take the"
-            + " request: " + describe(e));
-        return;
+        // Whatever went wrong, the client gets an answer, not a dropped connection.
+        LOG.log(Level.WARNING, "The web address of the pool of " + serviceName + " failed on "
+            + exchange.getRequestMethod() + " " + exchange.getRequestURI(), e);
+        if (!WebResponses.sent(exchange)) {
+          WebResponses.error(exchange, 502, "The pool of service " + serviceName + " could not"
+              + " forward the request: " + describe(e) + ". This is a bug in Lifecycle; please"
+              + " report it with the supervisor's log.");
+        }
       }
-      try {
-        forward(exchange, body, container);
-      } finally {
-        containers.release(container);
-      }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       // The client went away, or answering failed half-way: nothing left to tell it.
       LOG.log(Level.DEBUG, () -> "web request to " + serviceName + " ended early: " + e);
     }
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    String rawPath = exchange.getRequestURI().getRawPath();
+    if (rawPath == null || !rawPath.startsWith("/")) {
+      // "OPTIONS *" and the like name no resource of the service.
+      WebResponses.error(exchange, 400, "The pool of service " + serviceName + " serves paths"
+          + " starting with \"/\", not \"" + exchange.getRequestURI() + "\".");
+      return;
+    }
+    Optional<byte[]> body = readBody(exchange);
+    if (body.isEmpty()) {
+      return;
+    }
+    WorkerContainer container;
+    try {
+      container = containers.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      WebResponses.error(exchange, 503, "The pool of service " + serviceName + " is closing;"
+          + " send the request to a new pool.");
+      return;
+    } catch (RuntimeException e) {
+      WebResponses.error(exchange, 503, "No container of service " + serviceName + " can take"
+          + " the request: " + describe(e));
+      return;
+    }
+    try {
+      forward(exchange, body.get(), container);
+    } finally {
+      containers.release(container);
+    }
+  }
+
+  /** The request body, or empty when it was too large (then the client got a 413). */
+  private Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    long declaredLength = -1;
+    try {
+      declaredLength = declared == null ? -1 : Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      // The JDK server rejects such requests before they get here; read and see.
+    }
+    byte[] body = declaredLength > WebResponses.MAX_BODY_BYTES
+        ? null
+        : readAtMost(exchange.getRequestBody(), WebResponses.MAX_BODY_BYTES + 1);
+    if (body == null || body.length > WebResponses.MAX_BODY_BYTES) {
+      WebResponses.error(exchange, 413, "The request body for service " + serviceName + " is"
+          + " larger than " + WebResponses.MAX_BODY_BYTES / (1024 * 1024) + " MiB. Send large data"
+          + " by reference (a path or a URL) instead.");
+      return Optional.empty();
+    }
+    return Optional.of(body);
   }
 
   private void forward(HttpExchange exchange, byte[] body, WorkerContainer container)
       throws IOException {
     Optional<URI> target = container.webAddress();
     if (target.isEmpty()) {
-      answerError(exchange, 502, "Container " + container.id() + " of service " + serviceName
-          + " serves no web endpoints: is the pool's class path older than the supervisor's?");
+      WebResponses.error(exchange, 502, "Container " + container.id() + " of service "
+          + serviceName + " serves no web address (its Ready message named none), though the"
+          + " service class in the supervisor has web endpoints: the workers' class path holds"
+          + " another version of " + serviceName + " than the supervisor's. Build the pool with"
+          + " the class path the supervisor uses.");
       return;
     }
     URI requestUri = exchange.getRequestURI();
     String pathAndQuery = requestUri.getRawPath()
         + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery());
-    HttpRequest.Builder request = HttpRequest.newBuilder(target.get().resolve(pathAndQuery))
-        .method(exchange.getRequestMethod(), body.length == 0
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
-    copyHeaders(exchange.getRequestHeaders(), request);
+    // The container bounds each input by its timeout; beyond that (and its stop), it is stuck.
+    Duration patience = container.inputTimeout().plus(STUCK_ALLOWANCE);
+    HttpRequest request;
+    try {
+      HttpRequest.Builder builder = HttpRequest.newBuilder(target.get().resolve(pathAndQuery))
+          .timeout(patience)
+          .method(exchange.getRequestMethod(), body.length == 0
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(body));
+      copyHeaders(exchange.getRequestHeaders(), builder);
+      request = builder.build();
+    } catch (IllegalArgumentException e) {
+      // The JDK client refuses a few methods (CONNECT) and malformed header values.
+      WebResponses.error(exchange, 501, "The pool of service " + serviceName + " cannot forward"
+          + " this " + exchange.getRequestMethod() + " request: " + describe(e) + ".");
+      return;
+    }
     HttpResponse<byte[]> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      answerError(exchange, 503, "The pool of service " + serviceName + " is shutting down.");
+      WebResponses.error(exchange, 503, "The pool of service " + serviceName + " is closing.");
+      return;
+    } catch (HttpTimeoutException e) {
+      WebResponses.error(exchange, 504, "Container " + container.id() + " of service "
+          + serviceName + " did not answer within " + patience.toSeconds() + " s (its input"
+          + " timeout and " + STUCK_ALLOWANCE.toSeconds() + " s more); its log: "
+          + container.info().logFile());
       return;
     } catch (IOException e) {
-      answerError(exchange, 502, "Container " + container.id() + " of service " + serviceName
-          + " did not answer (" + describe(e) + "); its log: "
+      WebResponses.error(exchange, 502, "Container " + container.id() + " of service "
+          + serviceName + " did not answer (" + describe(e) + "); its log: "
           + container.info().logFile());
       return;
     }
@@ -179,13 +254,6 @@ final class WebFrontDoor implements AutoCloseable {
     }
   }
 
-  private static void answerError(HttpExchange exchange, int status, String message)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    send(exchange, status,
-        FrameChannel.JSON.writeValueAsBytes(Map.of("error", message)));
-  }
-
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     boolean noBody = status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
     exchange.sendResponseHeaders(status, noBody || body.length == 0 ? -1 : body.length);
@@ -196,9 +264,9 @@ final class WebFrontDoor implements AutoCloseable {
     }
   }
 
-  private static byte[] readAll(InputStream in) throws IOException {
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
     try (in) {
-      return in.readAllBytes();
+      return in.readNBytes(limit);
     }
   }
 

@@ -393,7 +393,7 @@ final class WorkerContainer {
     }
   }
 
-  private Duration inputTimeout() {
+  Duration inputTimeout() {
     Ready r = readyMessage;
     return r == null ? Duration.ofSeconds(300) : Duration.ofMillis(r.inputTimeoutMillis());
   }

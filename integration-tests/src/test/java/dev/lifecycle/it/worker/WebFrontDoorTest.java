@@ -1,0 +1,102 @@
+package dev.lifecycle.it.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.runtime.supervisor.ContainerPool;
+import dev.lifecycle.runtime.web.WebResponses;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pool's web address passes requests and answers through unchanged (method, path, query,
+ * headers, status, empty bodies) and answers what it cannot forward itself, with a status and a
+ * JSON message: a body over the limit; and a request target that is not a path is answered too.
+ */
+@ExtendWith(NoStrayWorkers.class)
+class WebFrontDoorTest {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @TempDir Path dir;
+
+  @Test
+  void requestsAndAnswersPassThroughUnchanged() throws Exception {
+    try (ContainerPool pool = Workers.pool(EchoAppService.class, dir).minContainers(1).build()) {
+      URI web = pool.webAddress().orElseThrow();
+
+      HttpResponse<String> echoed = CLIENT.send(HttpRequest.newBuilder(web.resolve("/echo/x?q=1%202&r"))
+              .header("X-Trace", "abc-123")
+              .method("PATCH", HttpRequest.BodyPublishers.ofString("hello")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> empty = CLIENT.send(HttpRequest.newBuilder(web.resolve("/empty"))
+              .header("X-Trace", "t2").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(echoed.statusCode()).isEqualTo(201);
+      assertThat(echoed.body()).isEqualTo("PATCH /echo/x?q=1%202&r trace=abc-123 bytes=5");
+      assertThat(echoed.headers().firstValue("X-Echo-Trace")).hasValue("abc-123");
+      assertThat(echoed.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+      assertThat(empty.statusCode()).isEqualTo(204);
+      assertThat(empty.body()).isEmpty();
+      assertThat(empty.headers().firstValue("X-Echo-Trace")).hasValue("t2");
+    }
+  }
+
+  @Test
+  void whatCannotBeForwardedIsAnsweredByThePoolAndTheContainerKeepsServing() throws Exception {
+    try (ContainerPool pool = Workers.pool(EchoAppService.class, dir).minContainers(1).build()) {
+      URI web = pool.webAddress().orElseThrow();
+
+      String tooLarge = rawRequest(web, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: "
+          + (WebResponses.MAX_BODY_BYTES + 1L) + "\r\n\r\n");
+      String notAPath = rawRequest(web, "OPTIONS * HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+
+      assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("\"error\"").contains("64 MiB");
+      // The JDK's server answers a target that is not a path itself; either way, an answer.
+      assertThat(notAPath).startsWith("HTTP/1.1 4");
+      HttpResponse<String> next = CLIENT.send(HttpRequest.newBuilder(web.resolve("/echo")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(next.statusCode()).isEqualTo(201);
+    }
+  }
+
+  /** Sends {@code request} as written, for what HttpClient will not send; returns the answer. */
+  private static String rawRequest(URI web, String request) throws Exception {
+    try (Socket socket = new Socket(web.getHost(), web.getPort())) {
+      socket.setSoTimeout((int) Workers.GENEROUS.toMillis());
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder answer = new StringBuilder();
+      int contentLength = 0;
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        answer.append(line).append('\n');
+        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+          contentLength = Integer.parseInt(line.substring(15).trim());
+        }
+      }
+      char[] body = new char[contentLength];
+      int read = 0;
+      while (read < contentLength) {
+        int n = in.read(body, read, contentLength - read);
+        if (n < 0) {
+          break;
+        }
+        read += n;
+      }
+      return answer.append('\n').append(body, 0, read).toString();
+    }
+  }
+}
