@@ -252,7 +252,10 @@ final class MemberValidator {
     }
   }
 
-  /** A {@code @WebEndpoint} path starts with {@code /}; the error is on the path value. */
+  /**
+   * A {@code @WebEndpoint} path starts with {@code /} and is a path only, which requests can match;
+   * the error is on the path value.
+   */
   private static void validatePath(
       ExecutableElement method,
       AnnotationMirror endpoint,
@@ -260,14 +263,31 @@ final class MemberValidator {
       String name,
       ValidationReport.Builder report) {
     Optional<AnnotationValue> path = AnnotationValues.explicit(endpoint, "path");
-    if (path.isEmpty() || !(path.get().getValue() instanceof String text) || text.startsWith("/")) {
+    if (path.isEmpty() || !(path.get().getValue() instanceof String text)) {
       return;
     }
-    if (target == method) {
-      report.report(Message.WEB_PATH_NOT_ABSOLUTE, target, endpoint, path.get(), text, name, text);
-    } else {
-      report.report(Message.WEB_PATH_NOT_ABSOLUTE, target, text, name, text);
+    AnnotationMirror onAnnotation = target == method ? endpoint : null;
+    AnnotationValue onValue = target == method ? path.get() : null;
+    if (!text.startsWith("/")) {
+      report.report(Message.WEB_PATH_NOT_ABSOLUTE, target, onAnnotation, onValue, text, name, text);
+      return;
     }
+    unreachablePart(text).ifPresent(part -> report.report(Message.WEB_PATH_UNREACHABLE, target,
+        onAnnotation, onValue, text, name, part, text.split("[?#\\s]", 2)[0]));
+  }
+
+  /** What in {@code path} no request path can contain: a query, a fragment or white space. */
+  private static Optional<String> unreachablePart(String path) {
+    if (path.contains("?")) {
+      return Optional.of("a query (\"?\")");
+    }
+    if (path.contains("#")) {
+      return Optional.of("a fragment (\"#\")");
+    }
+    if (path.chars().anyMatch(Character::isWhitespace)) {
+      return Optional.of("white space");
+    }
+    return Optional.empty();
   }
 
   private boolean isAsync(TypeMirror returnType) {

@@ -178,8 +178,11 @@ public enum Message {
       "LC164",
       "@WebEndpoint(method = \"%s\") on %s is not an HTTP method an endpoint can answer. Use one"
           + " of %s (in any case)."),
-  // LC165 is not used: the startup timeouts of @Server and @WebServer are options, checked by
-  // LC127 like those of @Service.
+  WEB_PATH_UNREACHABLE(
+      "LC165",
+      "@WebEndpoint path \"%s\" on %s contains %s, but requests are matched on their path alone,"
+          + " without query or fragment, so no request could ever reach it. Write the path only,"
+          + " such as \"%s\"; a GET endpoint reads its parameters from the query string."),
   DUPLICATE_WEB_APP(
       "LC166",
       "@WebApp is declared twice in %s: by %s and %s, but the container serves every path with the"

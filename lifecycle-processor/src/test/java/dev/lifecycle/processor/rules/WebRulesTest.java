@@ -311,6 +311,38 @@ class WebRulesTest {
   }
 
   @Test
+  void endpointPathMustBeReachable() {
+    JavaFileObject api =
+        service(
+            """
+            @WebEndpoint(method = "GET", path = "/square?n=1")
+            public int square(int n) { return n * n; }
+
+            @WebEndpoint(
+                path = "/my predictions")
+            public String predict(String text) { return text; }
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC165] @WebEndpoint path \"/square?n=1\" on Api.square(int) contains a query (\"?\"),"
+                + " but requests are matched on their path alone, without query or fragment, so no"
+                + " request could ever reach it. Write the path only, such as \"/square\"; a GET"
+                + " endpoint reads its parameters from the query string.")
+        .inFile(api)
+        .onLine(9);
+    assertThat(compilation)
+        .hadErrorContaining("[LC165] @WebEndpoint path \"/my predictions\" on Api.predict(String)"
+            + " contains white space")
+        .inFile(api)
+        .onLine(13);
+  }
+
+  @Test
   void endpointsMustBeUniquePerMethodAndPath() {
     JavaFileObject api =
         service(
