@@ -55,6 +55,26 @@ class ServerWorkerTest {
   }
 
   @Test
+  void sigtermRunsTheExitHookThatStopsTheChildAndThePoolStartsAnotherServer() throws Exception {
+    URI page = URI.create("http://127.0.0.1:" + ChildProcessServer.PORT + "/");
+    try (ContainerPool pool = Workers.pool(ChildProcessServer.class, dir).memorySnapshots(false).build()) {
+      ContainerInfo first = pool.containers().get(0);
+      assertThat(Http.get(page).body()).contains("served by pid " + child(0));
+
+      Workers.signal(first.pid(), "TERM");
+
+      Workers.awaitTrue(() -> WorkerFiles.lines(dir, "exits").contains(Long.toString(child(0))),
+          () -> "the exit hook stopped the child after SIGTERM");
+      // The pool keeps its one container: a replacement starts a new child on the same port.
+      Workers.awaitTrue(() -> WorkerFiles.lines(dir, "children").size() == 2
+              && pool.containers().stream().anyMatch(c -> c.state() == ContainerInfo.State.READY),
+          () -> "a replacement server");
+      assertThat(Http.get(page).body()).contains("served by pid " + child(1));
+    }
+    assertChildGone(1);
+  }
+
+  @Test
   void aServerListeningAtTheSnapshotPointIsNamedAndStartsCold() throws Exception {
     Workers.requireCriu();
     try (WarningCapture warnings = new WarningCapture();
