@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * the server on {@link #port()}, its {@link Exit} hook stops it.
  *
  * <p>The container runs the enter hooks, then waits until the port accepts connections before it
- * reports ready; stopping runs the exit hooks within the grace period. A server class has at least
- * one {@link Enter} hook (the one that starts the server), no {@link Method}s (it only serves
+ * reports ready; stopping runs the exit hooks and stops the child processes the enter phase
+ * started that still run (see {@link #exitGracePeriodSeconds()}). A server class has at least one {@link Enter} hook (the one that starts the server), no {@link Method}s (it only serves
  * HTTP), no web annotations ({@link WebEndpoint}, {@link WebApp}, {@link WebServer}: it is itself
  * the web server) and no constructor with parameters. Otherwise the rules of {@link Service}
  * apply: a concrete, top-level or {@code static} nested, non-private class without type
@@ -47,8 +47,16 @@ public @interface Server {
   int startupTimeoutSeconds() default 60;
 
   /**
-   * How long a stopping container gives the exit hooks, in seconds, before what is left of the
-   * server is killed. Must be at least 0.
+   * How long, in seconds, a stopping container waits before it stops what is left of the server.
+   * Must be at least 0.
+   *
+   * <p>In one JVM ({@code Container}) the exit hooks are not cut short: they run to completion.
+   * The container's processes, the child processes that appeared during its enter phase (from
+   * before its constructor to the end of its enter hooks and readiness check) with their own
+   * children, are terminated (SIGTERM, then SIGKILL) when this period, counted from the start of
+   * the exit hooks, ends or when the exit hooks return, whichever comes first. Processes started later by others are left alone. In a worker
+   * JVM of a {@code ContainerPool}, the worker is killed, exit hooks and processes with it, when
+   * its stop takes longer than this period plus {@code ContainerPool.EXIT_ALLOWANCE_SECONDS}.
    */
   int exitGracePeriodSeconds() default 30;
 

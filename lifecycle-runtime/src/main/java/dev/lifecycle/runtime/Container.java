@@ -120,8 +120,8 @@ public final class Container<T> implements AutoCloseable {
   /** Starts the web frontend when there is something to serve; a failure fails the start. */
   private WebFrontend startWeb() {
     try {
-      return WebFrontend.start(dispatcher, lifecycle.instance(), id(), options.maxConcurrentInputs(),
-          webBinding, inputs).orElse(null);
+      return WebFrontend.start(dispatcher, lifecycle.instance(), id(), webBinding, inputs)
+          .orElse(null);
     } catch (WebStartException e) {
       ContainerStartException failure =
           ContainerStartException.webFrontendFailed(service(), e.getMessage(), e.getCause());

@@ -25,11 +25,14 @@ import java.util.function.Supplier;
  * #serve()} and {@link #stopping} only mark those phases.
  *
  * <p>Servers and web servers are part of the enter phase: a {@code @Server}'s port must be free
- * before its {@code @Enter} hooks and accept connections after them, within its startup timeout;
- * each {@code @WebServer} method is called after every enter hook, and its port must then accept
- * connections too. Any of these failing fails the start like an enter hook that threw: the exit
- * hooks run. Stopping a {@code @Server} gives the exit hooks the exit grace period, then stops the
- * processes the container started that are still running.
+ * before its constructor (and, in a clone restored from a snapshot, again before its
+ * post-snapshot {@code @Enter} hooks) and accept connections after its enter hooks, within its
+ * startup timeout; each {@code @WebServer} method is called after every enter hook, and its port
+ * must then accept connections too. Any of these failing fails the start like an enter hook that
+ * threw: the exit hooks run. The processes that a {@code @Server} container's enter phase started
+ * are its own ({@link LeftoverProcesses}): stopping runs the exit hooks to completion and
+ * terminates those of its processes still running when the exit grace period ends or when the
+ * hooks return, whichever comes first.
  *
  * <p>{@link #enter()} runs on one thread; {@link #exit()} may be called from any thread, any
  * number of times, and runs the exit hooks at most once.
@@ -161,7 +164,10 @@ public final class ContainerLifecycle<T> {
         }
       }
       phases.moveTo(Phase.ENTERING_AFTER_SNAPSHOT, afterSnapshot);
-      // A restored clone starts here, not at the top: it checks the port now, for itself.
+      // A restored clone starts here, not at the top: it checks the port now, for itself (the
+      // port may have been free in the process that was checkpointed, long ago). A process that
+      // carries on after a refused checkpoint does not: a snap hook of its own may have opened
+      // the port, which the checkpoint-safety check reported, and it must start cold all the same.
       if (service.isServer() && restored() && PortProbe.accepts(service.server().port())) {
         throw ContainerStartException.serverPortTaken(service, service.server().port(), true);
       }
@@ -172,6 +178,8 @@ public final class ContainerLifecycle<T> {
         awaitPort(port, timeout, () -> ContainerStartException.serverNotReady(service, port, timeout));
       }
       startWebServers();
+      // The end of the enter phase: processes started from now on belong to others.
+      leftovers.claimStarted();
     } catch (HookFailedException e) {
       ContainerStartException failure =
           ContainerStartException.hookFailed(service, e.hook(), e.getCause());
@@ -305,6 +313,7 @@ public final class ContainerLifecycle<T> {
   private ExitResult runExitHooks(Throwable enterFailure, String detail) {
     phases.moveTo(Phase.EXITING, detail, enterFailure);
     boolean interrupted = Thread.interrupted();
+    leftovers.claimStarted(); // a failed enter phase ends here; no-op after a complete one
     LeftoverProcesses.Deadline grace = leftovers.deadline(exitGracePeriod);
     try {
       HookRunner.runExitHooks(dispatcher, instance, listener);
@@ -315,7 +324,8 @@ public final class ContainerLifecycle<T> {
       LOG.log(Level.DEBUG, "Container " + containerId + ": " + e.getMessage(), e);
       return new ExitResult(e, ContainerStopException.of(service, e));
     } finally {
-      // A @Server's processes still running after its exit hooks are stopped now.
+      // The exit hooks ran to completion (they are never cut short); the @Server's processes
+      // still running are stopped now, unless the grace period's end stopped them already.
       grace.end();
       if (interrupted) {
         Thread.currentThread().interrupt();

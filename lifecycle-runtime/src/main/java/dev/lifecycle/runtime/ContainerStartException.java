@@ -59,32 +59,47 @@ public final class ContainerStartException extends ContainerException {
         cause);
   }
 
-  /** @param exitHooksRan whether the port was found taken after the instance existed */
+  /**
+   * @param restoredClone whether a clone restored from a snapshot found the port taken before its
+   *     post-snapshot enter hooks (its exit hooks ran), rather than a container before its
+   *     constructor (no hook ran)
+   */
   static ContainerStartException serverPortTaken(
-      ServiceDescriptor service, int port, boolean exitHooksRan) {
+      ServiceDescriptor service, int port, boolean restoredClone) {
     return new ContainerStartException(
         service.serviceName(),
         null,
         "Service " + service.serviceName() + " failed to start: port " + port + ", which "
-            + "@Server(port = " + port + ") declares, already accepted connections before the "
-            + "@Enter hooks ran, so another process (or another container in this JVM) holds it "
-            + "and the container could not tell when its own server is ready. Stop whatever "
-            + "listens on port " + port + ", or declare a free port in @Server(port)."
-            + (exitHooksRan ? " The exit hooks ran." : " No hook ran."),
+            + "@Server(port = " + port + ") declares, already accepted connections before "
+            + (restoredClone
+                ? "its post-snapshot @Enter hooks ran (in this clone, restored from a snapshot)"
+                : "the @Enter hooks ran")
+            + ", so another process (or another container in this JVM) holds it and the "
+            + "container could not tell when its own server is ready. In a ContainerPool the "
+            + "likely holder is a previous container of the same service that is still "
+            + "stopping: a fixed port serves one container at a time. Stop whatever listens on "
+            + "port " + port + " (or let the previous container finish stopping), or declare a "
+            + "free port in @Server(port)."
+            + (restoredClone ? " The exit hooks ran." : " No hook ran."),
         null);
   }
 
+  /**
+   * Starts with Modal's words ("Waited too long for port N to start accepting connections"),
+   * with the timeout added, so that the message reads the same as the reference's.
+   */
   static ContainerStartException serverNotReady(ServiceDescriptor service, int port, Duration timeout) {
     return new ContainerStartException(
         service.serviceName(),
         null,
-        "Service " + service.serviceName() + " failed to start: waited too long for port " + port
-            + " to start accepting connections: nothing accepted a connection on 127.0.0.1:" + port
-            + " within the startup timeout of " + Durations.format(timeout) + " after the @Enter "
-            + "hooks. Start the server in an @Enter hook (not one with snap = true), listening on "
-            + "port " + port + " as @Server(port) declares (on all interfaces or on loopback), or "
-            + "raise @Server(startupTimeoutSeconds) if it needs longer to start. The exit hooks "
-            + "ran and the processes the container started were stopped.",
+        "Waited too long (" + Durations.format(timeout) + ") for port " + port + " to start "
+            + "accepting connections: service " + service.serviceName() + " failed to start, as "
+            + "nothing accepted a connection on 127.0.0.1:" + port + " within its startup "
+            + "timeout after the @Enter hooks. Start the server in an @Enter hook (not one with "
+            + "snap = true), listening on port " + port + " as @Server(port) declares (on all "
+            + "interfaces or on loopback), or raise @Server(startupTimeoutSeconds) if it needs "
+            + "longer to start. The exit hooks ran and the processes the container started were "
+            + "stopped.",
         null);
   }
 
@@ -111,17 +126,18 @@ public final class ContainerStartException extends ContainerException {
         cause);
   }
 
+  /** Worded as {@link #serverNotReady}. */
   static ContainerStartException webServerNotReady(ServiceDescriptor service, WebMethodDescriptor web) {
     return new ContainerStartException(
         service.serviceName(),
         null,
-        "Service " + service.serviceName() + " failed to start: waited too long for port "
-            + web.port() + " to start accepting connections: nothing accepted a connection on "
-            + "127.0.0.1:" + web.port() + " within the startup timeout of "
-            + Durations.format(web.startupTimeout()) + " after " + web.displayName() + " returned. "
-            + "Make the method start a server listening on port " + web.port() + " as "
-            + "@WebServer(port) declares (on all interfaces or on loopback), or raise "
-            + "@WebServer(startupTimeoutSeconds) if it needs longer to start. The exit hooks ran.",
+        "Waited too long (" + Durations.format(web.startupTimeout()) + ") for port " + web.port()
+            + " to start accepting connections: service " + service.serviceName() + " failed to "
+            + "start, as nothing accepted a connection on 127.0.0.1:" + web.port() + " within "
+            + "the startup timeout after " + web.displayName() + " returned. Make the method "
+            + "start a server listening on port " + web.port() + " as @WebServer(port) declares "
+            + "(on all interfaces or on loopback), or raise @WebServer(startupTimeoutSeconds) if "
+            + "it needs longer to start. The exit hooks ran.",
         null);
   }
 

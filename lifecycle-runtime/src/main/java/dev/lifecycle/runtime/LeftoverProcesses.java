@@ -9,18 +9,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Stops the processes a {@code @Server} container started and left running: the server its
  * {@code @Enter} hook launched, when the {@code @Exit} hook did not stop it or took longer than
  * the exit grace period.
  *
- * <p>It remembers the JVM's descendant processes when the container begins and, when the exit
- * hooks are done (or the grace period ran out while they still run), terminates the descendants
- * that were not there before: {@code destroy()} (SIGTERM), a few seconds to exit, then {@code
- * destroyForcibly()} (SIGKILL). In this JVM that is best effort: another container, or any other
- * code, that starts a process meanwhile has it counted as this container's. A worker JVM runs one
- * container, and the supervisor kills the worker whole when it must.
+ * <p>The container's processes are the JVM's descendants that appeared during its enter phase:
+ * from just before its constructor ({@link #rememberExisting}) to the end of its enter hooks and
+ * readiness check ({@link #claimStarted}). Processes started afterwards, by anyone (the worker
+ * JVMs of a {@code ContainerPool} built later, another container, the application), are never
+ * touched. When the exit hooks are done, or the grace period ran out while they still run, those
+ * of the container's processes still alive are terminated, with the processes they started in
+ * turn: {@code destroy()} (SIGTERM), a few seconds to exit, then {@code destroyForcibly()}
+ * (SIGKILL).
+ *
+ * <p>In one JVM that is best effort: a process another thread starts during the enter phase is
+ * counted as the container's, and a server's grandchild whose parent died was handed to another
+ * parent and is out of reach. A worker JVM runs one container, and the supervisor kills the
+ * worker whole when it must.
  */
 final class LeftoverProcesses {
 
@@ -34,6 +42,8 @@ final class LeftoverProcesses {
 
   private final Set<Long> before;
   private final String containerId;
+  /** Guarded by {@code this}: the container's processes; {@code null} until claimed. */
+  private List<ProcessHandle> started;
 
   private LeftoverProcesses(Set<Long> before, String containerId) {
     this.before = before;
@@ -45,6 +55,19 @@ final class LeftoverProcesses {
     return new LeftoverProcesses(
         ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet()),
         containerId);
+  }
+
+  /**
+   * Ends the enter phase: the descendants that appeared since {@link #rememberExisting} are the
+   * container's, and no process started from now on is. Only the first call counts.
+   */
+  synchronized void claimStarted() {
+    if (before == null || started != null) {
+      return;
+    }
+    started = ProcessHandle.current().descendants()
+        .filter(process -> !before.contains(process.pid()))
+        .toList();
   }
 
   /**
@@ -80,21 +103,31 @@ final class LeftoverProcesses {
     void end();
   }
 
-  /** Terminates every descendant started since {@link #rememberExisting}, grandchildren too. */
+  /**
+   * Terminates the container's processes still alive, and their descendants. Claims them first
+   * if {@link #claimStarted} was not called (an enter phase that failed ends here).
+   */
   synchronized void terminate() {
-    // Collected first: once a child dies, its own children are no longer our descendants.
-    List<ProcessHandle> started = ProcessHandle.current().descendants()
-        .filter(process -> !before.contains(process.pid()) && process.isAlive())
-        .toList();
-    if (started.isEmpty()) {
+    if (before == null) {
       return;
     }
-    LOG.log(Level.INFO, () -> "Container " + containerId + ": stopping " + started.size()
+    claimStarted();
+    // Collected first: once a process dies, its own children are no longer its descendants.
+    List<ProcessHandle> alive = started.stream()
+        .filter(ProcessHandle::isAlive)
+        .flatMap(process -> Stream.concat(Stream.of(process), process.descendants()))
+        .filter(ProcessHandle::isAlive)
+        .distinct()
+        .toList();
+    if (alive.isEmpty()) {
+      return;
+    }
+    LOG.log(Level.INFO, () -> "Container " + containerId + ": stopping " + alive.size()
         + " process(es) it started and left running: "
-        + started.stream().map(LeftoverProcesses::describe).collect(Collectors.joining(", ")));
-    started.forEach(ProcessHandle::destroy);
+        + alive.stream().map(LeftoverProcesses::describe).collect(Collectors.joining(", ")));
+    alive.forEach(ProcessHandle::destroy);
     CompletableFuture<?> exited = CompletableFuture.allOf(
-        started.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
+        alive.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
     boolean interrupted = false;
     try {
       exited.get(TERMINATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -103,7 +136,7 @@ final class LeftoverProcesses {
     } catch (InterruptedException e) {
       interrupted = true;
     }
-    for (ProcessHandle process : started) {
+    for (ProcessHandle process : alive) {
       if (process.isAlive()) {
         LOG.log(Level.WARNING, "Container " + containerId + ": process " + describe(process)
             + " did not exit within " + Durations.format(TERMINATE_WAIT) + " of SIGTERM; killing it");

@@ -100,6 +100,9 @@ final class HandDispatcher<T> implements ServiceDispatcher<T> {
     private final Supplier<T> constructor;
     private ServiceOptions options = new ServiceOptions(4, Duration.ofSeconds(30), Duration.ofSeconds(5));
     private ServerDescriptor server;
+    private boolean memorySnapshot;
+    private final List<String> snapNames = new ArrayList<>();
+    private final List<Body<T>> snapHooks = new ArrayList<>();
     private final List<String> enterNames = new ArrayList<>();
     private final List<Body<T>> enterHooks = new ArrayList<>();
     private final List<String> exitNames = new ArrayList<>();
@@ -119,6 +122,19 @@ final class HandDispatcher<T> implements ServiceDispatcher<T> {
 
     Builder<T> server(int port, Duration startupTimeout) {
       server = new ServerDescriptor(port, startupTimeout);
+      return this;
+    }
+
+    /** {@code enableMemorySnapshot = true}: the container reaches its checkpoint engine. */
+    Builder<T> memorySnapshot() {
+      memorySnapshot = true;
+      return this;
+    }
+
+    /** An {@code @Enter(snap = true)} hook. */
+    Builder<T> snapEnter(String name, Body<T> body) {
+      snapNames.add(name);
+      snapHooks.add(body);
       return this;
     }
 
@@ -159,16 +175,20 @@ final class HandDispatcher<T> implements ServiceDispatcher<T> {
 
     HandDispatcher<T> build() {
       List<HookDescriptor> hooks = new ArrayList<>();
+      for (String name : snapNames) {
+        hooks.add(new HookDescriptor(hooks.size(), HookPhase.ENTER_BEFORE_SNAPSHOT, serviceClass.getName(), name));
+      }
       for (String name : enterNames) {
         hooks.add(new HookDescriptor(hooks.size(), HookPhase.ENTER_AFTER_SNAPSHOT, serviceClass.getName(), name));
       }
       for (String name : exitNames) {
         hooks.add(new HookDescriptor(hooks.size(), HookPhase.EXIT, serviceClass.getName(), name));
       }
-      List<Body<T>> bodies = new ArrayList<>(enterHooks);
+      List<Body<T>> bodies = new ArrayList<>(snapHooks);
+      bodies.addAll(enterHooks);
       bodies.addAll(exitHooks);
       ServiceDescriptor descriptor =
-          new ServiceDescriptor(serviceClass, false, options, hooks, List.of(), server, webMethods);
+          new ServiceDescriptor(serviceClass, memorySnapshot, options, hooks, List.of(), server, webMethods);
       return new HandDispatcher<>(descriptor, constructor, bodies, webBodies);
     }
 

@@ -84,9 +84,9 @@ class ServerTest {
 
     assertThatThrownBy(silent::start)
         .isInstanceOf(ContainerStartException.class)
-        .hasMessageContaining("Proxy failed to start: waited too long for port " + port
-            + " to start accepting connections")
-        .hasMessageContaining("startup timeout of 300 ms")
+        .hasMessageStartingWith("Waited too long (300 ms) for port " + port
+            + " to start accepting connections: service " + Proxy.class.getCanonicalName()
+            + " failed to start")
         .hasMessageContaining("Start the server in an @Enter hook")
         .hasMessageContaining("@Server(startupTimeoutSeconds)");
     Proxy proxy = created.get(0);
@@ -109,6 +109,7 @@ class ServerTest {
           .hasMessageContaining("port " + port + ", which @Server(port = " + port + ") declares, "
               + "already accepted connections before the @Enter hooks ran")
           .hasMessageContaining("declare a free port")
+          .hasMessageContaining("a previous container of the same service that is still stopping")
           .hasMessageContaining("No hook ran.");
       assertThat(created).as("checked before the constructor: no instance, no hook").isEmpty();
     }
@@ -154,5 +155,116 @@ class ServerTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     assertThat(container.instance().child.isAlive()).isFalse();
     assertThat(container.instance().events).hasSize(1).allMatch(event -> event.startsWith("exit code"));
+  }
+
+  @Test
+  void theStopSparesProcessesStartedAfterTheEnterPhase() throws Exception {
+    int port = Http.freePort();
+    List<Proxy> created = new CopyOnWriteArrayList<>();
+    Process own;
+    Process later = null;
+    try {
+      try (Container<Proxy> container = server(port, Duration.ofSeconds(10), Duration.ofSeconds(5), created)
+          .enter("start", proxy -> {
+            proxy.startChild();
+            proxy.listenLater(port, 0);
+          })
+          .exit("stop", Proxy::stopServer) // leaves the child running
+          .start()) {
+        own = container.instance().child;
+        // Someone else's, e.g. a worker JVM of a ContainerPool built after the server started.
+        later = new ProcessBuilder("sleep", "60").start();
+      }
+
+      own.onExit().get(10, TimeUnit.SECONDS);
+      assertThat(own.isAlive()).as("the container's own child is stopped").isFalse();
+      assertThat(later.isAlive()).as("a process started after its enter phase is spared").isTrue();
+    } finally {
+      if (later != null) {
+        later.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void aRestoredCloneWhosePortIsTakenFailsBeforeItsPostSnapshotHooksAndRunsTheExitHooks()
+      throws IOException {
+    List<Proxy> created = new CopyOnWriteArrayList<>();
+    int port = Http.freePort();
+    // Free when the snapshot was taken; by the time this clone is restored, someone holds it.
+    CannedEngine restoredWhileTaken = new CannedEngine(SnapshotOutcome.restored("clone 1"), port);
+    try {
+      HandDispatcher.Builder<Proxy> clone = server(port, Duration.ofSeconds(5), Duration.ofSeconds(5), created)
+          .memorySnapshot()
+          .snapEnter("warm", proxy -> proxy.events.add("snap"))
+          .enter("start", proxy -> proxy.events.add("enter"))
+          .exit("stop", proxy -> proxy.events.add("exit"));
+
+      assertThatThrownBy(() -> clone.container().checkpointEngine(restoredWhileTaken).start())
+          .isInstanceOf(ContainerStartException.class)
+          .hasMessageContaining("port " + port + ", which @Server(port = " + port + ") declares, "
+              + "already accepted connections before its post-snapshot @Enter hooks ran")
+          .hasMessageContaining("a previous container of the same service that is still stopping")
+          .hasMessageContaining("The exit hooks ran.");
+      assertThat(created.get(0).events).containsExactly("snap", "exit");
+    } finally {
+      restoredWhileTaken.close();
+    }
+  }
+
+  @Test
+  void aRefusedCheckpointCarriesOnColdEvenWhenASnapHookOpenedThePort() throws IOException {
+    List<Proxy> created = new CopyOnWriteArrayList<>();
+    int port = Http.freePort();
+    // The checkpoint-safety check refuses a snapshot with a listening socket; no clone exists.
+    CannedEngine refusing =
+        new CannedEngine(SnapshotOutcome.failed("TCP *:" + port + " (listening) is open"), -1);
+    try (Container<Proxy> container = server(port, Duration.ofSeconds(5), Duration.ofSeconds(5), created)
+        .memorySnapshot()
+        .snapEnter("start too early", proxy -> proxy.listenLater(port, 0))
+        .enter("start", proxy -> proxy.events.add("enter"))
+        .exit("stop", Proxy::stopServer)
+        .container()
+        .checkpointEngine(refusing)
+        .start()) {
+
+      assertThat(container.phase()).isEqualTo(Phase.RUNNING);
+      assertThat(container.snapshotOutcome().orElseThrow().kind()).isEqualTo(SnapshotOutcome.Kind.FAILED);
+      assertThat(container.instance().events).containsExactly("enter");
+    }
+  }
+
+  /**
+   * A checkpoint engine that returns one outcome; with a port, it makes that port accept
+   * connections at the snapshot point, as another process would.
+   */
+  private static final class CannedEngine implements CheckpointEngine {
+    private final SnapshotOutcome outcome;
+    private final int portToTake;
+    private ServerSocket holder;
+
+    CannedEngine(SnapshotOutcome outcome, int portToTake) {
+      this.outcome = outcome;
+      this.portToTake = portToTake;
+    }
+
+    @Override
+    public String name() {
+      return "canned";
+    }
+
+    @Override
+    public SnapshotOutcome checkpoint(SnapshotPoint point) throws IOException {
+      if (portToTake > 0) {
+        holder = new ServerSocket(portToTake);
+      }
+      return outcome;
+    }
+
+    void close() throws IOException {
+      if (holder != null) {
+        holder.close();
+      }
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ class WebEndpointTest {
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger maxRunning = new AtomicInteger();
+    final AtomicInteger arrivals = new AtomicInteger();
     final List<String> events = new ArrayList<>();
 
     Summary summarize(String label, List<Integer> numbers, int scale) {
@@ -40,24 +42,40 @@ class WebEndpointTest {
       return shout ? repeated.toUpperCase() : repeated;
     }
 
-    Object crowded() throws InterruptedException {
+    /** Runs until {@link #release}, counting the requests that run at once. */
+    Object hold() throws InterruptedException {
+      arrivals.incrementAndGet();
       int now = running.incrementAndGet();
       maxRunning.accumulateAndGet(now, Math::max);
-      Thread.sleep(100);
-      running.decrementAndGet();
-      return "ok";
+      try {
+        release.await();
+      } finally {
+        running.decrementAndGet();
+      }
+      return "held";
     }
   }
 
   record Summary(String label, int sum, int count) {}
 
+  record Box(int width, int height) {}
+
+  enum Color { RED, GREEN }
+
+  private final List<Container<Shop>> started = new ArrayList<>();
   private Container<Shop> container;
   private URI base;
 
   @BeforeEach
   void start() {
-    container = HandDispatcher.of(Shop.class, Shop::new)
-        .options(2, Duration.ofMillis(500), Duration.ofSeconds(10))
+    container = startShop(2, Duration.ofMillis(500));
+    base = container.webAddress().orElseThrow();
+  }
+
+  /** A shop of its own, for tests that need other options than the shared one. */
+  private Container<Shop> startShop(int maxConcurrentInputs, Duration inputTimeout) {
+    Container<Shop> started = HandDispatcher.of(Shop.class, Shop::new)
+        .options(maxConcurrentInputs, inputTimeout, Duration.ofSeconds(10))
         .exit("close", shop -> shop.events.add("exit"))
         .endpoint("POST", "/summarize",
             method("summarize", Summary.class,
@@ -85,7 +103,25 @@ class WebEndpointTest {
               Thread.sleep(10_000);
               return "late";
             })
-        .endpoint("POST", "/crowded", method("crowded", String.class), (shop, args) -> shop.crowded())
+        .endpoint("POST", "/hold", method("hold", String.class), (shop, args) -> shop.hold())
+        .endpoint("POST", "/square", method("square", int.class, param("n", int.class)),
+            (shop, args) -> (Integer) args[0] * (Integer) args[0])
+        .endpoint("POST", "/echo",
+            method("echo", String.class, param("text", String.class), param("flag", boolean.class)),
+            (shop, args) -> args[0] + " " + args[1])
+        .endpoint("GET", "/paint", method("paint", String.class, param("color", Color.class)),
+            (shop, args) -> ((Color) args[0]).name())
+        .endpoint("POST", "/paint", method("repaint", String.class, param("color", Color.class)),
+            (shop, args) -> ((Color) args[0]).name())
+        .endpoint("GET", "/total",
+            method("total", int.class, param("n", List.class, "java.util.List<java.lang.Integer>")),
+            (shop, args) -> castList(args[0]).stream().mapToInt(Integer::intValue).sum())
+        .endpoint("POST", "/area", method("area", int.class, param("box", Box.class)),
+            (shop, args) -> ((Box) args[0]).width() * ((Box) args[0]).height())
+        .endpoint("POST", "/count",
+            method("count", int.class,
+                param("counts", Map.class, "java.util.Map<java.lang.String,java.lang.Integer>")),
+            (shop, args) -> castMap(args[0]).values().stream().mapToInt(Integer::intValue).sum())
         .endpoint("POST", "/block", method("block", String.class),
             (shop, args) -> {
               shop.entered.countDown();
@@ -93,18 +129,26 @@ class WebEndpointTest {
               return "released";
             })
         .start();
-    base = container.webAddress().orElseThrow();
+    this.started.add(started);
+    return started;
   }
 
   @AfterEach
   void stop() {
-    container.instance().release.countDown();
-    container.close();
+    for (Container<Shop> shop : started) {
+      shop.instance().release.countDown();
+      shop.close();
+    }
   }
 
   @SuppressWarnings("unchecked")
   private static List<Integer> castList(Object list) {
     return (List<Integer>) list;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Integer> castMap(Object map) {
+    return (Map<String, Integer>) map;
   }
 
   @Test
@@ -218,7 +262,7 @@ class WebEndpointTest {
     HttpResponse<String> response = Http.send("PUT", base, "/repeat", "{}");
 
     assertThat(response.statusCode()).isEqualTo(405);
-    assertThat(response.headers().firstValue("Allow")).hasValue("DELETE, GET");
+    assertThat(response.headers().firstValue("Allow")).hasValue("DELETE, GET, HEAD");
     assertThat(Http.error(response)).contains("/repeat", "not PUT");
   }
 
@@ -244,16 +288,138 @@ class WebEndpointTest {
   }
 
   @Test
-  void atMostMaxConcurrentInputsRequestsRunAtOnce() {
+  void exactlyMaxConcurrentInputsRequestsRunAtOnceAndTheNextWaits() throws Exception {
+    Container<Shop> roomy = startShop(2, Duration.ofSeconds(30));
+    URI address = roomy.webAddress().orElseThrow();
+    Shop shop = roomy.instance();
     List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      responses.add(Http.sendAsync("POST", base, "/crowded", ""));
+    for (int i = 0; i < 3; i++) {
+      responses.add(Http.sendAsync("POST", address, "/hold", ""));
     }
 
+    awaitCount(shop.running, 2);
+    Thread.sleep(300); // time enough for the third to start, if it could
+    assertThat(shop.running.get()).as("running at once").isEqualTo(2);
+    assertThat(shop.arrivals.get()).as("the third waits for a slot").isEqualTo(2);
+    assertThat(responses).noneMatch(CompletableFuture::isDone);
+
+    shop.release.countDown();
     for (CompletableFuture<HttpResponse<String>> response : responses) {
-      assertThat(response.join().statusCode()).isEqualTo(200);
+      assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
-    assertThat(container.instance().maxRunning.get()).isBetween(1, 2);
+    assertThat(shop.arrivals.get()).isEqualTo(3);
+    assertThat(shop.maxRunning.get()).isEqualTo(2);
+  }
+
+  @Test
+  void requestsWaitingForASlotDelayNoOtherAnswerAndEachGetsOneWhenTheContainerStops()
+      throws Exception {
+    Container<Shop> single = startShop(1, Duration.ofSeconds(30));
+    URI address = single.webAddress().orElseThrow();
+    Shop shop = single.instance();
+    CompletableFuture<HttpResponse<String>> holder = Http.sendAsync("POST", address, "/block", "");
+    assertThat(shop.entered.await(10, TimeUnit.SECONDS)).isTrue();
+    // More requests waiting for the one slot than the frontend used to have threads.
+    List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      waiting.add(Http.sendAsync("POST", address, "/ping", ""));
+    }
+    Thread.sleep(300); // let them reach the server and queue for the slot
+
+    List<CompletableFuture<HttpResponse<String>>> unknown = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      unknown.add(Http.sendAsync("GET", address, "/nope", null));
+    }
+    for (CompletableFuture<HttpResponse<String>> response : unknown) {
+      assertThat(response.get(5, TimeUnit.SECONDS).statusCode())
+          .as("answered while the slot is held").isEqualTo(404);
+    }
+    assertThat(waiting).noneMatch(CompletableFuture::isDone);
+
+    CompletableFuture<StopReport> stopping = CompletableFuture.supplyAsync(single::stop);
+    awaitPhase(single, Phase.STOPPING);
+    shop.release.countDown();
+
+    assertThat(holder.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    for (CompletableFuture<HttpResponse<String>> response : waiting) {
+      // An exception here (a connection closed without an answer) fails the test.
+      HttpResponse<String> refused = response.get(10, TimeUnit.SECONDS);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(Http.error(refused)).contains("is stopping", single.id());
+    }
+    assertThat(stopping.get(10, TimeUnit.SECONDS).isClean()).isTrue();
+    assertThat(PortProbe.accepts(address.getPort())).as("the port is closed").isFalse();
+  }
+
+  @Test
+  void headIsServedWhereverGetIsWithTheSameStatusAndHeadersAndNoBody() {
+    HttpResponse<String> get = Http.get(base, "/repeat?text=ab&n=2&shout=false");
+    HttpResponse<String> head = Http.send("HEAD", base, "/repeat?text=ab&n=2&shout=false", null);
+    HttpResponse<String> badHead = Http.send("HEAD", base, "/repeat?text=ab", null);
+    HttpResponse<String> postOnly = Http.send("HEAD", base, "/ping", null);
+
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().length());
+    assertThat(badHead.statusCode()).as("the GET's 400").isEqualTo(400);
+    assertThat(badHead.body()).isEmpty();
+    assertThat(postOnly.statusCode()).isEqualTo(405);
+    assertThat(postOnly.headers().firstValue("Allow")).hasValue("POST");
+  }
+
+  @Test
+  void jsonValuesOfAnotherJsonTypeAre400NotCoerced() {
+    assertBadValue(Http.post(base, "/square", "{\"n\": 1.9}"), "parameter 'n' must be int");
+    assertBadValue(Http.post(base, "/square", "{\"n\": \"12\"}"), "parameter 'n' must be int");
+    assertBadValue(Http.post(base, "/square", "{\"n\": \"\"}"), "parameter 'n' must be int");
+    assertBadValue(Http.post(base, "/echo", "{\"text\": 5, \"flag\": true}"),
+        "parameter 'text' must be java.lang.String");
+    assertBadValue(Http.post(base, "/echo", "{\"text\": \"a\", \"flag\": \"\"}"),
+        "parameter 'flag' must be boolean");
+    assertBadValue(Http.post(base, "/echo", "{\"text\": \"a\", \"flag\": 1}"),
+        "parameter 'flag' must be boolean");
+    assertBadValue(Http.post(base, "/paint", "{\"color\": 0}"), "parameter 'color' must be");
+    assertBadValue(Http.post(base, "/area", "{\"box\": {\"width\": \"2\", \"height\": 3}}"),
+        "parameter 'box' must be");
+  }
+
+  @Test
+  void emptyQueryValuesAre400ExceptForText() {
+    HttpResponse<String> emptyNumber = Http.get(base, "/repeat?text=a&n=&shout=true");
+    HttpResponse<String> bareFlag = Http.get(base, "/repeat?text=a&n=2&shout");
+    HttpResponse<String> emptyItem = Http.get(base, "/total?n=1&n=");
+    HttpResponse<String> emptyText = Http.get(base, "/repeat?text=&n=2&shout=false");
+
+    assertBadValue(emptyNumber, "query parameter 'n' is empty", "must be int", "?n=");
+    assertBadValue(bareFlag, "query parameter 'shout' is empty", "must be boolean");
+    assertBadValue(emptyItem, "query parameter 'n' is empty", "java.util.List<java.lang.Integer>");
+    assertThat(emptyText.statusCode()).isEqualTo(200);
+    assertThat(Http.json(emptyText).asText()).isEmpty();
+  }
+
+  @Test
+  void valuesOfTheRightTypeStillWork() {
+    assertOk(Http.post(base, "/square", "{\"n\": 12}"), "144");
+    assertOk(Http.get(base, "/repeat?text=ab&n=12&shout=true"), "\"" + "AB".repeat(12) + "\"");
+    assertOk(Http.post(base, "/echo", "{\"text\": \"\", \"flag\": false}"), "\" false\"");
+    assertOk(Http.get(base, "/paint?color=GREEN"), "\"GREEN\"");
+    assertOk(Http.post(base, "/paint", "{\"color\": \"RED\"}"), "\"RED\"");
+    assertOk(Http.get(base, "/total?n=1&n=2&n=3"), "6");
+    assertOk(Http.post(base, "/area", "{\"box\": {\"width\": 2, \"height\": 3}}"), "6");
+    assertOk(Http.post(base, "/count", "{\"counts\": {\"a\": 1, \"b\": 2}}"), "3");
+    assertBadValue(Http.get(base, "/paint?color=0"), "parameter 'color' must be");
+  }
+
+  private static void assertBadValue(HttpResponse<String> response, String... parts) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(Http.error(response)).contains(parts).doesNotContain("CoercionConfig");
+  }
+
+  private static void assertOk(HttpResponse<String> response, String json) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(json);
   }
 
   @Test
@@ -278,10 +444,22 @@ class WebEndpointTest {
   }
 
   private void awaitPhase(Phase phase) throws InterruptedException {
+    awaitPhase(container, phase);
+  }
+
+  private static void awaitPhase(Container<?> target, Phase phase) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (container.phase() != phase && System.nanoTime() < deadline) {
+    while (target.phase() != phase && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    assertThat(container.phase()).isEqualTo(phase);
+    assertThat(target.phase()).isEqualTo(phase);
+  }
+
+  private static void awaitCount(AtomicInteger count, int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (count.get() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(count.get()).isEqualTo(expected);
   }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.lifecycle.runtime.protocol.ArgumentCodec;
 import dev.lifecycle.runtime.protocol.FrameChannel;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
@@ -26,13 +25,19 @@ import java.util.stream.Collectors;
 
 /**
  * Turns an HTTP request into the arguments of one {@code @WebEndpoint}, by parameter name, each
- * converted to the type the parameter declares (generics included) the way {@link ArgumentCodec}
- * converts arguments that come from a supervisor. The rules are in {@link WebFrontend}.
+ * converted to the type the parameter declares (generics included) by {@link WebJson}, without
+ * coercing one JSON type into another. The rules are in {@link WebFrontend}.
  */
 final class EndpointArguments {
 
-  /** HTTP methods whose parameters come from the query string; every other one sends a body. */
-  static final Set<String> QUERY_METHODS = Set.of("GET", "DELETE", "HEAD");
+  /**
+   * Endpoint methods whose parameters come from the query string; every other one sends a body.
+   * A HEAD request runs the GET endpoint, so it is a GET here.
+   */
+  static final Set<String> QUERY_METHODS = Set.of("GET", "DELETE");
+
+  /** Where Jackson's messages turn to advice for whoever configures Jackson. */
+  private static final List<String> JACKSON_ADVICE = List.of(" (but ", ": disable ");
 
   private final String serviceName;
   private final WebMethodDescriptor endpoint;
@@ -77,6 +82,11 @@ final class EndpointArguments {
             + "parameters take repeats (?" + parameter.name() + "=a&" + parameter.name() + "=b)");
       } else {
         fields.set(parameter.name(), TextNode.valueOf(given.get(0)));
+      }
+      if (given.contains("") && !WebJson.takesEmptyText(parameter)) {
+        throw badRequest("query parameter '" + parameter.name() + "' is empty, but parameter '"
+            + parameter.name() + "' must be " + parameter.genericType() + ": send a value ("
+            + "?" + parameter.name() + "=...); only text parameters take an empty one");
       }
     }
     return convert(fields, true);
@@ -126,7 +136,7 @@ final class EndpointArguments {
             + " and cannot be null");
       }
       try {
-        args[i] = ArgumentCodec.decodeResult(value, parameter.genericType(), parameter.type());
+        args[i] = fromQuery ? WebJson.fromText(value, parameter) : WebJson.fromBody(value, parameter);
       } catch (IllegalArgumentException e) {
         throw badRequest("parameter '" + parameter.name() + "' must be " + parameter.genericType()
             + ", but " + describe(value) + " cannot be read as one: " + reason(e));
@@ -185,7 +195,10 @@ final class EndpointArguments {
     return json.length() > 80 ? json.substring(0, 77) + "..." : json;
   }
 
-  /** Jackson's own words without its source-location noise, which means nothing to a client. */
+  /**
+   * Jackson's own words without its source location and its advice on configuring Jackson
+   * ("(but could if coercion was enabled using `CoercionConfig`)"), which mean nothing to a client.
+   */
   private static String reason(IllegalArgumentException e) {
     Throwable cause = e.getCause();
     String message = cause instanceof JsonMappingException mapping
@@ -195,7 +208,14 @@ final class EndpointArguments {
       return e.toString();
     }
     Iterator<String> lines = message.lines().iterator();
-    return lines.hasNext() ? lines.next() : message;
+    String first = lines.hasNext() ? lines.next() : message;
+    for (String advice : JACKSON_ADVICE) {
+      int at = first.indexOf(advice);
+      if (at > 0) {
+        first = first.substring(0, at);
+      }
+    }
+    return first;
   }
 
   private static String article(String word) {

@@ -11,8 +11,6 @@ import java.io.InputStream;
 /** Answers the requests of one {@code @WebEndpoint}: arguments in, one input, JSON out. */
 final class EndpointHandler<T> {
 
-  /** A body larger than this is refused: one request must not fill the heap. */
-
   private final ServiceDispatcher<T> dispatcher;
   private final T instance;
   private final String containerId;

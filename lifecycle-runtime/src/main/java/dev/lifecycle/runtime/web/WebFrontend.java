@@ -13,10 +13,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -29,15 +25,21 @@ import java.util.stream.Collectors;
  *   <li><b>Path</b>: matched exactly against the request path ({@code /predict/} is not {@code
  *       /predict}). An unknown path is {@code 404}, listing the endpoints; a known path with
  *       another HTTP method is {@code 405} with an {@code Allow} header.
- *   <li><b>Parameters of GET, DELETE (and HEAD)</b>: from the query string, by parameter name
- *       ({@code ?text=hi&n=3}), each value converted from its text to the parameter's type
- *       (numbers, booleans, enums, strings). A collection or array parameter takes the parameter
+ *   <li><b>HEAD</b>: wherever an endpoint serves GET, HEAD runs that endpoint (it is an input like
+ *       the GET) and answers with the same status and headers, {@code Content-Length} included,
+ *       and no body (RFC 9110, 9.3.2); {@code Allow} lists HEAD beside GET.
+ *   <li><b>Parameters of GET and DELETE</b>: from the query string, by parameter name ({@code
+ *       ?text=hi&n=3}), each value converted from its text to the parameter's type (numbers,
+ *       booleans, enums, strings); an empty value ({@code ?n=}, or {@code ?flag} alone) is
+ *       accepted for text parameters only. A collection or array parameter takes the parameter
  *       repeated ({@code ?id=1&id=2}); any other parameter given twice is a {@code 400}.
  *   <li><b>Parameters of POST, PUT, PATCH and any other method</b>: the request body is a JSON
  *       object with one field per parameter, by parameter name ({@code {"text": "hi", "n": 3}}),
  *       each field converted to the parameter's declared type, generics included ({@code
- *       List<Integer>}, records). The query string is ignored. An empty body is the empty object,
- *       which is all a method without parameters needs.
+ *       List<Integer>}, records), without coercion between JSON types: {@code 1.9} is not an
+ *       {@code int}, {@code 5} not a {@code String}, {@code "12"} not a number, {@code ""} not a
+ *       number, boolean or enum (see {@link WebJson}). The query string is ignored. An empty body
+ *       is the empty object, which is all a method without parameters needs.
  *   <li><b>Bad requests are {@code 400}</b>, before the method runs: malformed JSON (with the
  *       parser's message and location), a body that is not an object, a missing parameter, an
  *       unknown field or query parameter (listing the expected ones), a value that cannot become
@@ -65,8 +67,10 @@ import java.util.stream.Collectors;
  * checkpoint: no listening socket exists when it is taken), on loopback and a free port unless
  * configured otherwise. When it stops: {@link #refuseNew()} at the moment the container refuses
  * new inputs (every new request gets {@code 503}), the container drains the inputs in flight
- * within its grace period, then {@link #close()} lets the last responses go out and closes the
- * socket, before the exit hooks run.
+ * within its grace period (requests still waiting for a slot get their 503 then), then {@link
+ * #close()} waits, briefly, until every request the server accepted has been answered, and
+ * closes the socket, before the exit hooks run. Each request runs on a thread of its own ({@link
+ * WebThreads} says why).
  *
  * <p>Part of the runtime, not an API: start containers with {@code dev.lifecycle.runtime.Container}.
  */
@@ -78,15 +82,12 @@ public final class WebFrontend implements AutoCloseable {
    */
   private static final Duration RESPONSE_DRAIN = Duration.ofSeconds(2);
 
-  /** Threads beyond the input slots, so that 404s, 400s and 503s are answered while slots are busy. */
-  private static final int SPARE_THREADS = 4;
-
   private final HttpServer server;
-  private final ThreadPoolExecutor threads;
+  private final WebThreads threads;
   private final WebRouter router;
   private final URI address;
 
-  private WebFrontend(HttpServer server, ThreadPoolExecutor threads, WebRouter router) {
+  private WebFrontend(HttpServer server, WebThreads threads, WebRouter router) {
     this.server = server;
     this.threads = threads;
     this.router = router;
@@ -111,7 +112,6 @@ public final class WebFrontend implements AutoCloseable {
       ServiceDispatcher<T> dispatcher,
       T instance,
       String containerId,
-      int maxConcurrentInputs,
       WebBinding binding,
       InputRunner inputs)
       throws WebStartException {
@@ -137,14 +137,16 @@ public final class WebFrontend implements AutoCloseable {
     } catch (IOException e) {
       throw new WebStartException("its web frontend could not listen on "
           + binding.address().getHostAddress() + " port " + binding.port() + ": " + e + ". "
-          + (binding.port() == 0 ? "Check the bind address (ContainerBuilder.webBindAddress)."
+          + (binding.port() == 0
+              ? "Bind an address of this machine with ContainerBuilder.webBindAddress "
+                  + "(127.0.0.1 by default, 0.0.0.0 for every interface)."
               : "Another process (or container) may hold the port: choose a free one with "
                   + "ContainerBuilder.webPort, or 0 for any free port."), e);
     }
-    ThreadPoolExecutor threads = threads(containerId, maxConcurrentInputs + SPARE_THREADS);
+    WebThreads threads = new WebThreads(containerId);
     server.setExecutor(threads);
     server.createContext("/", router);
-    startOnDaemonThread(server, threads);
+    start(server, threads);
     return Optional.of(new WebFrontend(server, threads, router));
   }
 
@@ -159,15 +161,17 @@ public final class WebFrontend implements AutoCloseable {
   }
 
   /**
-   * Refuses new requests, lets the responses in progress go out (briefly: the container drained
-   * its inputs before), closes the socket and ends the frontend's threads. Idempotent.
+   * Refuses new requests, lets every exchange the server accepted get its answer (a 503 for those
+   * still waiting for an input slot; briefly: the container drained its inputs before), closes
+   * the socket and ends the frontend's threads. Idempotent.
    */
   @Override
   public void close() {
     router.refuseNew();
-    router.awaitIdle(RESPONSE_DRAIN);
+    // Before stop(): stopping closes every connection, answered or not.
+    threads.awaitIdle(RESPONSE_DRAIN);
     server.stop(0);
-    threads.shutdownNow(); // idle by now; interrupts only a handler that outlived the drain
+    threads.close(); // idle by now; interrupts only a handler that outlived the drain
   }
 
   private static <T> HttpHandler appHandler(
@@ -196,33 +200,19 @@ public final class WebFrontend implements AutoCloseable {
     return httpHandler;
   }
 
-  private static ThreadPoolExecutor threads(String containerId, int size) {
-    AtomicInteger count = new AtomicInteger();
-    // Bounded threads, unbounded queue: a burst waits its turn instead of being dropped (the JDK
-    // server closes the connection when its executor rejects). Daemon threads, as for inputs: a
-    // container nobody closed must not keep the JVM alive.
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), task -> {
-          Thread thread = new Thread(task, "lifecycle-" + containerId + "-web-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
-  }
-
   /**
    * The JDK server's dispatcher thread inherits daemon status from the thread that starts it;
    * started from a daemon thread, it does not keep the JVM alive either.
    */
-  private static void startOnDaemonThread(HttpServer server, ThreadPoolExecutor threads)
-      throws WebStartException {
+  private static void start(HttpServer server, WebThreads threads) throws WebStartException {
     try {
-      WebResponses.startOnDaemonThread(server, threads);
+      threads.start(server);
     } catch (IOException e) {
-      threads.shutdownNow();
-      throw new WebStartException("its web frontend did not start (" + e.getMessage() + "); this"
-          + " is unexpected once its port was bound: please report it with the log.", e.getCause());
+      threads.close();
+      throw new WebStartException("its web frontend did not start after its port was bound ("
+          + e.getMessage() + "). If the starting thread was interrupted, start the container "
+          + "again without interrupting it; if the JVM could not create a thread, raise its "
+          + "memory or thread limits (ulimit -u); otherwise report it with the log.", e.getCause());
     }
   }
 }

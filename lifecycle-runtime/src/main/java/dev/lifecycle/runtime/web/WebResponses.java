@@ -36,8 +36,12 @@ public final class WebResponses {
 
   public static void json(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
-    // A HEAD response has no body; the JDK server would complain about a length.
     boolean head = "HEAD".equals(exchange.getRequestMethod());
+    if (head) {
+      // The JDK server takes -1 (no body) for HEAD and logs a warning for any other length, so
+      // the length the GET would have is set by hand (RFC 9110, 9.3.2: the same headers).
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+    }
     exchange.sendResponseHeaders(status, head ? -1 : body.length);
     if (!head) {
       try (OutputStream out = exchange.getResponseBody()) {

@@ -4,20 +4,22 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * The one {@code HttpHandler} of a frontend: sends each request to its endpoint by exact path and
  * method, else to the app, else answers 404 or 405; answers 503 once the container stops.
  *
+ * <p>HEAD is served wherever GET is, by the GET endpoint, as HTTP requires of every server (RFC
+ * 9110, 9.1); {@link WebResponses} leaves the body out.
+ *
  * <p>It never lets an exception escape (the JDK server would drop the connection without a
- * response), always closes the exchange, and counts the exchanges in progress so that closing
- * the frontend can let their responses go out first.
+ * response) and always closes the exchange. {@link WebThreads} counts the exchanges in progress.
  */
 final class WebRouter implements HttpHandler {
 
@@ -28,8 +30,6 @@ final class WebRouter implements HttpHandler {
   private final AppHandler app;
   private final String serviceName;
   private final String containerId;
-  private final Object lock = new Object();
-  private int active;
   private volatile boolean stopping;
 
   WebRouter(List<EndpointHandler<?>> handlers, AppHandler app, String serviceName, String containerId) {
@@ -44,9 +44,6 @@ final class WebRouter implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) {
-    synchronized (lock) {
-      active++;
-    }
     try {
       route(exchange);
     } catch (IOException e) {
@@ -66,10 +63,6 @@ final class WebRouter implements HttpHandler {
       }
     } finally {
       exchange.close();
-      synchronized (lock) {
-        active--;
-        lock.notifyAll();
-      }
     }
   }
 
@@ -84,11 +77,11 @@ final class WebRouter implements HttpHandler {
     }
     Map<String, EndpointHandler<?>> byMethod = endpoints.get(path);
     if (byMethod != null) {
-      EndpointHandler<?> handler = byMethod.get(method);
+      EndpointHandler<?> handler = byMethod.get(method.equals("HEAD") ? "GET" : method);
       if (handler != null) {
         handler.handle(exchange);
       } else {
-        String allow = String.join(", ", byMethod.keySet());
+        String allow = allowed(byMethod);
         exchange.getResponseHeaders().set("Allow", allow);
         WebResponses.error(exchange, 405, "Service " + serviceName + " serves " + path + " with "
             + allow + " only, not " + method + ": " + byMethod.values().stream()
@@ -102,6 +95,15 @@ final class WebRouter implements HttpHandler {
     }
   }
 
+  /** {@code DELETE, GET, HEAD}: the methods of one path, HEAD wherever GET is. */
+  private static String allowed(Map<String, EndpointHandler<?>> byMethod) {
+    TreeSet<String> methods = new TreeSet<>(byMethod.keySet());
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    return String.join(", ", methods);
+  }
+
   private String listing() {
     return endpoints.values().stream()
         .flatMap(byMethod -> byMethod.values().stream())
@@ -112,27 +114,5 @@ final class WebRouter implements HttpHandler {
   /** From now on every request is answered 503 before anything else is looked at. */
   void refuseNew() {
     stopping = true;
-  }
-
-  /**
-   * Waits up to {@code limit} for the exchanges in progress to end, ignoring interrupts (setting
-   * the flag again afterwards), like the input drain it follows.
-   */
-  void awaitIdle(Duration limit) {
-    boolean interrupted = false;
-    long deadline = System.nanoTime() + limit.toNanos();
-    synchronized (lock) {
-      long remaining;
-      while (active > 0 && (remaining = deadline - System.nanoTime()) > 0) {
-        try {
-          lock.wait(Math.max(1, remaining / 1_000_000));
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
