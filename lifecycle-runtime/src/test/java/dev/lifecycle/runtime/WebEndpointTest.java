@@ -386,6 +386,20 @@ class WebEndpointTest {
   }
 
   @Test
+  void missingOrNullValuesAndRepeatedFieldsAre400NotDefaults() {
+    assertBadValue(Http.post(base, "/area", "{\"box\": {\"width\": 2}}"),
+        "parameter 'box' must be", "height");
+    assertBadValue(Http.post(base, "/area", "{\"box\": {\"width\": 2, \"height\": null}}"),
+        "parameter 'box' must be");
+    assertBadValue(Http.post(base, "/area", "{\"box\": null}"), "parameter 'box'", "is null");
+    assertBadValue(Http.post(base, "/echo", "{\"text\": null, \"flag\": true}"),
+        "parameter 'text' (java.lang.String) is null: send a value");
+    HttpResponse<String> repeated = Http.post(base, "/square", "{\"n\": 1, \"n\": 5}");
+    assertThat(repeated.statusCode()).isEqualTo(400);
+    assertThat(Http.error(repeated)).contains("not valid JSON").contains("Duplicate field 'n'");
+  }
+
+  @Test
   void emptyQueryValuesAre400ExceptForText() {
     HttpResponse<String> emptyNumber = Http.get(base, "/repeat?text=a&n=&shout=true");
     HttpResponse<String> bareFlag = Http.get(base, "/repeat?text=a&n=2&shout");

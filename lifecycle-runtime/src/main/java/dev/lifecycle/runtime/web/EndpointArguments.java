@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.lifecycle.runtime.protocol.FrameChannel;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.io.IOException;
@@ -99,7 +98,7 @@ final class EndpointArguments {
       tree = JsonNodeFactory.instance.objectNode();
     } else {
       try {
-        tree = FrameChannel.JSON.readTree(body);
+        tree = WebJson.readBody(body);
       } catch (JsonProcessingException e) {
         throw badRequest("the request body is not valid JSON: " + e.getOriginalMessage()
             + at(e.getLocation()) + ". Send a JSON object with one field per parameter"
@@ -131,9 +130,10 @@ final class EndpointArguments {
                 : "as a field of the JSON body ({\"" + parameter.name() + "\": ...})")
             + expected());
       }
-      if (value.isNull() && parameter.type().isPrimitive()) {
-        throw badRequest("parameter '" + parameter.name() + "' is " + parameter.genericType()
-            + " and cannot be null");
+      if (value.isNull()) {
+        // Java has no nullable marker to honour: a null would reach the method as a surprise.
+        throw badRequest("parameter '" + parameter.name() + "' (" + parameter.genericType()
+            + ") is null: send a value");
       }
       try {
         args[i] = fromQuery ? WebJson.fromText(value, parameter) : WebJson.fromBody(value, parameter);

@@ -1,5 +1,7 @@
 package dev.lifecycle.runtime.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.lifecycle.runtime.protocol.FrameChannel;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
+import java.io.IOException;
 
 /**
  * How web requests become arguments: stricter than the supervisor-worker protocol's {@link
@@ -35,6 +38,16 @@ final class WebJson {
   private static final ObjectMapper TEXT = refuseEnumIndexes(refuseEmptyStrings(FrameChannel.JSON.copy()));
 
   private WebJson() {}
+
+  /**
+   * A request body as a tree; a field given twice is an error rather than the last one winning.
+   *
+   * @throws IOException when it is not valid JSON ({@link JsonProcessingException} with the
+   *     location)
+   */
+  static JsonNode readBody(byte[] body) throws IOException {
+    return BODY.readTree(body);
+  }
 
   /**
    * A JSON body's field as {@code parameter}'s type.
@@ -76,6 +89,10 @@ final class WebJson {
 
   private static ObjectMapper strict(ObjectMapper mapper) {
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    // {"x": 1} for a record of x and y is not a y of 0, nor {"y": null} for an int y.
+    mapper.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     // Strings to numbers or booleans, numbers to booleans, and the like.
     mapper.setConfig(mapper.getDeserializationConfig()
         .without(MapperFeature.ALLOW_COERCION_OF_SCALARS));
