@@ -42,6 +42,8 @@ import java.util.function.Supplier;
 public final class ContainerLifecycle<T> {
 
   private static final System.Logger LOG = System.getLogger(ContainerLifecycle.class.getName());
+  /** How often a container waiting for its server's port says so. */
+  private static final Duration PORT_WAIT_REPORT = Duration.ofSeconds(5);
 
   private final ServiceDispatcher<T> dispatcher;
   private final ServiceDescriptor service;
@@ -261,9 +263,17 @@ public final class ContainerLifecycle<T> {
 
   private void awaitPort(int port, Duration timeout, Supplier<ContainerStartException> notReady) {
     long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
     boolean ready;
     try {
-      ready = PortProbe.awaitAccepting(port, timeout);
+      // In slices, so that a long wait says what it waits for instead of a silent minute.
+      while (!(ready = PortProbe.awaitAccepting(port, slice(deadline)))
+          && System.nanoTime() < deadline) {
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        LOG.log(Level.INFO, "Container " + containerId + " of service " + service.serviceName()
+            + " still waits for port " + port + " to accept connections (" + Durations.format(waited)
+            + " of " + Durations.format(timeout) + ")");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ContainerStartException.interruptedWhileWaiting(service, port);
@@ -273,6 +283,11 @@ public final class ContainerLifecycle<T> {
     }
     LOG.log(Level.DEBUG, () -> "Container " + containerId + ": port " + port + " accepts "
         + "connections after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+  }
+
+  /** The next slice of a port wait: {@link #PORT_WAIT_REPORT}, or what is left until the deadline. */
+  private static Duration slice(long deadline) {
+    return Duration.ofNanos(Math.max(0, Math.min(PORT_WAIT_REPORT.toNanos(), deadline - System.nanoTime())));
   }
 
   private SnapshotOutcome snapshot() {
