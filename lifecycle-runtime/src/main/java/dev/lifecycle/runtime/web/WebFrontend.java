@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  *   <li><b>Bad requests are {@code 400}</b>, before the method runs: malformed JSON (with the
  *       parser's message and location), a body that is not an object, a missing parameter, an
  *       unknown field or query parameter (listing the expected ones), a value that cannot become
- *       its parameter's type (naming the parameter and the type), {@code null} for a primitive.
+ *       its parameter's type (naming the parameter and the type), {@code null} for any
+ *       parameter, a record missing one of its components, a field given twice.
  *       A body over 64 MiB is {@code 413}.
  *   <li><b>The result</b>: {@code 200} with {@code Content-Type: application/json} and the
  *       return value as JSON; {@code 204} without a body for {@code void} methods.
