@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * A method that returns a whole HTTP application: the container calls it once, after the enter
- * hooks, and serves every path with the {@code com.sun.net.httpserver.HttpHandler} it returns.
+ * hooks, and serves every path that no {@link WebEndpoint} of the service takes with the {@code
+ * com.sun.net.httpserver.HttpHandler} it returns.
  *
  * <p>The method takes no parameters, returns {@code HttpHandler} and is synchronous (it does not
  * return a {@code Future} or a {@code CompletionStage}). It must not be {@code private}, {@code
