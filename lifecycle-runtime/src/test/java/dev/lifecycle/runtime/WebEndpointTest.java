@@ -370,6 +370,31 @@ class WebEndpointTest {
   }
 
   @Test
+  void nothingIsServedBeforeTheEnterHooksReturned() throws Exception {
+    int port = Http.freePort();
+    CountDownLatch entering = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Container<Shop>> starting = CompletableFuture.supplyAsync(() ->
+        HandDispatcher.of(Shop.class, Shop::new)
+            .enter("open", shop -> {
+              entering.countDown();
+              release.await();
+            })
+            .endpoint("POST", "/ping", method("ping", String.class), (shop, args) -> "pong")
+            .container()
+            .webPort(port)
+            .start());
+    assertThat(entering.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(PortProbe.accepts(port)).as("listening while the enter hook runs").isFalse();
+    release.countDown();
+    try (Container<Shop> shop = starting.get(10, TimeUnit.SECONDS)) {
+      assertThat(shop.webAddress()).hasValue(URI.create("http://127.0.0.1:" + port + "/"));
+      assertThat(Http.post(shop.webAddress().orElseThrow(), "/ping", "").body()).isEqualTo("\"pong\"");
+    }
+  }
+
+  @Test
   void jsonValuesOfAnotherJsonTypeAre400NotCoerced() {
     assertBadValue(Http.post(base, "/square", "{\"n\": 1.9}"), "parameter 'n' must be int");
     assertBadValue(Http.post(base, "/square", "{\"n\": \"12\"}"), "parameter 'n' must be int");

@@ -56,6 +56,11 @@ public class StaticSiteServer {
     }
   }
 
+  /** The directory the child serves, deleted by the exit hook; {@code null} before the enter hook. */
+  public Path site() {
+    return site;
+  }
+
   /** The child process, for callers that want to watch it; {@code null} before the enter hook. */
   public ProcessHandle serverProcess() {
     return server == null ? null : server.toHandle();

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +27,10 @@ class StaticSiteServerTest {
   @Test
   void servesThePageThroughTheChildProcessAndReapsItOnStop() throws Exception {
     ProcessHandle child;
+    Path site;
     try (Container<StaticSiteServer> container = Container.start(StaticSiteServer.class)) {
       child = container.instance().serverProcess();
+      site = container.instance().site();
       assertThat(child.isAlive()).isTrue();
       assertThat(child.parent().map(ProcessHandle::pid)).hasValue(ProcessHandle.current().pid());
 
@@ -38,6 +41,9 @@ class StaticSiteServerTest {
       assertThat(get(SITE.resolve("/missing.html")).statusCode()).isEqualTo(404);
     }
     assertThat(child.isAlive()).as("child process after stop").isFalse();
+    // Only the exit hook deletes the site: it ran, rather than the container's clean-up of
+    // leftover processes stopping the child.
+    assertThat(site).doesNotExist();
     assertThatThrownBy(() -> new Socket("127.0.0.1", StaticSiteServer.PORT).close())
         .as("nothing listens on the port any more").isInstanceOf(IOException.class);
   }

@@ -75,6 +75,30 @@ class ServerWorkerTest {
   }
 
   @Test
+  void aWebServerMethodServesItsOwnPortFromTheSnapshotInOneContainerPerPool() throws Exception {
+    Workers.requireCriu();
+    URI page = URI.create("http://127.0.0.1:" + OwnWebServerService.PORT + "/");
+    assertThatThrownBy(() -> Workers.pool(OwnWebServerService.class, dir).maxContainers(2).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port " + OwnWebServerService.PORT);
+
+    try (ContainerPool pool = Workers.pool(OwnWebServerService.class, dir).build()) {
+      assertThat(pool.webAddress()).as("clients use the method's own port").isEmpty();
+      assertThat(Http.get(page).body()).isEqualTo("own server of "
+          + pool.containers().get(0).containerId() + ", restored: false");
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind).containsExactly(StartKind.CHECKPOINTED);
+    }
+    try (ContainerPool pool = Workers.pool(OwnWebServerService.class, dir).build()) {
+      assertThat(Http.get(page).body()).endsWith(", restored: true");
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind).containsExactly(StartKind.RESTORED);
+    }
+    assertThat(WorkerFiles.lines(dir, "snaps")).hasSize(1);
+    assertThat(WorkerFiles.lines(dir, "exits")).hasSize(2);
+    assertThatThrownBy(() -> new Socket("127.0.0.1", OwnWebServerService.PORT).close())
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
   void aServerListeningAtTheSnapshotPointIsNamedAndStartsCold() throws Exception {
     Workers.requireCriu();
     try (WarningCapture warnings = new WarningCapture();

@@ -561,4 +561,42 @@ class ServerRulesTest {
         .inFile(server)
         .onLine(11);
   }
+
+  @Test
+  void serverMustNotHaveAWebAppOrAWebServer() {
+    JavaFileObject server =
+        source(
+            "com.example.Files",
+            """
+            package com.example;
+
+            import com.sun.net.httpserver.HttpHandler;
+            import dev.lifecycle.*;
+
+            @Server(port = 8000)
+            public class Files {
+              @Enter
+              void start() {}
+
+              @WebApp
+              public HttpHandler app() { return exchange -> {}; }
+
+              @WebServer(port = 8001)
+              void admin() {}
+            }
+            """);
+
+    Compilation compilation = compile(server);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[LC158] Method Files.app() is annotated @WebApp, but @Server class")
+        .inFile(server)
+        .onLine(12);
+    assertThat(compilation)
+        .hadErrorContaining("[LC158] Method Files.admin() is annotated @WebServer, but @Server class")
+        .inFile(server)
+        .onLine(15);
+  }
 }

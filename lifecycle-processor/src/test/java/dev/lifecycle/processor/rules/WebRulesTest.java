@@ -93,6 +93,26 @@ class WebRulesTest {
   }
 
   @Test
+  void aWebAppMustNotBeAHookEither() {
+    JavaFileObject api =
+        service(
+            """
+            @WebApp
+            @Enter
+            HttpHandler app() { return exchange -> {}; }
+            """);
+
+    Compilation compilation = compile(api);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC155] Method Api.app() is annotated both @Enter and @WebApp." + HOOK_TAIL)
+        .inFile(api)
+        .onLine(11);
+  }
+
+  @Test
   void webAnnotationMustNotBeCombinedWithExit() {
     JavaFileObject api =
         service(
