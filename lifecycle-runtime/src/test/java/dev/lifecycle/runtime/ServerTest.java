@@ -3,10 +3,8 @@ package dev.lifecycle.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.lifecycle.runtime.web.PortProbe;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -19,22 +17,11 @@ class ServerTest {
 
   static final class Proxy {
     final List<String> events = new CopyOnWriteArrayList<>();
-    volatile HttpServer server;
+    volatile LateServer server;
     volatile Process child;
 
     void listenLater(int port, long delayMillis) {
-      Thread starter = new Thread(() -> {
-        try {
-          Thread.sleep(delayMillis);
-          HttpServer started = HttpServer.create(new InetSocketAddress(port), 0);
-          started.start();
-          server = started;
-        } catch (InterruptedException | IOException e) {
-          events.add("failed: " + e);
-        }
-      });
-      starter.setDaemon(true);
-      starter.start();
+      server = LateServer.start(port, delayMillis, "proxied", events);
     }
 
     void startChild() throws IOException {
@@ -43,7 +30,7 @@ class ServerTest {
 
     void stopServer() {
       if (server != null) {
-        server.stop(0);
+        server.stop();
       }
     }
   }

@@ -3,14 +3,10 @@ package dev.lifecycle.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.lifecycle.runtime.web.PortProbe;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,35 +18,17 @@ class WebServerTest {
   /** Starts a server of its own, after a delay, like one that loads something first. */
   static final class OwnServer {
     final List<String> events = new CopyOnWriteArrayList<>();
-    volatile HttpServer server;
+    volatile LateServer server;
 
     void serveLater(int port, long delayMillis) {
       events.add("serve");
-      Thread starter = new Thread(() -> {
-        try {
-          Thread.sleep(delayMillis);
-          HttpServer started = HttpServer.create(new InetSocketAddress(port), 0);
-          started.createContext("/", exchange -> {
-            byte[] body = "own server".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-              out.write(body);
-            }
-          });
-          started.start();
-          server = started;
-        } catch (InterruptedException | IOException e) {
-          events.add("failed: " + e);
-        }
-      });
-      starter.setDaemon(true);
-      starter.start();
+      server = LateServer.start(port, delayMillis, "own server", events);
     }
 
     void stop() {
       events.add("exit");
       if (server != null) {
-        server.stop(0);
+        server.stop();
       }
     }
   }
