@@ -85,7 +85,7 @@ final class WebMethodsValidator {
       boolean inSource = sources.isInSource(member.method());
       report.report(
           Message.DUPLICATE_WEB_APP,
-          inSource ? member.method() : service,
+          positionOf(member.method(), service),
           inSource ? app : null,
           null,
           Names.type(service),
@@ -114,7 +114,7 @@ final class WebMethodsValidator {
       boolean inSource = sources.isInSource(member.method());
       report.report(
           Message.DUPLICATE_WEB_SERVER_PORT,
-          inSource ? member.method() : service,
+          positionOf(member.method(), service),
           inSource ? webServer : null,
           inSource ? port.get() : null,
           number,

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifecycle.runtime.protocol.ArgumentCodec;
 import dev.lifecycle.runtime.protocol.FrameChannel;
 import dev.lifecycle.runtime.spi.ArgumentMismatchException;
-import dev.lifecycle.runtime.spi.ServiceDescriptor;
-import dev.lifecycle.runtime.spi.WebMethodDescriptor;
+import dev.lifecycle.runtime.web.WebFrontend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -137,13 +136,13 @@ public final class ContainerPool implements AutoCloseable {
    */
   void open() {
     planner.prepare();
-    if (service.descriptor().map(ContainerPool::servesWeb).orElse(false)) {
+    if (service.descriptor().map(WebFrontend::serves).orElse(false)) {
       try {
-        webFrontDoor = WebFrontDoor.open(service.serviceName(), config.webAddress(), new WebRequests());
+        webFrontDoor = WebFrontDoor.open(service.serviceName(), config.webBinding(), new WebRequests());
       } catch (IOException e) {
         close();
         throw new UncheckedIOException("The pool of service " + service.serviceName() + " cannot"
-            + " listen on " + config.webAddress() + " for its web endpoints: " + e.getMessage()
+            + " listen on " + config.webBinding().socketAddress() + " for its web endpoints: " + e.getMessage()
             + ". Choose another webPort, or 0 for any free port.", e);
       }
     }
@@ -240,11 +239,6 @@ public final class ContainerPool implements AutoCloseable {
   public Optional<URI> webAddress() {
     WebFrontDoor door = webFrontDoor;
     return door == null ? Optional.empty() : Optional.of(door.address());
-  }
-
-  private static boolean servesWeb(ServiceDescriptor service) {
-    return !service.webMethods(WebMethodDescriptor.Kind.ENDPOINT).isEmpty()
-        || !service.webMethods(WebMethodDescriptor.Kind.APP).isEmpty();
   }
 
   /** The web front door's way to the containers: the same slots as calls. */
@@ -391,7 +385,8 @@ public final class ContainerPool implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  /** Daemon threads named {@code name}: a pool nobody closed must not keep the JVM alive. */
+  static java.util.concurrent.ThreadFactory daemon(String name) {
     return task -> {
       Thread thread = new Thread(task, name);
       thread.setDaemon(true);

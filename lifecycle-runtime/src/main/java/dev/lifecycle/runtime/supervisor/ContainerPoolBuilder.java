@@ -1,9 +1,9 @@
 package dev.lifecycle.runtime.supervisor;
 
 import java.io.IOException;
+import dev.lifecycle.runtime.web.WebBinding;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -40,8 +40,7 @@ public final class ContainerPoolBuilder {
   private Path workDirectory;
   private Duration startTimeout = Duration.ofMinutes(10);
   private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-  private InetAddress webBindAddress = InetAddress.getLoopbackAddress();
-  private int webPort = 0;
+  private WebBinding webBinding = WebBinding.DEFAULT;
 
   ContainerPoolBuilder(String serviceClassName, List<Path> classpath) {
     this.serviceClassName = Objects.requireNonNull(serviceClassName, "serviceClassName");
@@ -60,10 +59,7 @@ public final class ContainerPoolBuilder {
    * {@code @WebEndpoint} or {@code @WebApp} methods; default 0, a free port chosen at build time.
    */
   public ContainerPoolBuilder webPort(int port) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("webPort must be from 0 (any free port) to 65535, was " + port);
-    }
-    this.webPort = port;
+    this.webBinding = webBinding.withPort(port);
     return this;
   }
 
@@ -72,7 +68,7 @@ public final class ContainerPoolBuilder {
    * machine reaches it. Containers themselves always listen on the loopback address.
    */
   public ContainerPoolBuilder webBindAddress(InetAddress address) {
-    this.webBindAddress = Objects.requireNonNull(address, "address");
+    this.webBinding = webBinding.withAddress(Objects.requireNonNull(address, "address"));
     return this;
   }
 
@@ -233,7 +229,7 @@ public final class ContainerPoolBuilder {
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
         Optional.ofNullable(snapshotStore), Optional.ofNullable(criuPath), environment,
         Optional.ofNullable(workDirectory), startTimeout, classLoader,
-        new InetSocketAddress(webBindAddress, webPort));
+        webBinding);
     ContainerPool pool;
     try {
       pool = new ContainerPool(config);

@@ -1,6 +1,6 @@
 package dev.lifecycle.runtime.supervisor;
 
-import java.net.InetSocketAddress;
+import dev.lifecycle.runtime.web.WebBinding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ record PoolConfig(
     Optional<Path> workDirectory,
     Duration startTimeout,
     ClassLoader classLoader,
-    InetSocketAddress webAddress) {
+    WebBinding webBinding) {
 
   PoolConfig {
     classpath = List.copyOf(classpath);

@@ -3,12 +3,12 @@ package dev.lifecycle.runtime.supervisor;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lifecycle.runtime.web.WebBinding;
 import dev.lifecycle.runtime.web.WebResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,19 +84,16 @@ final class WebFrontDoor implements AutoCloseable {
   }
 
   /**
-   * Listens on {@code address} (port 0: a free one).
+   * Listens on {@code binding} (port 0: a free one).
    *
    * @throws IOException when the address cannot be bound
    */
-  static WebFrontDoor open(String serviceName, InetSocketAddress address, Containers containers)
+  static WebFrontDoor open(String serviceName, WebBinding binding, Containers containers)
       throws IOException {
-    HttpServer server = HttpServer.create(address, 0);
+    HttpServer server = HttpServer.create(binding.socketAddress(), 0);
     // Threads wait for a container slot, as callers of the pool do: one thread per request.
-    ExecutorService executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "lifecycle-pool-web-" + serviceName);
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService executor =
+        Executors.newCachedThreadPool(ContainerPool.daemon("lifecycle-pool-web-" + serviceName));
     WebFrontDoor door = new WebFrontDoor(serviceName, containers, server, executor);
     server.createContext("/", door::handle);
     server.setExecutor(executor);
@@ -106,9 +103,7 @@ final class WebFrontDoor implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT/}. */
   URI address() {
-    InetSocketAddress bound = server.getAddress();
-    String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
+    return WebBinding.httpAddress(server.getAddress());
   }
 
   private void handle(HttpExchange exchange) {

@@ -1,6 +1,8 @@
 package dev.lifecycle.runtime.web;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -27,5 +29,23 @@ public record WebBinding(InetAddress address, int port) {
 
   public WebBinding withAddress(InetAddress newAddress) {
     return new WebBinding(newAddress, port);
+  }
+
+  /** Where a server listening on {@code bound} is reached from this machine. */
+  public InetSocketAddress socketAddress() {
+    return new InetSocketAddress(address, port);
+  }
+
+  /**
+   * {@code http://127.0.0.1:PORT/} for a server bound to {@code bound}: bound to all interfaces,
+   * it is reached locally through loopback like any other address.
+   */
+  public static URI httpAddress(InetSocketAddress bound) {
+    InetAddress reachable = bound.getAddress().isAnyLocalAddress()
+        ? InetAddress.getLoopbackAddress()
+        : bound.getAddress();
+    String host = reachable.getHostAddress();
+    return URI.create(
+        "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
   }
 }

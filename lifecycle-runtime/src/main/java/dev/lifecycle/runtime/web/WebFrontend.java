@@ -7,8 +7,6 @@ import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor.Kind;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -92,14 +90,7 @@ public final class WebFrontend implements AutoCloseable {
     this.server = server;
     this.threads = threads;
     this.router = router;
-    InetSocketAddress bound = server.getAddress();
-    // Bound to all interfaces, it is reached locally through loopback like any other address.
-    InetAddress reachable = bound.getAddress().isAnyLocalAddress()
-        ? InetAddress.getLoopbackAddress()
-        : bound.getAddress();
-    String host = reachable.getHostAddress();
-    this.address = URI.create(
-        "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
+    this.address = WebBinding.httpAddress(server.getAddress());
   }
 
   /**
@@ -117,11 +108,11 @@ public final class WebFrontend implements AutoCloseable {
       InputRunner inputs)
       throws WebStartException {
     ServiceDescriptor service = dispatcher.descriptor();
-    List<WebMethodDescriptor> endpoints = service.webMethods(Kind.ENDPOINT);
-    List<WebMethodDescriptor> apps = service.webMethods(Kind.APP);
-    if (endpoints.isEmpty() && apps.isEmpty()) {
+    if (!serves(service)) {
       return Optional.empty();
     }
+    List<WebMethodDescriptor> endpoints = service.webMethods(Kind.ENDPOINT);
+    List<WebMethodDescriptor> apps = service.webMethods(Kind.APP);
     // The app first: when it fails, no socket was opened that would need closing.
     AppHandler app = apps.isEmpty()
         ? null
@@ -134,7 +125,7 @@ public final class WebFrontend implements AutoCloseable {
         app, service.serviceName(), containerId);
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(binding.address(), binding.port()), 0);
+      server = HttpServer.create(binding.socketAddress(), 0);
     } catch (IOException e) {
       throw new WebStartException("its web frontend could not listen on "
           + binding.address().getHostAddress() + " port " + binding.port() + ": " + e + ". "
@@ -149,6 +140,14 @@ public final class WebFrontend implements AutoCloseable {
     server.createContext("/", router);
     start(server, threads);
     return Optional.of(new WebFrontend(server, threads, router));
+  }
+
+  /**
+   * Whether a container of {@code service} serves HTTP itself: it has a {@code @WebEndpoint} or a
+   * {@code @WebApp} ({@code @WebServer}s listen on ports of their own).
+   */
+  public static boolean serves(ServiceDescriptor service) {
+    return !service.webMethods(Kind.ENDPOINT).isEmpty() || !service.webMethods(Kind.APP).isEmpty();
   }
 
   /** {@code http://127.0.0.1:PORT/}: where the frontend listens. */
