@@ -2,6 +2,7 @@
 package com.example;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.HookPhase;
@@ -10,7 +11,6 @@ import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.ServiceOptions;
-import dev.lifecycle.runtime.spi.UnknownMethodException;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.time.Duration;
 import java.util.List;

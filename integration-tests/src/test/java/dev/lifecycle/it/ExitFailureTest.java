@@ -7,9 +7,9 @@ import dev.lifecycle.it.services.FailingExitService;
 import dev.lifecycle.it.services.Journal;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.ContainerStopException;
+import dev.lifecycle.runtime.HookFailedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.StopReport;
-import dev.lifecycle.runtime.spi.HookFailedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lifecycle.it.services.CalculatorService;
+import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.Phase;
-import dev.lifecycle.runtime.spi.ArgumentMismatchException;
-import dev.lifecycle.runtime.spi.UnknownMethodException;
+import dev.lifecycle.runtime.UnknownMethodException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

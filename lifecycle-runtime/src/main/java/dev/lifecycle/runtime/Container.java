@@ -182,8 +182,8 @@ public final class Container<T> implements AutoCloseable {
    * it gets its slot.
    *
    * @param args the arguments in declaration order; primitives boxed
-   * @throws dev.lifecycle.runtime.spi.UnknownMethodException no {@code @Method} has that name
-   * @throws dev.lifecycle.runtime.spi.ArgumentMismatchException the arguments do not fit
+   * @throws dev.lifecycle.runtime.UnknownMethodException no {@code @Method} has that name
+   * @throws dev.lifecycle.runtime.ArgumentMismatchException the arguments do not fit
    * @throws MethodFailedException the method threw; its exception is the cause
    * @throws InputTimeoutException the call overran the input timeout and was interrupted
    * @throws ContainerStoppingException the container is stopping or has stopped

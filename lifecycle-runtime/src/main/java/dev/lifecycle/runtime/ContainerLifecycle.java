@@ -1,6 +1,5 @@
 package dev.lifecycle.runtime;
 
-import dev.lifecycle.runtime.spi.HookFailedException;
 import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.HookRunner;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;

@@ -1,7 +1,6 @@
 package dev.lifecycle.runtime;
 
 import dev.lifecycle.runtime.spi.HookDescriptor;
-import dev.lifecycle.runtime.spi.HookFailedException;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 
 /**

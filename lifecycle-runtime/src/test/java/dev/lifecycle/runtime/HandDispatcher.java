@@ -10,7 +10,6 @@ import dev.lifecycle.runtime.spi.ServerDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.ServiceOptions;
-import dev.lifecycle.runtime.spi.UnknownMethodException;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;

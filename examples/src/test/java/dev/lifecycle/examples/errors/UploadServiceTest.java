@@ -1,14 +1,14 @@
 package dev.lifecycle.examples.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.ContainerStopException;
+import dev.lifecycle.runtime.HookFailedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.Timeline;
-import dev.lifecycle.runtime.spi.HookFailedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.lifecycle.examples.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.MethodFailedException;

@@ -1,8 +1,8 @@
 package dev.lifecycle.it.process;
 
+import dev.lifecycle.it.services.SignalService;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.ContainerListener;
-import dev.lifecycle.it.services.SignalService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

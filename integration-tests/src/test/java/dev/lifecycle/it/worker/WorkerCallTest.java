@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lifecycle.it.worker.TypesService.Point;
+import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.InputTimeoutException;
 import dev.lifecycle.runtime.MethodFailedException;
+import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.protocol.RemoteException;
-import dev.lifecycle.runtime.spi.ArgumentMismatchException;
-import dev.lifecycle.runtime.spi.UnknownMethodException;
 import dev.lifecycle.runtime.supervisor.ContainerInfo;
 import dev.lifecycle.runtime.supervisor.ContainerPool;
 import dev.lifecycle.runtime.supervisor.StartKind;

@@ -26,7 +26,7 @@ public final class DispatcherGenerator {
   private static final String SPI = "dev.lifecycle.runtime.spi";
   private static final ClassName SERVICE_DISPATCHER = ClassName.get(SPI, "ServiceDispatcher");
   private static final ClassName ARGUMENTS = ClassName.get(SPI, "Arguments");
-  private static final ClassName UNKNOWN_METHOD = ClassName.get(SPI, "UnknownMethodException");
+  private static final ClassName UNKNOWN_METHOD = ClassName.get("dev.lifecycle.runtime", "UnknownMethodException");
 
   private static final String DESCRIPTOR = "DESCRIPTOR";
 

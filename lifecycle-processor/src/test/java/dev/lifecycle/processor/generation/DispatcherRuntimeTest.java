@@ -9,14 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.testing.compile.Compilation;
 import dev.lifecycle.processor.testing.CompiledClasses;
-import dev.lifecycle.runtime.spi.ArgumentMismatchException;
+import dev.lifecycle.runtime.ArgumentMismatchException;
+import dev.lifecycle.runtime.HookFailedException;
+import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.Dispatchers;
-import dev.lifecycle.runtime.spi.HookFailedException;
 import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
-import dev.lifecycle.runtime.spi.UnknownMethodException;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,7 +10,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import com.google.testing.compile.Compilation;
 import com.sun.net.httpserver.HttpHandler;
 import dev.lifecycle.processor.testing.CompiledClasses;
-import dev.lifecycle.runtime.spi.ArgumentMismatchException;
+import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.spi.Dispatchers;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;

@@ -2,7 +2,7 @@ package dev.lifecycle.runtime.protocol;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lifecycle.runtime.spi.ArgumentMismatchException;
+import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;

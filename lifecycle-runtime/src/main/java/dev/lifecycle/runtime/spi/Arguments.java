@@ -1,5 +1,7 @@
 package dev.lifecycle.runtime.spi;
 
+import dev.lifecycle.runtime.ArgumentMismatchException;
+
 /**
  * Checks the arguments of a call against a method's parameters before generated code casts them,
  * so that a wrong call fails with a message that names the method and the parameter rather than

@@ -1,5 +1,6 @@
 package dev.lifecycle.runtime.spi;
 
+import dev.lifecycle.runtime.HookFailedException;
 import java.time.Duration;
 
 /**

@@ -1,9 +1,9 @@
 package dev.lifecycle.runtime.supervisor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.protocol.ArgumentCodec;
 import dev.lifecycle.runtime.protocol.FrameChannel;
-import dev.lifecycle.runtime.spi.ArgumentMismatchException;
 import dev.lifecycle.runtime.web.WebFrontend;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.lifecycle.runtime.supervisor;
 
-import java.io.IOException;
 import dev.lifecycle.runtime.web.WebBinding;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;

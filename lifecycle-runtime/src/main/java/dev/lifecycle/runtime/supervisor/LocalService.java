@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * What the supervisor knows about the service from its own class path, when the service class is
  * there too (a demo, a test): its descriptor, so results become the declared return types and an
- * unknown method becomes {@link dev.lifecycle.runtime.spi.UnknownMethodException}. A supervisor
+ * unknown method becomes {@link dev.lifecycle.runtime.UnknownMethodException}. A supervisor
  * without the class (a CLI) decodes results as plain JSON values.
  *
  * <p>The class is loaded without being initialized; its generated dispatcher is created, never an

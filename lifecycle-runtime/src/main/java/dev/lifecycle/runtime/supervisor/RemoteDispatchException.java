@@ -1,10 +1,10 @@
 package dev.lifecycle.runtime.supervisor;
 
-import dev.lifecycle.runtime.spi.DispatchException;
+import dev.lifecycle.runtime.DispatchException;
 
 /**
  * A call named no {@code @Method} of the service, as the worker reported it, when the supervisor
- * cannot load the service class to throw {@link dev.lifecycle.runtime.spi.UnknownMethodException}
+ * cannot load the service class to throw {@link dev.lifecycle.runtime.UnknownMethodException}
  * itself. The message is the worker's, listing the service's methods.
  */
 public final class RemoteDispatchException extends DispatchException {

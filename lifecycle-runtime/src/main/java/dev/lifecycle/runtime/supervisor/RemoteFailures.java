@@ -1,12 +1,12 @@
 package dev.lifecycle.runtime.supervisor;
 
+import dev.lifecycle.runtime.ArgumentMismatchException;
+import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.protocol.RemoteError;
 import dev.lifecycle.runtime.protocol.WireMessage.HookRef;
 import dev.lifecycle.runtime.protocol.WireMessage.StartFailed;
-import dev.lifecycle.runtime.spi.ArgumentMismatchException;
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.HookPhase;
-import dev.lifecycle.runtime.spi.UnknownMethodException;
 import java.time.Duration;
 
 /**

@@ -1,11 +1,11 @@
 package dev.lifecycle.runtime.worker;
 
 import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.DispatchException;
 import dev.lifecycle.runtime.InputTimeoutException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.protocol.RemoteError;
 import dev.lifecycle.runtime.protocol.RemoteError.Kind;
-import dev.lifecycle.runtime.spi.DispatchException;
 
 /**
  * Turns what {@code Container.call} threw into the error a supervisor rethrows as the same

@@ -1,7 +1,9 @@
 package dev.lifecycle.runtime.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.StopReport;
+import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.protocol.ArgumentCodec;
 import dev.lifecycle.runtime.protocol.RemoteError;
 import dev.lifecycle.runtime.protocol.WireMessage;
@@ -13,8 +15,6 @@ import dev.lifecycle.runtime.protocol.WireMessage.Stop;
 import dev.lifecycle.runtime.protocol.WireMessage.Stopped;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
-import dev.lifecycle.runtime.spi.UnknownMethodException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CountDownLatch;
 

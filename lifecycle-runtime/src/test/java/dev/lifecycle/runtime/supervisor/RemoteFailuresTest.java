@@ -2,6 +2,7 @@ package dev.lifecycle.runtime.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.ContainerStartException;
 import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.InputTimeoutException;
@@ -10,7 +11,6 @@ import dev.lifecycle.runtime.protocol.RemoteError;
 import dev.lifecycle.runtime.protocol.RemoteException;
 import dev.lifecycle.runtime.protocol.WireMessage.HookRef;
 import dev.lifecycle.runtime.protocol.WireMessage.StartFailed;
-import dev.lifecycle.runtime.spi.ArgumentMismatchException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class RemoteFailuresTest {
         .isInstanceOf(ArgumentMismatchException.class).hasMessage("Argument 1 (a) ...");
 
     RemoteError unknown = new RemoteError(RemoteError.Kind.DISPATCH,
-        "dev.lifecycle.runtime.spi.UnknownMethodException", "no @Method named 'x'", java.util.List.of(), null);
+        "dev.lifecycle.runtime.UnknownMethodException", "no @Method named 'x'", java.util.List.of(), null);
     assertThat(RemoteFailures.ofCall(service, "Absent-1", "x", unknown, Duration.ofSeconds(3)))
         .isInstanceOf(RemoteDispatchException.class).hasMessage("no @Method named 'x'");
 

@@ -1,4 +1,4 @@
-package dev.lifecycle.runtime.spi;
+package dev.lifecycle.runtime;
 
 /** A call that cannot reach a {@code @Method}: the name or the arguments are wrong. */
 public abstract class DispatchException extends IllegalArgumentException {

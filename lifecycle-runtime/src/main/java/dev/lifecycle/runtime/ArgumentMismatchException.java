@@ -1,4 +1,4 @@
-package dev.lifecycle.runtime.spi;
+package dev.lifecycle.runtime;
 
 /** The arguments of a call do not fit the {@code @Method}'s parameters, in number or in type. */
 public final class ArgumentMismatchException extends DispatchException {

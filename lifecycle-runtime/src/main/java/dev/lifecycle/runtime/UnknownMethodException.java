@@ -1,5 +1,7 @@
-package dev.lifecycle.runtime.spi;
+package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.spi.MethodDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.util.stream.Collectors;
 
 /** A call names a method that the service does not have (or that is not a {@code @Method}). */

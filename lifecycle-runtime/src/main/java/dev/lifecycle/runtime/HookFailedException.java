@@ -1,4 +1,7 @@
-package dev.lifecycle.runtime.spi;
+package dev.lifecycle.runtime;
+
+import dev.lifecycle.runtime.spi.HookDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
 
 /** A lifecycle hook threw; names the service and the hook, and keeps what it threw as cause. */
 public final class HookFailedException extends RuntimeException {
