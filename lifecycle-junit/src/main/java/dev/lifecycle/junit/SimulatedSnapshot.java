@@ -1,8 +1,8 @@
 package dev.lifecycle.junit;
 
-import dev.lifecycle.runtime.CheckpointEngine;
 import dev.lifecycle.runtime.SnapshotOutcome;
-import dev.lifecycle.runtime.SnapshotPoint;
+import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
+import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
 import java.util.Optional;
 import java.util.function.Consumer;
 

@@ -3,7 +3,7 @@ package dev.lifecycle.junit;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.ContainerBuilder;
 import dev.lifecycle.runtime.Timeline;
-import dev.lifecycle.runtime.spi.Dispatchers;
+import dev.lifecycle.runtime.internal.Dispatchers;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** A started container, its timeline, and the unique id of the test context that owns it. */

@@ -1,11 +1,13 @@
 package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
+import dev.lifecycle.runtime.internal.WebBinding;
+import dev.lifecycle.runtime.internal.WebFrontend;
+import dev.lifecycle.runtime.internal.WebFrontends;
+import dev.lifecycle.runtime.internal.WebStartException;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.ServiceOptions;
-import dev.lifecycle.runtime.web.WebBinding;
-import dev.lifecycle.runtime.web.WebFrontend;
-import dev.lifecycle.runtime.web.WebStartException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
@@ -120,7 +122,7 @@ public final class Container<T> implements AutoCloseable {
   /** Starts the web frontend when there is something to serve; a failure fails the start. */
   private WebFrontend startWeb() {
     try {
-      return WebFrontend.start(dispatcher, lifecycle.instance(), id(), webBinding, inputs)
+      return WebFrontends.start(dispatcher, lifecycle.instance(), id(), webBinding, inputs)
           .orElse(null);
     } catch (WebStartException e) {
       ContainerStartException failure =

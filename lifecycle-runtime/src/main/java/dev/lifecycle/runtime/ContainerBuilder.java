@@ -1,9 +1,10 @@
 package dev.lifecycle.runtime;
 
-import dev.lifecycle.runtime.spi.Dispatchers;
+import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
+import dev.lifecycle.runtime.internal.Dispatchers;
+import dev.lifecycle.runtime.internal.WebBinding;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.ServiceOptions;
-import dev.lifecycle.runtime.web.WebBinding;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;

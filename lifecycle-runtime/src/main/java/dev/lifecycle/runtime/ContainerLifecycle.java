@@ -1,11 +1,13 @@
 package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
+import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
+import dev.lifecycle.runtime.internal.PortProbe;
 import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.HookRunner;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
-import dev.lifecycle.runtime.web.PortProbe;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;

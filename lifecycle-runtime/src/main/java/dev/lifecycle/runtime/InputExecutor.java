@@ -1,9 +1,9 @@
 package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.internal.InputRunner;
 import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
-import dev.lifecycle.runtime.web.InputRunner;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;

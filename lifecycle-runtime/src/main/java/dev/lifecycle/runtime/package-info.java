@@ -5,7 +5,7 @@
  * (options through {@link dev.lifecycle.runtime.ContainerBuilder}), call its methods by name, and
  * close it. {@link dev.lifecycle.runtime.ContainerLifecycle} holds the phase logic, written once
  * for in-JVM containers and for checkpointed worker JVMs; {@link
- * dev.lifecycle.runtime.CheckpointEngine} is the snapshot step. {@link
+ * dev.lifecycle.runtime.checkpoint.CheckpointEngine} is the snapshot step. {@link
  * dev.lifecycle.runtime.ContainerListener} and {@link dev.lifecycle.runtime.Timeline} observe the
  * phases. Library code logs through {@link java.lang.System.Logger}, under the class names of this
  * package.

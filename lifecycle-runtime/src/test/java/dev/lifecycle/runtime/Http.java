@@ -1,7 +1,5 @@
 package dev.lifecycle.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.lifecycle.runtime.protocol.FrameChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -44,19 +42,6 @@ final class Http {
 
   static HttpResponse<String> post(URI base, String path, String body) {
     return send("POST", base, path, body);
-  }
-
-  static JsonNode json(HttpResponse<String> response) {
-    try {
-      return FrameChannel.JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
-    }
-  }
-
-  /** The {@code error} message of an error response. */
-  static String error(HttpResponse<String> response) {
-    return json(response).get("error").asText();
   }
 
   static int freePort() {

@@ -3,7 +3,9 @@ package dev.lifecycle.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifecycle.runtime.web.PortProbe;
+import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
+import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
+import dev.lifecycle.runtime.internal.PortProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.lifecycle.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lifecycle.runtime.web.PortProbe;
+import dev.lifecycle.runtime.internal.PortProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

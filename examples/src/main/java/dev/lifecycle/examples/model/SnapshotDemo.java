@@ -1,9 +1,9 @@
 package dev.lifecycle.examples.model;
 
-import dev.lifecycle.runtime.supervisor.ContainerInfo;
-import dev.lifecycle.runtime.supervisor.ContainerPool;
-import dev.lifecycle.runtime.supervisor.ContainerPoolBuilder;
-import dev.lifecycle.runtime.supervisor.SnapshotStatus;
+import dev.lifecycle.pool.ContainerInfo;
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.ContainerPoolBuilder;
+import dev.lifecycle.pool.SnapshotStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

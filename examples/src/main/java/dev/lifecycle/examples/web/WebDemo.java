@@ -1,7 +1,7 @@
 package dev.lifecycle.examples.web;
 
-import dev.lifecycle.runtime.supervisor.ContainerInfo;
-import dev.lifecycle.runtime.supervisor.ContainerPool;
+import dev.lifecycle.pool.ContainerInfo;
+import dev.lifecycle.pool.ContainerPool;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

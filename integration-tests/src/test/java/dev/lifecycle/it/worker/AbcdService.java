@@ -4,7 +4,7 @@ import dev.lifecycle.Enter;
 import dev.lifecycle.Exit;
 import dev.lifecycle.Method;
 import dev.lifecycle.Service;
-import dev.lifecycle.runtime.worker.RestoreEnvironment;
+import dev.lifecycle.runtime.RestoreEnvironment;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -5,7 +5,7 @@ import dev.lifecycle.Enter;
 import dev.lifecycle.Exit;
 import dev.lifecycle.Service;
 import dev.lifecycle.WebServer;
-import dev.lifecycle.runtime.worker.RestoreEnvironment;
+import dev.lifecycle.runtime.RestoreEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

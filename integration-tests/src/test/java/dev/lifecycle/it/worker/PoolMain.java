@@ -1,6 +1,6 @@
 package dev.lifecycle.it.worker;
 
-import dev.lifecycle.runtime.supervisor.ContainerPool;
+import dev.lifecycle.pool.ContainerPool;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;

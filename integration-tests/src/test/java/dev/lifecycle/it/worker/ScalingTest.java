@@ -2,8 +2,8 @@ package dev.lifecycle.it.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifecycle.runtime.supervisor.ContainerInfo;
-import dev.lifecycle.runtime.supervisor.ContainerPool;
+import dev.lifecycle.pool.ContainerInfo;
+import dev.lifecycle.pool.ContainerPool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

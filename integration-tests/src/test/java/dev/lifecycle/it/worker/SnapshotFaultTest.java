@@ -3,12 +3,12 @@ package dev.lifecycle.it.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lifecycle.pool.ContainerInfo;
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.SnapshotStatus;
+import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.pool.internal.protocol.RemoteException;
 import dev.lifecycle.runtime.ContainerStartException;
-import dev.lifecycle.runtime.protocol.RemoteException;
-import dev.lifecycle.runtime.supervisor.ContainerInfo;
-import dev.lifecycle.runtime.supervisor.ContainerPool;
-import dev.lifecycle.runtime.supervisor.SnapshotStatus;
-import dev.lifecycle.runtime.supervisor.StartKind;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -3,13 +3,13 @@ package dev.lifecycle.it.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.it.worker.AbcdService.Identity;
+import dev.lifecycle.pool.ContainerInfo;
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.SnapshotStatus;
+import dev.lifecycle.pool.StartKind;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.Timeline;
 import dev.lifecycle.runtime.spi.HookPhase;
-import dev.lifecycle.runtime.supervisor.ContainerInfo;
-import dev.lifecycle.runtime.supervisor.ContainerPool;
-import dev.lifecycle.runtime.supervisor.SnapshotStatus;
-import dev.lifecycle.runtime.supervisor.StartKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.lifecycle.it.worker;
 import dev.lifecycle.Exit;
 import dev.lifecycle.Method;
 import dev.lifecycle.Service;
-import dev.lifecycle.runtime.worker.RestoreEnvironment;
+import dev.lifecycle.runtime.RestoreEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.lifecycle.it.worker;
 
-import dev.lifecycle.runtime.supervisor.ContainerPool;
+import dev.lifecycle.pool.ContainerPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;

@@ -2,8 +2,8 @@ package dev.lifecycle.it.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifecycle.runtime.supervisor.ContainerPool;
-import dev.lifecycle.runtime.web.WebResponses;
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.web.internal.WebResponses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

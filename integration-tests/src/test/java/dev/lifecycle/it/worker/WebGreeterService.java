@@ -4,7 +4,7 @@ import dev.lifecycle.Enter;
 import dev.lifecycle.Exit;
 import dev.lifecycle.Service;
 import dev.lifecycle.WebEndpoint;
-import dev.lifecycle.runtime.worker.RestoreEnvironment;
+import dev.lifecycle.runtime.RestoreEnvironment;
 import java.util.UUID;
 
 /**

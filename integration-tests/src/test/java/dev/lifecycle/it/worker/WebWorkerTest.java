@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifecycle.it.worker.WebGreeterService.Greeting;
-import dev.lifecycle.runtime.supervisor.ContainerInfo;
-import dev.lifecycle.runtime.supervisor.ContainerPool;
-import dev.lifecycle.runtime.supervisor.SnapshotStatus;
-import dev.lifecycle.runtime.supervisor.StartKind;
+import dev.lifecycle.pool.ContainerInfo;
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.SnapshotStatus;
+import dev.lifecycle.pool.StartKind;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

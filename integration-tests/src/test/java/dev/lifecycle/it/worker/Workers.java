@@ -2,11 +2,11 @@ package dev.lifecycle.it.worker;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.lifecycle.runtime.criu.Criu;
-import dev.lifecycle.runtime.criu.CriuAvailability;
-import dev.lifecycle.runtime.criu.CriuLocator;
-import dev.lifecycle.runtime.supervisor.ContainerPool;
-import dev.lifecycle.runtime.supervisor.ContainerPoolBuilder;
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.ContainerPoolBuilder;
+import dev.lifecycle.pool.criu.Criu;
+import dev.lifecycle.pool.criu.CriuAvailability;
+import dev.lifecycle.pool.criu.CriuLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

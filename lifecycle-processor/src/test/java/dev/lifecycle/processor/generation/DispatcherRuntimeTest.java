@@ -12,7 +12,7 @@ import dev.lifecycle.processor.testing.CompiledClasses;
 import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.HookFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
-import dev.lifecycle.runtime.spi.Dispatchers;
+import dev.lifecycle.runtime.internal.Dispatchers;
 import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;

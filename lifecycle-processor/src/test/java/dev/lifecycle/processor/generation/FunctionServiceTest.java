@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.lifecycle.processor.testing.CompiledClasses;
-import dev.lifecycle.runtime.spi.Dispatchers;
+import dev.lifecycle.runtime.internal.Dispatchers;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import javax.tools.JavaFileObject;

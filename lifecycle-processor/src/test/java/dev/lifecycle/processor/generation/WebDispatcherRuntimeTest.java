@@ -11,7 +11,7 @@ import com.google.testing.compile.Compilation;
 import com.sun.net.httpserver.HttpHandler;
 import dev.lifecycle.processor.testing.CompiledClasses;
 import dev.lifecycle.runtime.ArgumentMismatchException;
-import dev.lifecycle.runtime.spi.Dispatchers;
+import dev.lifecycle.runtime.internal.Dispatchers;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;

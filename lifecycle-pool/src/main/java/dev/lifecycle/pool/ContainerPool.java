@@ -1,0 +1,413 @@
+package dev.lifecycle.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifecycle.pool.internal.protocol.ArgumentCodec;
+import dev.lifecycle.pool.internal.protocol.FrameChannel;
+import dev.lifecycle.pool.internal.supervisor.ContainerStarter;
+import dev.lifecycle.pool.internal.supervisor.FixedPorts;
+import dev.lifecycle.pool.internal.supervisor.LocalService;
+import dev.lifecycle.pool.internal.supervisor.PoolConfig;
+import dev.lifecycle.pool.internal.supervisor.PoolScheduler;
+import dev.lifecycle.pool.internal.supervisor.PrivateDirectory;
+import dev.lifecycle.pool.internal.supervisor.RuntimeExceptions;
+import dev.lifecycle.pool.internal.supervisor.SnapshotPlanner;
+import dev.lifecycle.pool.internal.supervisor.SocketServer;
+import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
+import dev.lifecycle.pool.internal.supervisor.WorkerLauncher;
+import dev.lifecycle.pool.internal.web.PoolWebProxy;
+import dev.lifecycle.runtime.ArgumentMismatchException;
+import dev.lifecycle.runtime.internal.WebFrontends;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * Containers of one service, each in a worker JVM of its own, started and stopped as calls demand:
+ * the supervisor side of Lifecycle.
+ *
+ * <pre>{@code
+ * try (ContainerPool pool = ContainerPool.builder("com.example.Model", classpath)
+ *     .minContainers(1).maxContainers(4).build()) {
+ *   Prediction p = pool.call(Prediction.class, "predict", "some text");
+ * }
+ * }</pre>
+ *
+ * <p><b>Calls</b> behave as with an in-JVM {@link dev.lifecycle.runtime.Container}: the same
+ * exceptions ({@code MethodFailedException} with the user's exception, type, message and stack
+ * trace, as its cause; {@code InputTimeoutException}; {@code ContainerStoppingException}; {@code
+ * UnknownMethodException}; {@code ContainerStartException} naming the failed hook), plus {@link
+ * WorkerDiedException} when a worker JVM dies during a call. Arguments and results travel as JSON
+ * and become the declared types on the other side.
+ *
+ * <p><b>Scaling.</b> A call goes to a container with a free input slot; when every container is
+ * busy the pool starts another, up to {@link ContainerPoolBuilder#maxContainers}; beyond that calls
+ * wait. Containers idle for {@link ContainerPoolBuilder#idleTimeout} (default 60 s) are stopped,
+ * exit hooks included, down to {@link ContainerPoolBuilder#minContainers}. A container that dies is
+ * replaced when the pool falls below its minimum, else by the next call that needs one.
+ *
+ * <p><b>Memory snapshots.</b> For a service with {@code enableMemorySnapshot = true} the first
+ * container starts cold, runs the snap hooks and is checkpointed with criu into the snapshot store
+ * (it keeps running and serves as well); every further container is a restore of that image, its
+ * own process in its own pid namespace, and runs only the post-snapshot hooks. A snapshot in the
+ * store for the same key (service, class path contents, Java, JVM options, criu, kernel) is
+ * restored directly; a stale, incomplete or corrupted one is rebuilt. When snapshots cannot be
+ * used (no criu or one older than 4.1, {@code criu check} failing, not root, an open socket or file
+ * at the snapshot point, a failed checkpoint or restore), containers start cold and the pool logs
+ * one warning that names the reason; {@link #snapshotStatus()} holds it too.
+ *
+ * <p><b>Stopping.</b> {@link #close()} asks every container to stop (calls in flight may finish
+ * within the exit grace period, then the exit hooks run) and kills what still runs after that. A
+ * supervisor that dies, however abruptly, takes its workers along: each notices its connection
+ * close, runs its exit hooks and exits.
+ *
+ * <p>Thread-safe. Logs through {@link System.Logger} under this class's name.
+ */
+public final class ContainerPool implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(ContainerPool.class.getName());
+  /** How many ended containers {@link #containers()} still shows. */
+  private static final int MAX_ENDED_SHOWN = 100;
+
+  private final PoolConfig config;
+  private final FixedPorts.PoolSize size;
+  private final LocalService service;
+  private final SnapshotPlanner planner;
+  private final PoolScheduler scheduler;
+  private final ContainerStarter starter;
+  private final SocketServer server;
+  private final Path privateDirectory;
+  private final Path logDirectory;
+  private final ExecutorService background;
+  private final ScheduledExecutorService reaper;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final List<WorkerContainer> ended = new ArrayList<>();
+  /** Null unless the service has web endpoints or a web app. */
+  private volatile PoolWebProxy webFrontDoor;
+
+  /**
+   * A builder for a pool of {@code serviceClassName} running on {@code classpath}, which must hold
+   * the service, its generated dispatcher, lifecycle-runtime and its dependencies (Jackson).
+   */
+  public static ContainerPoolBuilder builder(String serviceClassName, List<Path> classpath) {
+    return new ContainerPoolBuilder(serviceClassName, classpath);
+  }
+
+  /** As {@link #builder(String, List)}, with a class path in {@code java -cp} form. */
+  public static ContainerPoolBuilder builder(String serviceClassName, String classpath) {
+    return builder(serviceClassName, Stream.of(classpath.split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.isBlank()).map(Path::of).toList());
+  }
+
+  /** A builder for {@code serviceClass} running on this JVM's own class path. */
+  public static ContainerPoolBuilder builder(Class<?> serviceClass) {
+    return builder(serviceClass.getName(), System.getProperty("java.class.path"))
+        .classLoader(serviceClass.getClassLoader());
+  }
+
+  ContainerPool(PoolConfig config) throws IOException {
+    this.config = config;
+    this.service = LocalService.find(config.serviceClassName(), config.classLoader());
+    // Before anything is created: a refused size leaves nothing behind.
+    this.size = FixedPorts.poolSize(service, config);
+    this.privateDirectory = PrivateDirectory.create();
+    this.logDirectory = config.workDirectory().orElse(privateDirectory.resolve("logs"));
+    Files.createDirectories(logDirectory);
+    WorkerLauncher launcher = new WorkerLauncher(config);
+    List<String> keyOptions = new ArrayList<>(launcher.jvmOptions());
+    keyOptions.add("--");
+    keyOptions.addAll(launcher.arguments(Path.of("/"), "-", true).imageArguments());
+    this.planner = new SnapshotPlanner(config, service, keyOptions);
+    this.scheduler = new PoolScheduler(size.min(), size.max());
+    this.background = Executors.newCachedThreadPool(daemon("lifecycle-pool-background"));
+    this.reaper = Executors.newSingleThreadScheduledExecutor(daemon("lifecycle-pool-idle"));
+    Map<String, WorkerContainer> registry = new ConcurrentHashMap<>();
+    this.server = SocketServer.open(privateDirectory, id -> Optional.ofNullable(registry.get(id)));
+    this.starter = new ContainerStarter(config, service, launcher, planner, registry,
+        privateDirectory, logDirectory, server.socketPath(), this::lost);
+  }
+
+  /**
+   * Finds criu and an existing snapshot, opens the web address, starts the minimum of containers
+   * and the idle reaper.
+   */
+  void open() {
+    planner.prepare();
+    if (service.descriptor().map(WebFrontends::serves).orElse(false)) {
+      try {
+        webFrontDoor = PoolWebProxy.open(service.serviceName(), config.webBinding(), new WebRequests());
+      } catch (IOException e) {
+        close();
+        throw new UncheckedIOException("The pool of service " + service.serviceName() + " cannot"
+            + " listen on " + config.webBinding().socketAddress() + " for its web endpoints: " + e.getMessage()
+            + ". Choose another webPort, or 0 for any free port.", e);
+      }
+    }
+    List<Future<WorkerContainer>> starts = new ArrayList<>();
+    while (scheduler.reserveStartBelow(size.min())) {
+      starts.add(background.submit(() -> scheduler.startOutsideLock(starter::start)));
+    }
+    RuntimeException failure = null;
+    for (Future<WorkerContainer> start : starts) {
+      try {
+        start.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException r ? r
+              : new WorkerLaunchException(service.serviceName(), "starting a container failed", e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = new WorkerLaunchException(service.serviceName(), "interrupted while starting", e);
+      }
+    }
+    if (failure != null) {
+      close();
+      throw failure;
+    }
+    long period = Math.max(50, Math.min(1000, config.idleTimeout().toMillis() / 4));
+    reaper.scheduleWithFixedDelay(this::stopIdle, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Calls a {@code @Method} by name in one of the pool's containers and returns its result: as
+   * the declared return type when the service class is loadable here, else as plain JSON values
+   * (maps, lists, strings, numbers, booleans, null). {@link #call(Class, String, Object...)}
+   * always gives the type asked for.
+   *
+   * @param args the arguments in declaration order; anything Jackson can write as JSON
+   */
+  public Object call(String method, Object... args) {
+    return service.decodeResult(method, callForJson(method, args));
+  }
+
+  /**
+   * Calls a {@code @Method} and converts its result to {@code resultType}.
+   *
+   * @throws IllegalArgumentException when the result cannot be read as {@code resultType}
+   */
+  public <R> R call(Class<R> resultType, String method, Object... args) {
+    JsonNode result = callForJson(method, args);
+    try {
+      return FrameChannel.JSON.convertValue(result, resultType);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("The result of '" + method + "' of service "
+          + service.serviceName() + " (" + result + ") cannot be read as " + resultType.getName()
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private JsonNode callForJson(String method, Object[] args) {
+    List<JsonNode> encoded;
+    try {
+      encoded = ArgumentCodec.encode(args);
+    } catch (IllegalArgumentException e) {
+      throw new ArgumentMismatchException("The arguments of '" + method + "' of service "
+          + service.serviceName() + " cannot be written as JSON: " + e.getMessage());
+    }
+    WorkerContainer container;
+    try {
+      container = acquire("call of '" + method + "'");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RuntimeExceptions.interrupted(service.serviceName(), method, e);
+    }
+    try {
+      return container.call(method, encoded);
+    } finally {
+      scheduler.release(container);
+    }
+  }
+
+  /** A container with an input slot taken for {@code what}; {@link PoolScheduler#release} it. */
+  private WorkerContainer acquire(String what) throws InterruptedException {
+    return scheduler.acquire(starter::start, () -> RuntimeExceptions.stopping(
+        service.serviceName(), "The container pool of service " + service.serviceName()
+            + " is closed: " + what + " refused. Build a new pool to call the service again."));
+  }
+
+  /**
+   * Where the pool serves the service's {@code @WebEndpoint}s and {@code @WebApp}: {@code
+   * http://127.0.0.1:PORT/} unless the builder chose another address. Each request takes an input
+   * slot of a container as a {@link #call} does, starting one when all are busy, and is answered by
+   * that container. Empty when the service has no such methods, or when its class is not loadable in
+   * this JVM (then {@link ContainerInfo#webAddress()} gives each container's own address).
+   */
+  public Optional<URI> webAddress() {
+    PoolWebProxy door = webFrontDoor;
+    return door == null ? Optional.empty() : Optional.of(door.address());
+  }
+
+  /** The web front door's way to the containers: the same slots as calls. */
+  private final class WebRequests implements PoolWebProxy.Containers {
+    @Override
+    public WorkerContainer acquire() throws InterruptedException {
+      return ContainerPool.this.acquire("web request");
+    }
+
+    @Override
+    public void release(WorkerContainer container) {
+      scheduler.release(container);
+    }
+  }
+
+  /** The containers that exist now and those that ended, in the order they were asked for. */
+  public List<ContainerInfo> containers() {
+    List<WorkerContainer> all = new ArrayList<>(starter.registry().values());
+    synchronized (ended) {
+      for (WorkerContainer c : ended) {
+        if (!all.contains(c)) {
+          all.add(c);
+        }
+      }
+    }
+    return all.stream().map(WorkerContainer::info)
+        .sorted(Comparator.comparing(ContainerInfo::requestedAt)
+            .thenComparing(i -> number(i.containerId())))
+        .toList();
+  }
+
+  /** Whether new containers are restores of a snapshot, and if not, why not. */
+  public SnapshotStatus snapshotStatus() {
+    return planner.status();
+  }
+
+  /** The service this pool runs. */
+  public String serviceClassName() {
+    return config.serviceClassName();
+  }
+
+  /**
+   * Stops every container: calls in flight may finish within the exit grace period, the exit hooks
+   * run, and whatever still runs after the grace period and {@value #EXIT_ALLOWANCE_SECONDS} more
+   * seconds for the exit hooks is killed, pid namespaces included. Calls waiting for a container
+   * and later calls are refused. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    reaper.shutdownNow();
+    scheduler.close();
+    List<Thread> stoppers = new ArrayList<>();
+    for (WorkerContainer container : List.copyOf(starter.registry().values())) {
+      Thread stopper = new Thread(() -> {
+        container.stop("the pool is closing");
+        retire(container);
+      }, "lifecycle-pool-stop-" + container.id());
+      stopper.start();
+      stoppers.add(stopper);
+    }
+    for (Thread stopper : stoppers) {
+      joinUninterruptibly(stopper);
+    }
+    // Last: until here, new web requests got a 503 from the closed scheduler, not a refused connection.
+    PoolWebProxy door = webFrontDoor;
+    if (door != null) {
+      door.close();
+    }
+    server.close();
+    background.shutdownNow();
+    // The restore-state files and, unless the caller chose a work directory, the logs.
+    PrivateDirectory.delete(privateDirectory);
+  }
+
+  /** Seconds beyond the exit grace period that a stopping container's exit hooks may take. */
+  public static final long EXIT_ALLOWANCE_SECONDS = 10;
+
+  private void stopIdle() {
+    try {
+      for (WorkerContainer idle : scheduler.takeIdle(config.idleTimeout())) {
+        background.execute(() -> {
+          LOG.log(Level.DEBUG, () -> "stopping idle container " + idle.id());
+          idle.stop("idle for longer than " + config.idleTimeout());
+          retire(idle);
+        });
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the idle scale-down of the pool of " + service.serviceName() + " failed", e);
+    }
+  }
+
+  /** A container's worker went away unasked: forget it, and keep the pool at its minimum. */
+  private void lost(WorkerContainer container) {
+    scheduler.remove(container);
+    retire(container);
+    if (!closed.get()) {
+      while (scheduler.reserveStartBelow(size.min())) {
+        background.execute(() -> {
+          try {
+            scheduler.startOutsideLock(starter::start);
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not replace a lost container of service "
+                + service.serviceName() + ": " + e.getMessage());
+          }
+        });
+      }
+    }
+  }
+
+  private void retire(WorkerContainer container) {
+    starter.forget(container);
+    synchronized (ended) {
+      if (!ended.contains(container)) {
+        ended.add(container);
+        if (ended.size() > MAX_ENDED_SHOWN) {
+          ended.remove(0);
+        }
+      }
+    }
+  }
+
+  private static int number(String containerId) {
+    try {
+      return Integer.parseInt(containerId.substring(containerId.lastIndexOf('-') + 1));
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Daemon threads named {@code name}: a pool nobody closed must not keep the JVM alive. */
+  public static java.util.concurrent.ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "ContainerPool of " + service.serviceName() + " (" + scheduler.size() + " containers)";
+  }
+}

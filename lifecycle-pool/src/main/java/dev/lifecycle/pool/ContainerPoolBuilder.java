@@ -1,0 +1,253 @@
+package dev.lifecycle.pool;
+
+import dev.lifecycle.pool.internal.supervisor.FixedPorts;
+import dev.lifecycle.pool.internal.supervisor.PoolConfig;
+import dev.lifecycle.runtime.internal.WebBinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Configures a {@link ContainerPool}. Options not set keep the defaults below, or, for the
+ * container options (input timeout, exit grace period, concurrent inputs), the values the service's
+ * {@code @Service} annotation declares.
+ */
+public final class ContainerPoolBuilder {
+
+  /** The JVM options of workers unless {@link #jvmOptions} says otherwise. */
+  public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC");
+
+  private final String serviceClassName;
+  private final List<Path> classpath;
+  private int minContainers = 0;
+  /** Null until chosen: services on a fixed port default to 1, others to 4. */
+  private Integer maxContainers;
+  private Duration idleTimeout = Duration.ofSeconds(60);
+  private Integer maxConcurrentInputs;
+  private Duration inputTimeout;
+  private Duration exitGracePeriod;
+  private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
+  private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
+  private boolean memorySnapshots = true;
+  private Path snapshotStore;
+  private Path criuPath;
+  private final Map<String, String> environment = new LinkedHashMap<>();
+  private Path workDirectory;
+  private Duration startTimeout = Duration.ofMinutes(10);
+  private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+  private WebBinding webBinding = WebBinding.DEFAULT;
+
+  ContainerPoolBuilder(String serviceClassName, List<Path> classpath) {
+    this.serviceClassName = Objects.requireNonNull(serviceClassName, "serviceClassName");
+    this.classpath = List.copyOf(classpath);
+    if (serviceClassName.isBlank()) {
+      throw new IllegalArgumentException("serviceClassName must not be blank");
+    }
+    if (this.classpath.isEmpty()) {
+      throw new IllegalArgumentException("the workers' class path must not be empty: it holds "
+          + serviceClassName + ", its generated dispatcher and lifecycle-runtime");
+    }
+  }
+
+  /**
+   * The port of the pool's {@link ContainerPool#webAddress() web address}, for services with
+   * {@code @WebEndpoint} or {@code @WebApp} methods; default 0, a free port chosen at build time.
+   */
+  public ContainerPoolBuilder webPort(int port) {
+    this.webBinding = webBinding.withPort(port);
+    return this;
+  }
+
+  /**
+   * The address the pool's web address listens on; default the loopback address, so only this
+   * machine reaches it. Containers themselves always listen on the loopback address.
+   */
+  public ContainerPoolBuilder webBindAddress(InetAddress address) {
+    this.webBinding = webBinding.withAddress(Objects.requireNonNull(address, "address"));
+    return this;
+  }
+
+  /**
+   * Containers kept running even when idle, started by {@link #build()}; default 0 (1, always, for
+   * a {@code @Server} or a service with a {@code @WebServer}: see {@link #maxContainers}).
+   */
+  public ContainerPoolBuilder minContainers(int min) {
+    if (min < 0) {
+      throw new IllegalArgumentException("minContainers must not be negative, was " + min);
+    }
+    this.minContainers = min;
+    return this;
+  }
+
+  /**
+   * Containers at most; calls beyond their capacity wait; default 4. A pool of a {@code @Server}
+   * or of a service with a {@code @WebServer} method runs exactly one container, always: the
+   * containers of one machine share its network, so only one can listen on the port they declare,
+   * and the pool cannot see the traffic to that port to scale on it (more than 1 is refused).
+   */
+  public ContainerPoolBuilder maxContainers(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxContainers must be at least 1, was " + max);
+    }
+    this.maxContainers = max;
+    return this;
+  }
+
+  /** How long a container may sit idle before it is stopped (above the minimum); default 60 s. */
+  public ContainerPoolBuilder idleTimeout(Duration idle) {
+    this.idleTimeout = positive(idle, "idleTimeout");
+    return this;
+  }
+
+  /** Overrides {@code @Service(maxConcurrentInputs)} in every container. */
+  public ContainerPoolBuilder maxConcurrentInputs(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxConcurrentInputs must be at least 1, was " + max);
+    }
+    this.maxConcurrentInputs = max;
+    return this;
+  }
+
+  /** Overrides {@code @Service(inputTimeoutSeconds)} in every container. */
+  public ContainerPoolBuilder inputTimeout(Duration timeout) {
+    this.inputTimeout = positive(timeout, "inputTimeout");
+    return this;
+  }
+
+  /** Overrides {@code @Service(exitGracePeriodSeconds)} in every container. */
+  public ContainerPoolBuilder exitGracePeriod(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("exitGracePeriod must not be negative, was " + grace);
+    }
+    this.exitGracePeriod = grace;
+    return this;
+  }
+
+  /**
+   * The worker JVMs' options, replacing {@link #DEFAULT_JVM_OPTIONS}; {@code -XX:-UsePerfData} is
+   * always added. They are part of the snapshot key.
+   */
+  public ContainerPoolBuilder jvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
+  /** The {@code java} that runs workers; default: this JVM's. */
+  public ContainerPoolBuilder javaExecutable(Path java) {
+    this.javaExecutable = Objects.requireNonNull(java, "java");
+    return this;
+  }
+
+  /**
+   * Whether to use memory snapshots for services that enable them; default true. Off, every
+   * container starts cold, without a warning.
+   */
+  public ContainerPoolBuilder memorySnapshots(boolean enabled) {
+    this.memorySnapshots = enabled;
+    return this;
+  }
+
+  /** The snapshot store's directory; default {@code SnapshotStore.defaultRoot()}. */
+  public ContainerPoolBuilder snapshotStore(Path directory) {
+    this.snapshotStore = Objects.requireNonNull(directory, "directory");
+    return this;
+  }
+
+  /**
+   * The criu binary, and no other; default: found by {@code CriuLocator} (the {@code lifecycle.criu}
+   * property, {@code LIFECYCLE_CRIU}, the project-local install, {@code PATH}). A path that does not
+   * exist turns snapshots off, with that reason.
+   */
+  public ContainerPoolBuilder criuPath(Path criu) {
+    this.criuPath = Objects.requireNonNull(criu, "criu");
+    return this;
+  }
+
+  /**
+   * A value every container reads through {@code RestoreEnvironment.get(name)}: given to each
+   * restored clone at its restore, and to cold containers in their process environment.
+   */
+  public ContainerPoolBuilder environment(String name, String value) {
+    environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return this;
+  }
+
+  /** {@link #environment(String, String)} for each entry. */
+  public ContainerPoolBuilder environment(Map<String, String> values) {
+    values.forEach(this::environment);
+    return this;
+  }
+
+  /**
+   * Where the workers' log files go ({@code <container id>.log}), kept after {@link
+   * ContainerPool#close()}; default: a private temporary directory deleted by {@code close()}.
+   */
+  public ContainerPoolBuilder workDirectory(Path directory) {
+    this.workDirectory = Objects.requireNonNull(directory, "directory");
+    return this;
+  }
+
+  /** How long a container may take to start (its enter hooks included); default 10 minutes. */
+  public ContainerPoolBuilder startTimeout(Duration timeout) {
+    this.startTimeout = positive(timeout, "startTimeout");
+    return this;
+  }
+
+  /**
+   * Where the supervisor looks for the service class, to decode results as its declared types;
+   * default: the thread's context class loader. Without the class, results are plain JSON values.
+   */
+  public ContainerPoolBuilder classLoader(ClassLoader loader) {
+    this.classLoader = loader;
+    return this;
+  }
+
+  /**
+   * Opens the pool: finds criu and an existing snapshot, and starts {@link #minContainers}
+   * containers (in parallel once the snapshot exists) before it returns.
+   *
+   * @throws dev.lifecycle.runtime.ContainerStartException when a container's constructor or enter
+   *     hook threw; the pool is closed again
+   * @throws WorkerLaunchException when a worker JVM could not be started
+   * @throws UncheckedIOException when the pool's private directory or socket cannot be created
+   */
+  public ContainerPool build() {
+    int max = maxContainers == null ? FixedPorts.DEFAULT_MAX_CONTAINERS : maxContainers;
+    if (minContainers > max) {
+      throw new IllegalArgumentException("minContainers (" + minContainers + ") must not exceed"
+          + " maxContainers (" + max + ")");
+    }
+    PoolConfig config = new PoolConfig(serviceClassName, classpath, minContainers,
+        Optional.ofNullable(maxContainers),
+        idleTimeout, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
+        Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
+        Optional.ofNullable(snapshotStore), Optional.ofNullable(criuPath), environment,
+        Optional.ofNullable(workDirectory), startTimeout, classLoader,
+        webBinding);
+    ContainerPool pool;
+    try {
+      pool = new ContainerPool(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a container pool for " + serviceClassName + ": "
+          + e.getMessage(), e);
+    }
+    pool.open();
+    return pool;
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
+  }
+}

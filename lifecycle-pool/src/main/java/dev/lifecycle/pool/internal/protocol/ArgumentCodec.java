@@ -1,0 +1,73 @@
+package dev.lifecycle.pool.internal.protocol;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifecycle.runtime.ArgumentMismatchException;
+import dev.lifecycle.runtime.spi.MethodDescriptor;
+import dev.lifecycle.runtime.spi.ParameterDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns call arguments and results into JSON trees and back. Decoding converts each tree to the
+ * type the {@code @Method} declares (generics included, e.g. {@code List<Long>}), so the sender
+ * never chooses which class is instantiated.
+ */
+public final class ArgumentCodec {
+
+  private ArgumentCodec() {}
+
+  public static List<JsonNode> encode(Object[] args) {
+    List<JsonNode> encoded = new ArrayList<>();
+    if (args != null) {
+      for (Object arg : args) {
+        encoded.add(FrameChannel.JSON.valueToTree(arg));
+      }
+    }
+    return encoded;
+  }
+
+  public static JsonNode encodeValue(Object value) {
+    return FrameChannel.JSON.valueToTree(value);
+  }
+
+  /**
+   * The arguments as the method's parameter types.
+   *
+   * @throws ArgumentMismatchException when a value cannot become its parameter's type
+   */
+  public static Object[] decode(ServiceDescriptor service, MethodDescriptor method, List<JsonNode> args) {
+    Object[] decoded = new Object[args.size()];
+    for (int i = 0; i < args.size(); i++) {
+      if (i >= method.parameters().size()) {
+        // Too many arguments: the dispatcher's check reports the count.
+        decoded[i] = FrameChannel.JSON.convertValue(args.get(i), Object.class);
+        continue;
+      }
+      ParameterDescriptor parameter = method.parameters().get(i);
+      try {
+        decoded[i] = FrameChannel.JSON.convertValue(args.get(i), javaType(parameter.genericType(), parameter.type()));
+      } catch (IllegalArgumentException e) {
+        throw new ArgumentMismatchException(
+            "Argument " + (i + 1) + " (" + parameter.name() + ") of method " + method.signature()
+                + " of service " + service.serviceName() + " cannot be read as "
+                + parameter.genericType() + ": " + e.getMessage());
+      }
+    }
+    return decoded;
+  }
+
+  /** A result as the method's declared return type, or as plain JSON values when not loadable. */
+  public static Object decodeResult(JsonNode value, String genericType, Class<?> erasure) {
+    return FrameChannel.JSON.convertValue(value, javaType(genericType, erasure));
+  }
+
+  private static JavaType javaType(String genericType, Class<?> erasure) {
+    try {
+      return FrameChannel.JSON.getTypeFactory().constructFromCanonical(genericType);
+    } catch (IllegalArgumentException notParseable) {
+      return FrameChannel.JSON.getTypeFactory().constructType(erasure);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.lifecycle.pool.internal.protocol;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.Optional;
+
+/**
+ * One end of a supervisor-worker connection: {@link WireMessage}s as length-prefixed JSON frames
+ * over a (Unix domain) socket channel. Sends are serialized; one thread receives.
+ */
+public final class FrameChannel implements AutoCloseable {
+
+  /** A frame larger than this is refused: a corrupt length must not allocate gigabytes. */
+  static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+  /** Shared, thread-safe once configured; no default typing, unknown properties rejected. */
+  public static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private final SocketChannel channel;
+  private final Object sendLock = new Object();
+
+  public FrameChannel(SocketChannel channel) {
+    this.channel = channel;
+  }
+
+  public void send(WireMessage message) throws IOException {
+    byte[] body = JSON.writerFor(WireMessage.class).writeValueAsBytes(message);
+    ByteBuffer frame = ByteBuffer.allocate(4 + body.length);
+    frame.putInt(body.length).put(body).flip();
+    synchronized (sendLock) {
+      while (frame.hasRemaining()) {
+        channel.write(frame);
+      }
+    }
+  }
+
+  /**
+   * The next message, or empty when the other end closed the connection cleanly between frames.
+   *
+   * @throws IOException on a broken connection, a frame cut short, or a frame that is not a valid
+   *     message
+   */
+  public Optional<WireMessage> receive() throws IOException {
+    ByteBuffer header = ByteBuffer.allocate(4);
+    if (!readFully(header, true)) {
+      return Optional.empty();
+    }
+    int length = header.flip().getInt();
+    if (length < 0 || length > MAX_FRAME_BYTES) {
+      throw new IOException("Refusing a frame of " + length + " bytes (at most " + MAX_FRAME_BYTES + ")");
+    }
+    ByteBuffer body = ByteBuffer.allocate(length);
+    readFully(body, false);
+    return Optional.of(JSON.readValue(body.array(), WireMessage.class));
+  }
+
+  private boolean readFully(ByteBuffer buffer, boolean endAllowed) throws IOException {
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer) < 0) {
+        if (endAllowed && buffer.position() == 0) {
+          return false;
+        }
+        throw new EOFException("Connection closed in the middle of a frame");
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.lifecycle.pool.internal.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Exclusive hold on one snapshot key, across threads and processes.
+ *
+ * <p>Two layers because a file lock alone is not enough: the JDK holds {@link FileLock}s per JVM,
+ * so a second thread asking for the same file gets an {@code OverlappingFileLockException} instead
+ * of waiting. Threads queue on an in-JVM lock first; the holder then takes the file lock, which
+ * makes other processes (other supervisors) wait.
+ */
+final class KeyLock implements AutoCloseable {
+
+  private static final Map<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+
+  private final ReentrantLock threadLock;
+  private final FileChannel channel;
+  private final FileLock fileLock;
+
+  private KeyLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+    this.threadLock = threadLock;
+    this.channel = channel;
+    this.fileLock = fileLock;
+  }
+
+  /** Blocks until this thread holds {@code lockFile} (created, mode 0600, when missing). */
+  static KeyLock acquire(Path lockFile) throws IOException {
+    Path key = lockFile.toAbsolutePath().normalize();
+    ReentrantLock threadLock = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
+    threadLock.lock();
+    FileChannel channel = null;
+    try {
+      if (!Files.exists(key)) {
+        try {
+          Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+          // another process created it first: fine, it is only a lock
+        }
+      }
+      channel = FileChannel.open(key, StandardOpenOption.WRITE);
+      return new KeyLock(threadLock, channel, channel.lock());
+    } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      threadLock.unlock();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      fileLock.release();
+      channel.close();
+    } finally {
+      threadLock.unlock();
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.lifecycle.pool.internal.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a memory snapshot depends on. A snapshot is restored only for an equal key; change
+ * any part and the runtime builds a new one.
+ *
+ * @param serviceClass the service's binary class name
+ * @param classpathDigest {@link ClasspathDigest} of the worker's class path
+ * @param javaVersion the worker JVM: vendor, runtime version and {@code java.home}
+ * @param jvmOptions the worker's JVM options, in order (they shape the heap that is dumped)
+ * @param criuVersion the criu that dumps and restores
+ * @param kernelRelease {@code uname -r}: criu images are tied to kernel features
+ */
+public record SnapshotKey(
+    String serviceClass,
+    String classpathDigest,
+    String javaVersion,
+    List<String> jvmOptions,
+    String criuVersion,
+    String kernelRelease) {
+
+  /** Hex digits of {@link #digest()} used in the directory name: 128 bits, no practical collisions. */
+  static final int NAME_DIGITS = 32;
+
+  public SnapshotKey {
+    Objects.requireNonNull(serviceClass, "serviceClass");
+    Objects.requireNonNull(classpathDigest, "classpathDigest");
+    Objects.requireNonNull(javaVersion, "javaVersion");
+    jvmOptions = List.copyOf(jvmOptions);
+    Objects.requireNonNull(criuVersion, "criuVersion");
+    Objects.requireNonNull(kernelRelease, "kernelRelease");
+    if (serviceClass.isBlank()) {
+      throw new IllegalArgumentException("serviceClass must not be blank");
+    }
+  }
+
+  /**
+   * The key for a worker that runs on this JVM's Java and this machine's kernel.
+   *
+   * @param classpath the worker's class path entries, in order; their contents are hashed
+   */
+  public static SnapshotKey forThisJvm(
+      String serviceClass, List<Path> classpath, List<String> jvmOptions, String criuVersion)
+      throws IOException {
+    return new SnapshotKey(serviceClass, ClasspathDigest.of(classpath), currentJava(), jvmOptions,
+        criuVersion, System.getProperty("os.version"));
+  }
+
+  /** {@code Debian 17.0.15+6-Debian-1deb12u1 /usr/lib/jvm/java-17-openjdk-amd64}. */
+  public static String currentJava() {
+    return System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+        + " " + System.getProperty("java.home");
+  }
+
+  /** A stable SHA-256 (hex) over every field, length-prefixed; names the snapshot's directory. */
+  public String digest() {
+    MessageDigest digest = Hashing.sha256();
+    Hashing.updateField(digest, "lifecycle-snapshot-key/1");
+    Hashing.updateField(digest, serviceClass);
+    Hashing.updateField(digest, classpathDigest);
+    Hashing.updateField(digest, javaVersion);
+    Hashing.updateField(digest, Integer.toString(jvmOptions.size()));
+    jvmOptions.forEach(o -> Hashing.updateField(digest, o));
+    Hashing.updateField(digest, criuVersion);
+    Hashing.updateField(digest, kernelRelease);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** {@code Greeter-<32 hex digits>}: readable in a directory listing, unique per key. */
+  String directoryName() {
+    String simple = serviceClass.substring(serviceClass.lastIndexOf('.') + 1)
+        .replaceAll("[^A-Za-z0-9_$-]", "_");
+    return simple + "-" + digest().substring(0, NAME_DIGITS);
+  }
+
+  /** The first field that differs from {@code other}, for messages; empty when equal. */
+  String difference(SnapshotKey other) {
+    if (!serviceClass.equals(other.serviceClass)) {
+      return "service class " + other.serviceClass + " vs " + serviceClass;
+    }
+    if (!classpathDigest.equals(other.classpathDigest)) {
+      return "class path contents changed";
+    }
+    if (!javaVersion.equals(other.javaVersion)) {
+      return "Java " + other.javaVersion + " vs " + javaVersion;
+    }
+    if (!jvmOptions.equals(other.jvmOptions)) {
+      return "JVM options " + other.jvmOptions + " vs " + jvmOptions;
+    }
+    if (!criuVersion.equals(other.criuVersion)) {
+      return "criu " + other.criuVersion + " vs " + criuVersion;
+    }
+    if (!kernelRelease.equals(other.kernelRelease)) {
+      return "kernel " + other.kernelRelease + " vs " + kernelRelease;
+    }
+    return "";
+  }
+}

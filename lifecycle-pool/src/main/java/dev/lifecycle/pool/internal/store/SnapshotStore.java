@@ -1,0 +1,322 @@
+package dev.lifecycle.pool.internal.store;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Memory snapshots on disk: one directory per {@link SnapshotKey} under a root, each with its
+ * image files and a manifest.
+ *
+ * <p>Guarantees:
+ *
+ * <ul>
+ *   <li><b>Private</b>: the root and every snapshot directory are mode 0700, image files 0600. An
+ *       image holds the process's memory, secrets included.
+ *   <li><b>Never a wrong image</b>: a snapshot is found only for an equal key (the directory is
+ *       named by the key's digest and the manifest holds the full key, compared field by field).
+ *   <li><b>Never a broken image</b>: {@link #lookup} checks every file's presence and size on each
+ *       call, and their SHA-256 once per snapshot directory and store instance (a supervisor keeps
+ *       one store; hashing hundreds of megabytes on every restore would cost more than the
+ *       restore). A missing manifest, missing, truncated or corrupted file, or foreign key makes
+ *       the snapshot {@link SnapshotLookup.Discarded}: deleted, with the reason.
+ *   <li><b>Atomic and exclusive creation</b>: {@link #create} builds in a temporary sibling
+ *       directory, writes the manifest last, and renames the directory into place, all while
+ *       holding a lock for that key (a file lock in the root, so other processes wait too). A
+ *       second caller for the same key waits, then finds the first one's snapshot.
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+public final class SnapshotStore {
+
+  private static final System.Logger LOG = System.getLogger(SnapshotStore.class.getName());
+  private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+  private static final String BUILDING = ".building-";
+  private static final String DISCARDED = ".discarded-";
+
+  private final Path root;
+  /** Manifests whose files were hashed and matched, by snapshot directory. */
+  private final Map<Path, ManifestStamp> verified = new ConcurrentHashMap<>();
+
+  private SnapshotStore(Path root) {
+    this.root = root;
+  }
+
+  /** Opens (creating it, mode 0700) the store at {@link #defaultRoot()}. */
+  public static SnapshotStore openDefault() throws IOException {
+    return open(defaultRoot());
+  }
+
+  /**
+   * Opens the store at {@code root}, creating it with mode 0700, or setting 0700 on an existing
+   * one.
+   *
+   * @throws IOException when the directory cannot be created or made private
+   */
+  public static SnapshotStore open(Path root) throws IOException {
+    Path absolute = root.toAbsolutePath().normalize();
+    Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+    try {
+      Files.setPosixFilePermissions(absolute, DIRECTORY_MODE);
+    } catch (IOException e) {
+      throw new IOException("snapshot store " + absolute + " must be private (mode 0700) because"
+          + " images hold process memory, but its mode cannot be set: " + e
+          + "; use a directory this user owns", e);
+    }
+    return new SnapshotStore(absolute);
+  }
+
+  /** {@code $XDG_CACHE_HOME/lifecycle/snapshots}, else {@code ~/.cache/lifecycle/snapshots}. */
+  public static Path defaultRoot() {
+    return defaultRoot(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+  }
+
+  static Path defaultRoot(String xdgCacheHome, String userHome) {
+    // The XDG spec says to ignore a relative XDG_CACHE_HOME.
+    Path cache = xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()
+        ? Path.of(xdgCacheHome)
+        : Path.of(userHome, ".cache");
+    return cache.resolve("lifecycle").resolve("snapshots");
+  }
+
+  /** The root directory. */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * The usable snapshot for {@code key}, or why there is none. An unusable one is deleted
+   * (under the key's lock, so a concurrent {@link #create} is never disturbed).
+   */
+  public SnapshotLookup lookup(SnapshotKey key) throws IOException {
+    Path dir = directoryOf(key);
+    Verdict verdict = verify(key, dir);
+    if (verdict.snapshot() != null || !Files.exists(dir)) {
+      return verdict.toLookup();
+    }
+    KeyLock lock = KeyLock.acquire(lockFileOf(key));
+    try {
+      verdict = verify(key, dir); // another process may have rebuilt it meanwhile
+      if (verdict.snapshot() == null && Files.exists(dir)) {
+        discard(dir, verdict.reason());
+        return new SnapshotLookup.Discarded(verdict.reason());
+      }
+      return verdict.toLookup();
+    } finally {
+      lock.close();
+    }
+  }
+
+  /**
+   * The snapshot for {@code key}: the existing one if usable, else one built now by {@code
+   * builder}. Concurrent calls for one key, in this or other processes, build once.
+   *
+   * @throws SnapshotBuildException when the builder fails (nothing is stored)
+   * @throws IOException when the store cannot be read or written
+   */
+  public Snapshot create(SnapshotKey key, SnapshotBuilder builder)
+      throws IOException, SnapshotBuildException {
+    Objects.requireNonNull(builder, "builder");
+    Path dir = directoryOf(key);
+    KeyLock lock = KeyLock.acquire(lockFileOf(key));
+    try {
+      Verdict existing = verify(key, dir);
+      if (existing.snapshot() != null) {
+        return existing.snapshot();
+      }
+      if (Files.exists(dir)) {
+        discard(dir, existing.reason());
+      }
+      removeLeftovers(key);
+      Path building = Files.createTempDirectory(root, BUILDING + key.directoryName() + "-",
+          PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+      try {
+        runBuilder(key, builder, building);
+        makePrivate(building);
+        SnapshotManifest manifest = SnapshotManifest.describe(building, key, Instant.now());
+        if (manifest.files().isEmpty()) {
+          throw new SnapshotBuildException(
+              "building the snapshot of " + key.serviceClass() + " produced no files in " + building, null);
+        }
+        Path manifestFile = building.resolve(SnapshotManifest.FILE_NAME);
+        manifest.write(manifestFile);
+        Files.setPosixFilePermissions(manifestFile, FILE_MODE);
+        moveAtomically(building, dir);
+        rememberVerified(dir);
+        Snapshot snapshot = toSnapshot(manifest, dir);
+        LOG.log(System.Logger.Level.DEBUG, () -> "stored snapshot " + dir + " (" + snapshot.imageSize() + " bytes)");
+        return snapshot;
+      } finally {
+        if (Files.exists(building)) {
+          deleteRecursively(building);
+        }
+      }
+    } finally {
+      lock.close();
+    }
+  }
+
+  private static void runBuilder(SnapshotKey key, SnapshotBuilder builder, Path building)
+      throws SnapshotBuildException {
+    try {
+      builder.build(building);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new SnapshotBuildException("building the snapshot of " + key.serviceClass() + " failed: "
+          + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()), e);
+    }
+  }
+
+  /** Outcome of checking a directory: a snapshot, or the reason there is none. */
+  private record Verdict(Snapshot snapshot, String reason, boolean missing) {
+    SnapshotLookup toLookup() {
+      if (snapshot != null) {
+        return new SnapshotLookup.Found(snapshot);
+      }
+      return missing ? new SnapshotLookup.Missing(reason) : new SnapshotLookup.Discarded(reason);
+    }
+  }
+
+  private Verdict verify(SnapshotKey key, Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return new Verdict(null, "no snapshot of " + key.serviceClass() + " for this key yet (" + dir + ")", true);
+    }
+    Path manifestFile = dir.resolve(SnapshotManifest.FILE_NAME);
+    SnapshotManifest manifest;
+    try {
+      manifest = SnapshotManifest.read(manifestFile);
+    } catch (NoSuchFileException e) {
+      return bad(dir, "its manifest is missing (an interrupted build or a damaged directory)");
+    } catch (RuntimeException e) {
+      return bad(dir, "its manifest is malformed: " + e.getMessage());
+    }
+    if (!manifest.key().equals(key)) {
+      return bad(dir, "its manifest is for another key (" + key.difference(manifest.key()) + ")");
+    }
+    for (SnapshotManifest.FileEntry f : manifest.files()) {
+      Path file = dir.resolve(f.name());
+      if (!Files.isRegularFile(file)) {
+        return bad(dir, f.name() + " is missing");
+      }
+      long size = Files.size(file);
+      if (size != f.size()) {
+        return bad(dir, f.name() + " is " + size + " bytes, the manifest says " + f.size()
+            + (size < f.size() ? " (truncated)" : ""));
+      }
+    }
+    ManifestStamp stamp = ManifestStamp.of(manifestFile);
+    if (!stamp.equals(verified.get(dir))) {
+      for (SnapshotManifest.FileEntry f : manifest.files()) {
+        if (!Hashing.sha256Hex(dir.resolve(f.name())).equals(f.sha256())) {
+          return bad(dir, f.name() + " does not match its SHA-256 in the manifest (corrupted)");
+        }
+      }
+      verified.put(dir, stamp);
+    }
+    return new Verdict(toSnapshot(manifest, dir), null, false);
+  }
+
+  private Verdict bad(Path dir, String problem) {
+    verified.remove(dir);
+    return new Verdict(null, "snapshot " + dir + " is unusable: " + problem + "; it will be rebuilt", false);
+  }
+
+  private static Snapshot toSnapshot(SnapshotManifest manifest, Path dir) {
+    return new Snapshot(manifest.key(), dir, manifest.created(), manifest.imageSize(), manifest.checksum());
+  }
+
+  private void rememberVerified(Path dir) throws IOException {
+    verified.put(dir, ManifestStamp.of(dir.resolve(SnapshotManifest.FILE_NAME)));
+  }
+
+  /** Identifies one manifest file: a rebuilt snapshot has a new one, hence a new stamp. */
+  private record ManifestStamp(Object fileKey, FileTime modified, long size) {
+    static ManifestStamp of(Path manifest) throws IOException {
+      var attributes = Files.readAttributes(manifest, java.nio.file.attribute.BasicFileAttributes.class);
+      return new ManifestStamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+    }
+  }
+
+  private Path directoryOf(SnapshotKey key) {
+    return root.resolve(key.directoryName());
+  }
+
+  private Path lockFileOf(SnapshotKey key) {
+    return root.resolve("." + key.directoryName() + ".lock");
+  }
+
+  /** Moves {@code dir} out of the way atomically (readers never see half of it), then deletes it. */
+  private void discard(Path dir, String reason) throws IOException {
+    verified.remove(dir);
+    LOG.log(System.Logger.Level.WARNING, reason);
+    Path graveyard = root.resolve(DISCARDED + dir.getFileName() + "-" + System.nanoTime());
+    try {
+      Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException gone) {
+      return;
+    }
+    deleteRecursively(graveyard);
+  }
+
+  /** Deletes build and discard directories of this key left by a crashed process (we hold the lock). */
+  private void removeLeftovers(SnapshotKey key) throws IOException {
+    String name = key.directoryName();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root,
+        p -> p.getFileName().toString().startsWith(BUILDING + name + "-")
+            || p.getFileName().toString().startsWith(DISCARDED + name + "-"))) {
+      for (Path leftover : entries) {
+        deleteRecursively(leftover);
+      }
+    }
+  }
+
+  private static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("cannot rename " + from + " to " + to + " atomically; the snapshot root"
+          + " must be one file system", e);
+    }
+  }
+
+  private static void makePrivate(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Files.setPosixFilePermissions(p, Files.isDirectory(p) ? DIRECTORY_MODE : FILE_MODE);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    } catch (NoSuchFileException gone) {
+      // already deleted
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SnapshotStore[" + root + "]";
+  }
+}

@@ -1,0 +1,233 @@
+package dev.lifecycle.pool.internal.supervisor;
+
+import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.pool.WorkerLaunchException;
+import dev.lifecycle.pool.criu.CriuException;
+import dev.lifecycle.pool.criu.DumpOptions;
+import dev.lifecycle.pool.criu.RestoreOptions;
+import dev.lifecycle.pool.internal.protocol.RestoreStateLine;
+import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
+import dev.lifecycle.pool.internal.protocol.WireMessage.RestoreState;
+import dev.lifecycle.pool.internal.store.Snapshot;
+import dev.lifecycle.pool.internal.store.SnapshotBuildException;
+import dev.lifecycle.pool.internal.supervisor.SnapshotPlanner.Plan;
+import dev.lifecycle.pool.internal.supervisor.WorkerContainer.SnapshotPointOutcome;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Starts one container the way the {@link SnapshotPlanner} says: cold; as the original that is
+ * checkpointed at its snapshot point and keeps running; or as a criu restore of the snapshot.
+ * Returns it ready to serve, or throws and leaves nothing running.
+ */
+public final class ContainerStarter {
+
+  private static final System.Logger LOG = System.getLogger(ContainerStarter.class.getName());
+
+  private final PoolConfig config;
+  private final LocalService service;
+  private final WorkerLauncher launcher;
+  private final SnapshotPlanner planner;
+  private final Path privateDirectory;
+  private final Path logDirectory;
+  private final Path socket;
+  private final Map<String, WorkerContainer> registry;
+  /** Per JVM, not per pool: container ids (and log file names) never repeat in a supervisor. */
+  private static final AtomicInteger NUMBERS = new AtomicInteger();
+  private final Consumer<WorkerContainer> onLost;
+
+  public ContainerStarter(PoolConfig config, LocalService service, WorkerLauncher launcher,
+      SnapshotPlanner planner, Map<String, WorkerContainer> registry, Path privateDirectory,
+      Path logDirectory, Path socket, Consumer<WorkerContainer> onLost) {
+    this.registry = registry;
+    this.config = config;
+    this.service = service;
+    this.launcher = launcher;
+    this.planner = planner;
+    this.privateDirectory = privateDirectory;
+    this.logDirectory = logDirectory;
+    this.socket = socket;
+    this.onLost = onLost;
+  }
+
+  /** The containers that exist now (starting, serving or stopping), by id: for the socket server. */
+  public Map<String, WorkerContainer> registry() {
+    return registry;
+  }
+
+  /** Starts a container and returns it serving. */
+  public WorkerContainer start() {
+    Plan plan;
+    try {
+      plan = planner.next();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkerLaunchException(service.serviceName(), "interrupted while waiting for the"
+          + " memory snapshot of service " + service.serviceName() + " to be built", e);
+    }
+    if (plan instanceof Plan.Restore restore) {
+      return restoreClone(restore);
+    }
+    if (plan instanceof Plan.Build build) {
+      return startOriginal(build);
+    }
+    return startCold();
+  }
+
+  /** Forgets an ended container. */
+  public void forget(WorkerContainer container) {
+    registry.remove(container.id(), container);
+  }
+
+  private WorkerContainer startCold() {
+    WorkerContainer container = register(StartKind.COLD);
+    try {
+      container.process(launcher.launch(launcher.arguments(socket, container.id(), false),
+          config.environment(), logOf(container)));
+    } catch (IOException e) {
+      forget(container);
+      throw new WorkerLaunchException(service.serviceName(), "Container " + container.id()
+          + " of service " + service.serviceName() + " could not be launched: " + e.getMessage(), e);
+    }
+    Ready ready = awaitReady(container);
+    if (!ready.snapshotOutcome().isEmpty()) {
+      planner.snapshotStepSeen();
+    }
+    return container;
+  }
+
+  private WorkerContainer startOriginal(Plan.Build build) {
+    WorkerContainer container = register(StartKind.COLD);
+    boolean decided = false;
+    try {
+      container.process(launcher.launch(launcher.arguments(socket, container.id(), true),
+          config.environment(), logOf(container)));
+      SnapshotPointOutcome outcome = container.awaitSnapshotPoint(config.startTimeout());
+      switch (outcome) {
+        case NO_SNAPSHOT_POINT -> planner.noSnapshotPoint();
+        case REFUSED -> planner.refused(container.refusal().orElse("the worker refused"));
+        case READY_FOR_CHECKPOINT -> checkpoint(container, build);
+      }
+      decided = true;
+      awaitReady(container);
+      return container;
+    } catch (IOException e) {
+      container.kill();
+      forget(container);
+      throw new WorkerLaunchException(service.serviceName(), "Container " + container.id()
+          + " of service " + service.serviceName() + " could not be launched: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      container.kill();
+      forget(container);
+      throw e;
+    } finally {
+      if (!decided) {
+        planner.buildAbandoned("container " + container.id() + " failed to start");
+      }
+    }
+  }
+
+  /**
+   * Dumps the original, leaving it running, into the store; then tells it to continue as itself,
+   * with the restore-time environment, or with the reason the dump failed.
+   */
+  private void checkpoint(WorkerContainer container, Plan.Build build) throws IOException {
+    WorkerProcess process = container.process().orElseThrow();
+    long pid = process.pid();
+    String failure = null;
+    Snapshot snapshot = null;
+    WorkerIo io = null;
+    long start = System.nanoTime();
+    try {
+      io = WorkerIo.of(pid);
+      WorkerIo keys = io;
+      snapshot = build.store().create(build.key(), dir -> {
+        build.criu().dump(pid, dir, DumpOptions.defaults().withLeaveRunning(true));
+        keys.writeTo(dir);
+      });
+    } catch (SnapshotBuildException | IOException | IllegalArgumentException e) {
+      failure = "criu could not checkpoint container " + container.id() + " (" + process.describe()
+          + "): " + e.getMessage();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    container.sendToStdin(RestoreStateLine.encode(
+        new RestoreState(container.id(), socket.toString(), config.environment(), false, failure)));
+    if (failure == null) {
+      container.startKind(StartKind.CHECKPOINTED);
+      Snapshot stored = snapshot;
+      LOG.log(Level.INFO, () -> "Service " + service.serviceName() + ": checkpointed container "
+          + container.id() + " in " + took.toMillis() + " ms into " + stored.directory() + " ("
+          + stored.imageSize() / (1024 * 1024) + " MB)");
+      planner.built(snapshot, io);
+    } else {
+      planner.buildFailed(failure);
+    }
+  }
+
+  private WorkerContainer restoreClone(Plan.Restore restore) {
+    WorkerContainer container = register(StartKind.RESTORED);
+    Path stateFile = privateDirectory.resolve(container.id() + ".restore-state");
+    container.stateFile(stateFile);
+    long pid;
+    long start = System.nanoTime();
+    try {
+      Files.write(stateFile,
+          RestoreStateLine.encode(new RestoreState(container.id(), socket.toString(),
+              config.environment(), true, null)),
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.setPosixFilePermissions(stateFile, PosixFilePermissions.fromString("rw-------"));
+      // criu's log of this restore goes next to the container's log (deleted when it succeeds).
+      pid = restore.criu().restore(restore.snapshot().directory(), RestoreOptions.defaults()
+          .withInheritedFds(restore.io().forClone(stateFile, logOf(container)))
+          .withWorkDirectory(logDirectory.resolve(container.id() + ".criu-restore")));
+    } catch (CriuException | IOException e) {
+      container.kill();
+      forget(container);
+      planner.restoreFailed(restore.snapshot(), e.getMessage());
+      // Starts as the planner now says: the rebuild, or cold.
+      return start();
+    }
+    container.restoreDuration(Duration.ofNanos(System.nanoTime() - start));
+    container.process(RestoredWorkerProcess.of(pid));
+    try {
+      awaitReady(container);
+    } catch (RuntimeException e) {
+      container.kill();
+      forget(container);
+      throw e;
+    }
+    return container;
+  }
+
+  private Ready awaitReady(WorkerContainer container) {
+    try {
+      return container.awaitReady(config.startTimeout());
+    } catch (RuntimeException e) {
+      container.kill();
+      forget(container);
+      throw e;
+    }
+  }
+
+  private WorkerContainer register(StartKind kind) {
+    String simpleName = config.serviceClassName().substring(config.serviceClassName().lastIndexOf('.') + 1)
+        .replaceAll("[^A-Za-z0-9_-]", "_");
+    String id = simpleName + "-" + NUMBERS.incrementAndGet();
+    WorkerContainer container =
+        new WorkerContainer(id, kind, service, logDirectory.resolve(id + ".log"), onLost);
+    registry.put(container.id(), container);
+    return container;
+  }
+
+  private static Path logOf(WorkerContainer container) {
+    return container.logFile();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.lifecycle.pool.internal.supervisor;
+
+import dev.lifecycle.runtime.internal.WebBinding;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything a {@link ContainerPoolBuilder} collected; immutable. */
+public record PoolConfig(
+    String serviceClassName,
+    List<Path> classpath,
+    int minContainers,
+    Optional<Integer> maxContainers,
+    Duration idleTimeout,
+    Optional<Integer> maxConcurrentInputs,
+    Optional<Duration> inputTimeout,
+    Optional<Duration> exitGracePeriod,
+    List<String> jvmOptions,
+    Path javaExecutable,
+    boolean memorySnapshots,
+    Optional<Path> snapshotStore,
+    Optional<Path> criuPath,
+    Map<String, String> environment,
+    Optional<Path> workDirectory,
+    Duration startTimeout,
+    ClassLoader classLoader,
+    WebBinding webBinding) {
+
+  public PoolConfig {
+    classpath = List.copyOf(classpath);
+    jvmOptions = List.copyOf(jvmOptions);
+    environment = Map.copyOf(environment);
+  }
+
+  /** The class path as {@code java -cp} takes it. */
+  String classpathString() {
+    return String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
+  }
+}

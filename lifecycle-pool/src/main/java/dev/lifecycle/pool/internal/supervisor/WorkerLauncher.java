@@ -1,0 +1,98 @@
+package dev.lifecycle.pool.internal.supervisor;
+
+import dev.lifecycle.pool.internal.worker.WorkerArguments;
+import dev.lifecycle.pool.internal.worker.WorkerMain;
+import dev.lifecycle.runtime.RestoreEnvironment;
+import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts worker JVMs.
+ *
+ * <ul>
+ *   <li>A worker that may be checkpointed runs as {@code unshare --pid --fork setsid java ...}: the
+ *       JVM is the first process of a pid namespace of its own (so any number of clones of its
+ *       image can run at once) and a session leader (criu dumps whole sessions). Its standard
+ *       input is a pipe, for the restore state it reads after the checkpoint; its output is a pipe
+ *       copied into its log file (a file would make every restore fail once it grew).
+ *   <li>Any other worker runs as {@code setsid java ...} (its own session: a Ctrl-C meant for the
+ *       supervisor's terminal does not reach it; the supervisor stops it), with its output
+ *       appended to its log file.
+ * </ul>
+ *
+ * <p>Every worker gets {@code -XX:-UsePerfData} (no {@code /tmp/hsperfdata} file, which clones
+ * would share by pid) and its container id in {@value RestoreEnvironment#CONTAINER_ID}.
+ */
+public final class WorkerLauncher {
+
+  static final String NO_PERF_DATA = "-XX:-UsePerfData";
+
+  private final PoolConfig config;
+
+  public WorkerLauncher(PoolConfig config) {
+    this.config = config;
+  }
+
+  /** The JVM options every worker gets: {@link #NO_PERF_DATA}, then the pool's. */
+  public List<String> jvmOptions() {
+    List<String> options = new ArrayList<>();
+    options.add(NO_PERF_DATA);
+    options.addAll(config.jvmOptions());
+    return options;
+  }
+
+  /** The worker arguments of a container; {@code checkpoint}: offer a checkpoint. */
+  public WorkerArguments arguments(Path socket, String containerId, boolean checkpoint) {
+    return new WorkerArguments(config.serviceClassName(), socket, containerId, checkpoint,
+        config.maxConcurrentInputs(), config.inputTimeout(), config.exitGracePeriod());
+  }
+
+  /**
+   * Launches a worker.
+   *
+   * @param environment values for the container's process environment (a cold container reads
+   *     the pool's restore-time values there; a container to be checkpointed gets them only after
+   *     its checkpoint, so that its image holds none)
+   */
+  LaunchedWorkerProcess launch(WorkerArguments arguments, Map<String, String> environment, Path logFile)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    if (arguments.checkpoint()) {
+      command.addAll(List.of("unshare", "--pid", "--fork"));
+    }
+    command.add("setsid");
+    command.add(config.javaExecutable().toString());
+    command.addAll(jvmOptions());
+    command.add("-cp");
+    command.add(config.classpathString());
+    command.add(WorkerMain.class.getName());
+    command.addAll(arguments.toArguments());
+
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    builder.environment().put(RestoreEnvironment.CONTAINER_ID, arguments.containerId());
+    if (arguments.checkpoint()) {
+      builder.redirectErrorStream(true);
+    } else {
+      builder.redirectInput(Redirect.from(new File("/dev/null")));
+      builder.redirectOutput(Redirect.appendTo(logFile.toFile()));
+      builder.redirectError(Redirect.appendTo(logFile.toFile()));
+    }
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new IOException("cannot launch a worker JVM (" + String.join(" ", command.subList(0,
+          command.indexOf(config.javaExecutable().toString()) + 1)) + "): " + e.getMessage(), e);
+    }
+    if (arguments.checkpoint()) {
+      LogPump.start(process.getInputStream(), logFile, arguments.containerId());
+    }
+    return new LaunchedWorkerProcess(process, arguments.checkpoint());
+  }
+}

@@ -1,0 +1,48 @@
+package dev.lifecycle.pool.internal.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifecycle.pool.internal.protocol.ArgumentCodec;
+import dev.lifecycle.pool.internal.protocol.FrameChannel;
+import dev.lifecycle.pool.internal.protocol.RemoteError;
+import dev.lifecycle.pool.internal.protocol.RestoreStateLine;
+import dev.lifecycle.pool.internal.protocol.WireMessage;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every message type the worker reads or writes after a restore through the JSON mapper
+ * once, before the checkpoint: Jackson builds its serializers and deserializers on first use,
+ * which would otherwise cost every restored clone tens of milliseconds on its first call.
+ */
+final class ProtocolWarmUp {
+
+  private static final System.Logger LOG = System.getLogger(ProtocolWarmUp.class.getName());
+
+  private ProtocolWarmUp() {}
+
+  static void run() {
+    try {
+      JsonNode value = ArgumentCodec.encodeValue(Map.of("warm", List.of(1, 2.5, "up", true)));
+      List<WireMessage> messages = List.of(
+          new WireMessage.Call(1, "warmUp", List.of(value)),
+          new WireMessage.Stop("warm-up"),
+          new WireMessage.CallResult(1, value),
+          new WireMessage.CallFailed(1, RemoteError.of(RemoteError.Kind.USER, new IllegalStateException())),
+          new WireMessage.PhaseChanged("RUNNING", 0, 0, "", null),
+          new WireMessage.HookFinished(0, "ENTER_AFTER_SNAPSHOT", "a", "b", 0, 0, null),
+          new WireMessage.Ready("", 1, 1, 1, null),
+          new WireMessage.Hello("warm-up", 1, true),
+          new WireMessage.Stopped(null, List.of()));
+      for (WireMessage message : messages) {
+        byte[] bytes = FrameChannel.JSON.writerFor(WireMessage.class).writeValueAsBytes(message);
+        FrameChannel.JSON.readValue(bytes, WireMessage.class);
+      }
+      RestoreStateLine.read(new java.io.ByteArrayInputStream(RestoreStateLine.encode(
+          new WireMessage.RestoreState("warm-up", "/", Map.of("K", "V"), true, null))));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "protocol warm-up failed (harmless, only slower): " + e);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.lifecycle.pool.internal.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifecycle.pool.internal.protocol.ArgumentCodec;
+import dev.lifecycle.pool.internal.protocol.RemoteError;
+import dev.lifecycle.pool.internal.protocol.WireMessage;
+import dev.lifecycle.pool.internal.protocol.WireMessage.Call;
+import dev.lifecycle.pool.internal.protocol.WireMessage.CallFailed;
+import dev.lifecycle.pool.internal.protocol.WireMessage.CallResult;
+import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
+import dev.lifecycle.pool.internal.protocol.WireMessage.Stop;
+import dev.lifecycle.pool.internal.protocol.WireMessage.Stopped;
+import dev.lifecycle.runtime.Container;
+import dev.lifecycle.runtime.RestoreEnvironment;
+import dev.lifecycle.runtime.StopReport;
+import dev.lifecycle.runtime.UnknownMethodException;
+import dev.lifecycle.runtime.spi.MethodDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What a worker does with the supervisor's messages once its container runs: serves each {@link
+ * Call} on a thread of its own (the container itself enforces {@code maxConcurrentInputs} and the
+ * input timeout), and stops the container, once, on {@link Stop} or when the supervisor's
+ * connection is lost.
+ *
+ * <p>A stop asked for while the container still starts is carried out as soon as the start is
+ * done: the exit hooks must not run beside the enter hooks.
+ */
+final class WorkerSession {
+
+  private static final System.Logger LOG = System.getLogger(WorkerSession.class.getName());
+
+  private final Object lock = new Object();
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private SupervisorLink link;
+  /** Guarded by {@code lock}. */
+  private Container<?> container;
+  /** Guarded by {@code lock}: non-null once a stop was asked for. */
+  private String stopReason;
+  /** Guarded by {@code lock}: whether the supervisor asked, and so waits for {@link Stopped}. */
+  private boolean answerStop;
+
+  void link(SupervisorLink link) {
+    this.link = link;
+  }
+
+  void onMessage(WireMessage message) {
+    if (message instanceof Call call) {
+      Thread thread = new Thread(() -> serve(call), "lifecycle-worker-call-" + call.callId());
+      thread.setDaemon(true);
+      thread.start();
+    } else if (message instanceof Stop stop) {
+      requestStop("the supervisor asked: " + stop.reason(), true);
+    } else {
+      LOG.log(Level.WARNING, "ignoring unexpected " + message.getClass().getSimpleName()
+          + " from the supervisor");
+    }
+  }
+
+  void onLost() {
+    requestStop("the connection to the supervisor closed (it stopped or died)", false);
+  }
+
+  /**
+   * The container started: announce it with {@code ready}, or stop it now when a stop was asked
+   * for meanwhile.
+   */
+  void started(Container<?> started, Ready ready) {
+    String reason;
+    boolean answer;
+    synchronized (lock) {
+      container = started;
+      reason = stopReason;
+      answer = answerStop;
+      if (reason == null) {
+        link.send(ready);
+      }
+    }
+    if (reason != null) {
+      stopAndEnd(started, reason, answer);
+    }
+  }
+
+  /** Blocks until the container stopped; returns the worker's exit code. */
+  int awaitEnd() {
+    while (true) {
+      try {
+        ended.await();
+        return 0;
+      } catch (InterruptedException e) {
+        // The main thread has nothing else to do; keep waiting.
+      }
+    }
+  }
+
+  private void requestStop(String reason, boolean answer) {
+    Container<?> running;
+    synchronized (lock) {
+      if (stopReason != null) {
+        return;
+      }
+      stopReason = reason;
+      answerStop = answer;
+      running = container;
+    }
+    if (running != null) {
+      Thread stopper = new Thread(() -> stopAndEnd(running, reason, answer), "lifecycle-worker-stop");
+      stopper.start();
+    }
+  }
+
+  private void stopAndEnd(Container<?> running, String reason, boolean answer) {
+    LOG.log(Level.INFO, "Stopping container " + RestoreEnvironment.containerId().orElse(running.id())
+        + ": " + reason);
+    try {
+      StopReport report = running.stop();
+      if (answer) {
+        link.send(new Stopped(
+            report.exitFailure().map(e -> RemoteError.of(RemoteError.Kind.USER, e)).orElse(null),
+            report.overruns().stream().map(Object::toString).toList()));
+      }
+    } finally {
+      link.close();
+      ended.countDown();
+    }
+  }
+
+  private void serve(Call call) {
+    Container<?> running;
+    synchronized (lock) {
+      running = container;
+    }
+    WireMessage answer;
+    try {
+      if (running == null) {
+        throw new IllegalStateException("call " + call.method() + " arrived before the container"
+            + " was ready; the supervisor sends calls only after Ready");
+      }
+      ServiceDescriptor service = running.service();
+      MethodDescriptor method = service.method(call.method())
+          .orElseThrow(() -> new UnknownMethodException(service, call.method()));
+      Object result = running.call(call.method(), ArgumentCodec.decode(service, method, call.args()));
+      answer = new CallResult(call.callId(), encodeResult(service, method, result));
+    } catch (Throwable t) {
+      answer = new CallFailed(call.callId(), WorkerFailures.ofCall(t));
+    }
+    link.send(answer);
+  }
+
+  private static JsonNode encodeResult(ServiceDescriptor service, MethodDescriptor method, Object result) {
+    try {
+      return ArgumentCodec.encodeValue(result);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("The result of @Method " + method.signature() + " of service "
+          + service.serviceName() + " (a " + result.getClass().getName() + ") cannot be sent to the"
+          + " supervisor as JSON: " + e.getMessage() + ". Return records, collections, strings,"
+          + " numbers or other types Jackson can write.", e);
+    }
+  }
+}
