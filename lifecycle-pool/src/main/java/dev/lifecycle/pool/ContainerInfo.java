@@ -18,8 +18,10 @@ import java.util.Optional;
  * @param state where it is
  * @param requestedAt when the pool asked for it
  * @param startDuration from "requested" to "ready to serve", once ready: for a restore this
- *     includes criu, the restore-state hand-over, the reconnection and the post-snapshot hooks
- * @param restoreDuration how long {@code criu restore} itself took, for restored containers
+ *     includes the engine's restore, the restore-state hand-over, the reconnection and the
+ *     post-snapshot hooks
+ * @param restoreDuration how long the snapshot engine's restore itself took, for restored
+ *     containers
  * @param snapshotOutcome what the worker's snapshot step did (e.g. {@code "restored: ..."}); empty
  *     for services without a memory snapshot or before it is ready
  * @param timeline the phases and hooks the worker reported, with their times (live: it keeps
@@ -68,11 +70,11 @@ public record ContainerInfo(
     Objects.requireNonNull(webAddress, "webAddress");
   }
 
-  /** {@code Model-2 RESTORED pid 4711, ready after 143 ms (criu restore 98 ms)}. */
+  /** {@code Model-2 RESTORED pid 4711, ready after 143 ms (restore 98 ms)}. */
   @Override
   public String toString() {
     return containerId + " " + startKind + " pid " + pid + ", " + state.name().toLowerCase(java.util.Locale.ROOT)
         + startDuration.map(d -> ", ready after " + d.toMillis() + " ms").orElse("")
-        + restoreDuration.map(d -> " (criu restore " + d.toMillis() + " ms)").orElse("");
+        + restoreDuration.map(d -> " (restore " + d.toMillis() + " ms)").orElse("");
   }
 }

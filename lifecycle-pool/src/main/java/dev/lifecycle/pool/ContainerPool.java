@@ -62,14 +62,15 @@ import java.util.stream.Stream;
  * replaced when the pool falls below its minimum, else by the next call that needs one.
  *
  * <p><b>Memory snapshots.</b> For a service with {@code enableMemorySnapshot = true} the first
- * container starts cold, runs the snap hooks and is checkpointed with criu into the snapshot store
- * (it keeps running and serves as well); every further container is a restore of that image, its
- * own process in its own pid namespace, and runs only the post-snapshot hooks. A snapshot in the
- * store for the same key (service, class path contents, Java, JVM options, criu, kernel) is
- * restored directly; a stale, incomplete or corrupted one is rebuilt. When snapshots cannot be
- * used (no criu or one older than 4.1, {@code criu check} failing, not root, an open socket or file
- * at the snapshot point, a failed checkpoint or restore), containers start cold and the pool logs
- * one warning that names the reason; {@link #snapshotStatus()} holds it too.
+ * container starts cold, runs the snap hooks and is checkpointed by the pool's {@link
+ * dev.lifecycle.pool.engine.SnapshotEngine} (CRIU unless {@link ContainerPoolBuilder#engine} says
+ * otherwise) into the snapshot store (it keeps running and serves as well); every further
+ * container is a restore of that image, its own process, and runs only the post-snapshot hooks. A
+ * snapshot in the store for the same key (service, class path contents, Java, JVM options, engine,
+ * kernel) is restored directly; a stale, incomplete or corrupted one is rebuilt. When snapshots
+ * cannot be used (the engine is not usable here, an open socket or file at the snapshot point, a
+ * failed checkpoint or restore), containers start cold and the pool logs one warning that names
+ * the reason; {@link #snapshotStatus()} holds it too.
  *
  * <p><b>Stopping.</b> {@link #close()} asks every container to stop (calls in flight may finish
  * within the exit grace period, then the exit hooks run) and kills what still runs after that. A
@@ -143,7 +144,7 @@ public final class ContainerPool implements AutoCloseable {
   }
 
   /**
-   * Finds criu and an existing snapshot, opens the web address, starts the minimum of containers
+   * Checks the snapshot engine, finds an existing snapshot, opens the web address, starts the minimum of containers
    * and the idle reaper.
    */
   void open() {

@@ -1,5 +1,8 @@
 package dev.lifecycle.pool;
 
+import dev.lifecycle.pool.criu.CriuEngine;
+import dev.lifecycle.pool.engine.SimulatedSnapshotEngine;
+import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.pool.internal.supervisor.FixedPorts;
 import dev.lifecycle.pool.internal.supervisor.PoolConfig;
 import dev.lifecycle.runtime.internal.WebBinding;
@@ -37,7 +40,7 @@ public final class ContainerPoolBuilder {
   private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
   private boolean memorySnapshots = true;
   private Path snapshotStore;
-  private Path criuPath;
+  private SnapshotEngine engine = CriuEngine.fromEnvironment();
   private final Map<String, String> environment = new LinkedHashMap<>();
   private Path workDirectory;
   private Duration startTimeout = Duration.ofMinutes(10);
@@ -162,12 +165,13 @@ public final class ContainerPoolBuilder {
   }
 
   /**
-   * The criu binary, and no other; default: found by {@code CriuLocator} (the {@code lifecycle.criu}
-   * property, {@code LIFECYCLE_CRIU}, the project-local install, {@code PATH}). A path that does not
-   * exist turns snapshots off, with that reason.
+   * The engine that takes and restores the memory snapshots; default {@link
+   * CriuEngine#fromEnvironment()}. {@code CriuEngine.at(path)} names the criu binary;
+   * {@link SimulatedSnapshotEngine} needs neither root nor CRIU, for tests. An engine that is not
+   * usable here turns snapshots off, with its reason.
    */
-  public ContainerPoolBuilder criuPath(Path criu) {
-    this.criuPath = Objects.requireNonNull(criu, "criu");
+  public ContainerPoolBuilder engine(SnapshotEngine engine) {
+    this.engine = Objects.requireNonNull(engine, "engine");
     return this;
   }
 
@@ -211,7 +215,7 @@ public final class ContainerPoolBuilder {
   }
 
   /**
-   * Opens the pool: finds criu and an existing snapshot, and starts {@link #minContainers}
+   * Opens the pool: checks the snapshot engine, finds an existing snapshot, and starts {@link #minContainers}
    * containers (in parallel once the snapshot exists) before it returns.
    *
    * @throws dev.lifecycle.runtime.ContainerStartException when a container's constructor or enter
@@ -229,7 +233,7 @@ public final class ContainerPoolBuilder {
         Optional.ofNullable(maxContainers),
         idleTimeout, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
-        Optional.ofNullable(snapshotStore), Optional.ofNullable(criuPath), environment,
+        Optional.ofNullable(snapshotStore), engine, environment,
         Optional.ofNullable(workDirectory), startTimeout, classLoader,
         webBinding);
     ContainerPool pool;

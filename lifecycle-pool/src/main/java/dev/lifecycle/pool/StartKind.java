@@ -10,6 +10,6 @@ public enum StartKind {
    * service whose snapshot did not exist yet.
    */
   CHECKPOINTED,
-  /** criu restored the snapshot: only the post-snapshot hooks ran in this container. */
+  /** The snapshot engine restored the snapshot: only the post-snapshot hooks ran in this container. */
   RESTORED
 }

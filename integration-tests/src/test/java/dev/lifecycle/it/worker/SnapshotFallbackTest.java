@@ -7,6 +7,7 @@ import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.SnapshotStatus;
 import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.pool.criu.CriuEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class SnapshotFallbackTest {
     Path missing = dir.resolve("no-such-dir/criu");
     try (WarningCapture warnings = new WarningCapture();
         ContainerPool pool = Workers.pool(AbcdService.class, dir)
-            .criuPath(missing)
+            .engine(CriuEngine.at(missing))
             .environment("GREETING", "cold hello")
             .minContainers(2).maxContainers(2).build()) {
       List<Identity> identities = bothContainers(pool);
@@ -94,7 +95,7 @@ class SnapshotFallbackTest {
 
     try (WarningCapture warnings = new WarningCapture();
         ContainerPool pool = Workers.pool(AbcdService.class, dir)
-            .criuPath(failingCriu)
+            .engine(CriuEngine.at(failingCriu))
             .minContainers(2).maxContainers(2).build()) {
       List<Identity> identities = bothContainers(pool);
 

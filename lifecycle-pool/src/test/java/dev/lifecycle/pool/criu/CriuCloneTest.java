@@ -54,7 +54,7 @@ class CriuCloneTest {
 
     SnapshotStore store = SnapshotStore.open(shared.resolve("store"));
     SnapshotKey key = new SnapshotKey(CloneTarget.class.getName(), "test-classpath",
-        SnapshotKey.currentJava(), List.of("-XX:-UsePerfData"), criu.version().toString(),
+        SnapshotKey.currentJava(), List.of("-XX:-UsePerfData"), "criu " + criu.version(),
         System.getProperty("os.version"));
     long start = System.nanoTime();
     snapshot = store.create(key, dir -> {

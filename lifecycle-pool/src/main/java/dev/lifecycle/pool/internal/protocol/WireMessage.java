@@ -181,7 +181,7 @@ public sealed interface WireMessage {
    * @param restored whether this process is a clone restored from the image ({@code false}: the
    *     original, which was checkpointed and keeps running)
    * @param snapshotFailure for the original only: why no snapshot was stored although it was ready
-   *     for one (criu failed); null when the snapshot was stored
+   *     for one (the snapshot engine failed); null when the snapshot was stored
    */
   record RestoreState(
       String containerId, String socketPath, Map<String, String> environment, boolean restored,

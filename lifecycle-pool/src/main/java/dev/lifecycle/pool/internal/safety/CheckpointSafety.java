@@ -6,12 +6,13 @@ import java.util.List;
  * The check a worker runs right before it is checkpointed: refuse, with every offending
  * descriptor named, when the process holds resources it does not own.
  *
- * <p>criu could dump many of them, but the result would be wrong or fragile: a restored clone
- * would find a regular file changed since the dump (criu then refuses the restore), a listening
+ * <p>A process checkpoint could take many of them, but the result would be wrong or fragile: a
+ * restored clone would find a regular file changed since the checkpoint (CRIU then refuses the
+ * restore), a listening
  * port already taken by the original or by another clone, a TCP connection whose peer never heard
  * of the clone. Opening such resources after the restore, in a post-snapshot {@code @Enter} hook,
- * is the robust design, and this check tells users so before criu fails with a less helpful
- * message.
+ * is the robust design, and this check tells users so before the engine fails with a less
+ * helpful message.
  */
 public final class CheckpointSafety {
 

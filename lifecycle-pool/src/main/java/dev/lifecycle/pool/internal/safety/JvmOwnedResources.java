@@ -9,34 +9,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The descriptors a checkpoint may keep open: those the JVM itself holds and criu restores
- * safely, plus paths the caller adds. Everything else is the application's, and is refused.
+ * The descriptors a checkpoint may keep open: those the JVM itself holds and a process
+ * checkpoint restores safely (what CRIU does with each is in docs/criu-notes.md), plus paths the
+ * caller adds. Everything else is the application's, and is refused.
  *
  * <p>The list, and why each entry is safe:
  *
  * <ul>
- *   <li><b>fds 0, 1 and 2</b>: the supervisor replaces them per clone at restore ({@code criu
- *       restore --inherit-fd}), so each clone gets its own stdin, stdout and stderr.
+ *   <li><b>fds 0, 1 and 2</b>: the snapshot engine replaces them per clone at restore, so each
+ *       clone gets its own stdin, stdout and stderr.
  *   <li><b>files under {@code java.home}</b> ({@code lib/modules}, the JDK's jars): the JVM opens
- *       them itself; they do not change between dump and restore, which is what criu checks.
+ *       them itself; they do not change between dump and restore, which is what a restore checks.
  *   <li><b>class path and module path entries</b> ({@code java.class.path}, {@code
  *       jdk.module.path}): jars held open by class loaders, and files under class directories.
  *       They are part of the snapshot key, so a changed jar means a new snapshot anyway.
  *   <li><b>{@code /dev/null}, {@code /dev/zero}, {@code /dev/random}, {@code /dev/urandom}</b>:
  *       stateless devices, simply reopened.
  *   <li><b>anonymous {@code [eventpoll]}, {@code [eventfd]}, {@code [timerfd]}, {@code
- *       [signalfd]}</b>: NIO selectors and their wake-up; criu restores them. A socket registered
+ *       [signalfd]}</b>: NIO selectors and their wake-up, restored as they are. A socket registered
  *       with a selector is still reported on its own.
- *   <li><b>pipes with both ends in this process</b> (a selector's wake-up pipe): criu restores both
- *       ends together. A pipe whose other end is outside (a child process, the supervisor) is not.
+ *   <li><b>pipes with both ends in this process</b> (a selector's wake-up pipe): both ends are restored
+ *       together. A pipe whose other end is outside (a child process, the supervisor) is not.
  *   <li><b>an unnamed Unix stream socket whose peer has closed</b>: every JVM that uses NIO keeps
  *       one (the JDK makes a socketpair at start-up, closes one end, and dup2s the other over
- *       descriptors it closes asynchronously); criu dumps and restores it as a "semi-closed
- *       connection" (checked on this machine). Any other socket is refused.
+ *       descriptors it closes asynchronously); it is checkpointed and restored as a
+ *       "semi-closed connection" (checked on this machine with CRIU). Any other socket is refused.
  * </ul>
  *
- * <p>Not on the list, hence refused: regular files of the application (criu would check their size
- * at restore and every clone would share the file offset's past), directories, terminals, sockets
+ * <p>Not on the list, hence refused: regular files of the application (a restore would check their
+ * size and every clone would share the file offset's past), directories, terminals, sockets
  * of any kind, pipes to other processes, {@code inotify} watches and other anonymous inodes.
  */
 final class JvmOwnedResources {

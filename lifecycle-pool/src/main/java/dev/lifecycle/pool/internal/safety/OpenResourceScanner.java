@@ -72,7 +72,7 @@ public final class OpenResourceScanner {
   }
 
   /**
-   * @param restorableAsIs targets criu restores as they are although their kind is refused in
+   * @param restorableAsIs targets a restore brings back as they are although their kind is refused in
    *     general: pipes with both ends here, Unix sockets whose peer has closed
    */
   private record Scan(List<OpenResource> resources, Set<String> restorableAsIs) {}

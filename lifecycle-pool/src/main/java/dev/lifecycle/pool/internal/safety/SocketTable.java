@@ -58,8 +58,8 @@ final class SocketTable {
   /**
    * Whether {@code inode} is an unnamed Unix stream socket whose peer has closed. Every JVM that
    * uses NIO has one: the JDK creates a socketpair at start-up, closes one end and keeps the other
-   * to implement asynchronous close (dup2 over a descriptor being closed). criu dumps and restores
-   * such a "semi-closed connection" as it is.
+   * to implement asynchronous close (dup2 over a descriptor being closed). A checkpoint
+   * takes and restores such a "semi-closed connection" as it is.
    */
   boolean isPeerClosedUnixSocket(long inode) {
     return peerClosed.contains(inode);

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A complete, verified snapshot in a {@link SnapshotStore}.
  *
  * @param key what it was built for
- * @param directory the image directory: pass it to {@code Criu.restore}; it also holds the
+ * @param directory the image directory, which the snapshot engine restores; it also holds the
  *     manifest. Read-only from here on: clones restore from it concurrently
  * @param created when the build finished
  * @param imageSize total bytes of the image files

@@ -2,7 +2,7 @@ package dev.lifecycle.pool.internal.store;
 
 import java.nio.file.Path;
 
-/** Writes a snapshot's image files, typically by running {@code Criu.dump} into the directory. */
+/** Writes a snapshot's image files, typically the snapshot engine's checkpoint into the directory. */
 @FunctionalInterface
 public interface SnapshotBuilder {
 

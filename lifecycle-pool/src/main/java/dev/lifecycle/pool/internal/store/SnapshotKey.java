@@ -15,15 +15,15 @@ import java.util.Objects;
  * @param classpathDigest {@link ClasspathDigest} of the worker's class path
  * @param javaVersion the worker JVM: vendor, runtime version and {@code java.home}
  * @param jvmOptions the worker's JVM options, in order (they shape the heap that is dumped)
- * @param criuVersion the criu that dumps and restores
- * @param kernelRelease {@code uname -r}: criu images are tied to kernel features
+ * @param engineIdentity the snapshot engine that checkpoints and restores, e.g. {@code criu 4.1.1}
+ * @param kernelRelease {@code uname -r}: images are tied to kernel features
  */
 public record SnapshotKey(
     String serviceClass,
     String classpathDigest,
     String javaVersion,
     List<String> jvmOptions,
-    String criuVersion,
+    String engineIdentity,
     String kernelRelease) {
 
   /** Hex digits of {@link #digest()} used in the directory name: 128 bits, no practical collisions. */
@@ -34,7 +34,7 @@ public record SnapshotKey(
     Objects.requireNonNull(classpathDigest, "classpathDigest");
     Objects.requireNonNull(javaVersion, "javaVersion");
     jvmOptions = List.copyOf(jvmOptions);
-    Objects.requireNonNull(criuVersion, "criuVersion");
+    Objects.requireNonNull(engineIdentity, "engineIdentity");
     Objects.requireNonNull(kernelRelease, "kernelRelease");
     if (serviceClass.isBlank()) {
       throw new IllegalArgumentException("serviceClass must not be blank");
@@ -47,10 +47,10 @@ public record SnapshotKey(
    * @param classpath the worker's class path entries, in order; their contents are hashed
    */
   public static SnapshotKey forThisJvm(
-      String serviceClass, List<Path> classpath, List<String> jvmOptions, String criuVersion)
+      String serviceClass, List<Path> classpath, List<String> jvmOptions, String engineIdentity)
       throws IOException {
     return new SnapshotKey(serviceClass, ClasspathDigest.of(classpath), currentJava(), jvmOptions,
-        criuVersion, System.getProperty("os.version"));
+        engineIdentity, System.getProperty("os.version"));
   }
 
   /** {@code Debian 17.0.15+6-Debian-1deb12u1 /usr/lib/jvm/java-17-openjdk-amd64}. */
@@ -68,7 +68,7 @@ public record SnapshotKey(
     Hashing.updateField(digest, javaVersion);
     Hashing.updateField(digest, Integer.toString(jvmOptions.size()));
     jvmOptions.forEach(o -> Hashing.updateField(digest, o));
-    Hashing.updateField(digest, criuVersion);
+    Hashing.updateField(digest, engineIdentity);
     Hashing.updateField(digest, kernelRelease);
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -94,8 +94,8 @@ public record SnapshotKey(
     if (!jvmOptions.equals(other.jvmOptions)) {
       return "JVM options " + other.jvmOptions + " vs " + jvmOptions;
     }
-    if (!criuVersion.equals(other.criuVersion)) {
-      return "criu " + other.criuVersion + " vs " + criuVersion;
+    if (!engineIdentity.equals(other.engineIdentity)) {
+      return "engine " + other.engineIdentity + " vs " + engineIdentity;
     }
     if (!kernelRelease.equals(other.kernelRelease)) {
       return "kernel " + other.kernelRelease + " vs " + kernelRelease;

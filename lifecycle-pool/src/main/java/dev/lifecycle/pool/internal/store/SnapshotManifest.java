@@ -80,7 +80,7 @@ record SnapshotManifest(SnapshotKey key, Instant created, List<FileEntry> files)
     for (int i = 0; i < key.jvmOptions().size(); i++) {
       p.setProperty("key.jvmOptions." + i, key.jvmOptions().get(i));
     }
-    p.setProperty("key.criuVersion", key.criuVersion());
+    p.setProperty("key.engineIdentity", key.engineIdentity());
     p.setProperty("key.kernelRelease", key.kernelRelease());
     p.setProperty("created", created.toString());
     p.setProperty("image.size", Long.toString(imageSize()));
@@ -121,7 +121,7 @@ record SnapshotManifest(SnapshotKey key, Instant created, List<FileEntry> files)
     }
     SnapshotKey key = new SnapshotKey(required(p, "key.serviceClass"),
         required(p, "key.classpathDigest"), required(p, "key.javaVersion"), options,
-        required(p, "key.criuVersion"), required(p, "key.kernelRelease"));
+        required(p, "key.engineIdentity"), required(p, "key.kernelRelease"));
     if (!key.digest().equals(required(p, "key.digest"))) {
       throw new IllegalArgumentException("key.digest does not match the key fields (edited manifest?)");
     }

@@ -2,9 +2,10 @@ package dev.lifecycle.pool.internal.supervisor;
 
 import dev.lifecycle.pool.StartKind;
 import dev.lifecycle.pool.WorkerLaunchException;
-import dev.lifecycle.pool.criu.CriuException;
-import dev.lifecycle.pool.criu.DumpOptions;
-import dev.lifecycle.pool.criu.RestoreOptions;
+import dev.lifecycle.pool.engine.RestoreRequest;
+import dev.lifecycle.pool.engine.SnapshotEngineException;
+import dev.lifecycle.pool.engine.WorkerProcess;
+import dev.lifecycle.pool.engine.WorkerProcess;
 import dev.lifecycle.pool.internal.protocol.RestoreStateLine;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.RestoreState;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * Starts one container the way the {@link SnapshotPlanner} says: cold; as the original that is
- * checkpointed at its snapshot point and keeps running; or as a criu restore of the snapshot.
+ * checkpointed at its snapshot point and keeps running; or as a restore of the snapshot by the
+ * pool's snapshot engine.
  * Returns it ready to serve, or throws and leaves nothing running.
  */
 public final class ContainerStarter {
@@ -91,7 +93,7 @@ public final class ContainerStarter {
     WorkerContainer container = register(StartKind.COLD);
     try {
       container.process(launcher.launch(launcher.arguments(socket, container.id(), false),
-          config.environment(), logOf(container)));
+          config.environment(), container.logFile()));
     } catch (IOException e) {
       forget(container);
       throw new WorkerLaunchException(service.serviceName(), "Container " + container.id()
@@ -109,11 +111,11 @@ public final class ContainerStarter {
     boolean decided = false;
     try {
       container.process(launcher.launch(launcher.arguments(socket, container.id(), true),
-          config.environment(), logOf(container)));
+          config.environment(), container.logFile()));
       SnapshotPointOutcome outcome = container.awaitSnapshotPoint(config.startTimeout());
       switch (outcome) {
         case NO_SNAPSHOT_POINT -> planner.noSnapshotPoint();
-        case REFUSED -> planner.refused(container.refusal().orElse("the worker refused"));
+        case REFUSED -> planner.buildFailed(container.refusal().orElse("the worker refused"));
         case READY_FOR_CHECKPOINT -> checkpoint(container, build);
       }
       decided = true;
@@ -136,26 +138,20 @@ public final class ContainerStarter {
   }
 
   /**
-   * Dumps the original, leaving it running, into the store; then tells it to continue as itself,
-   * with the restore-time environment, or with the reason the dump failed.
+   * Checkpoints the original, leaving it running, into the store; then tells it to continue as
+   * itself, with the restore-time environment, or with the reason the checkpoint failed.
    */
   private void checkpoint(WorkerContainer container, Plan.Build build) throws IOException {
     WorkerProcess process = container.process().orElseThrow();
     long pid = process.pid();
     String failure = null;
     Snapshot snapshot = null;
-    WorkerIo io = null;
     long start = System.nanoTime();
     try {
-      io = WorkerIo.of(pid);
-      WorkerIo keys = io;
-      snapshot = build.store().create(build.key(), dir -> {
-        build.criu().dump(pid, dir, DumpOptions.defaults().withLeaveRunning(true));
-        keys.writeTo(dir);
-      });
+      snapshot = build.store().create(build.key(), dir -> build.engine().checkpoint(pid, dir));
     } catch (SnapshotBuildException | IOException | IllegalArgumentException e) {
-      failure = "criu could not checkpoint container " + container.id() + " (" + process.describe()
-          + "): " + e.getMessage();
+      failure = build.engine().name() + " could not checkpoint container " + container.id() + " ("
+          + process.describe() + "): " + e.getMessage();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     container.sendToStdin(RestoreStateLine.encode(
@@ -166,7 +162,7 @@ public final class ContainerStarter {
       LOG.log(Level.INFO, () -> "Service " + service.serviceName() + ": checkpointed container "
           + container.id() + " in " + took.toMillis() + " ms into " + stored.directory() + " ("
           + stored.imageSize() / (1024 * 1024) + " MB)");
-      planner.built(snapshot, io);
+      planner.built(snapshot);
     } else {
       planner.buildFailed(failure);
     }
@@ -176,7 +172,7 @@ public final class ContainerStarter {
     WorkerContainer container = register(StartKind.RESTORED);
     Path stateFile = privateDirectory.resolve(container.id() + ".restore-state");
     container.stateFile(stateFile);
-    long pid;
+    WorkerProcess restored;
     long start = System.nanoTime();
     try {
       Files.write(stateFile,
@@ -184,11 +180,11 @@ public final class ContainerStarter {
               config.environment(), true, null)),
           StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Files.setPosixFilePermissions(stateFile, PosixFilePermissions.fromString("rw-------"));
-      // criu's log of this restore goes next to the container's log (deleted when it succeeds).
-      pid = restore.criu().restore(restore.snapshot().directory(), RestoreOptions.defaults()
-          .withInheritedFds(restore.io().forClone(stateFile, logOf(container)))
-          .withWorkDirectory(logDirectory.resolve(container.id() + ".criu-restore")));
-    } catch (CriuException | IOException e) {
+      // The engine's own files of this restore go next to the container's log (deleted when it
+      // succeeds).
+      restored = restore.engine().restore(restore.snapshot().directory(), new RestoreRequest(
+          stateFile, container.logFile(), logDirectory.resolve(container.id() + ".restore")));
+    } catch (SnapshotEngineException | IOException e) {
       container.kill();
       forget(container);
       planner.restoreFailed(restore.snapshot(), e.getMessage());
@@ -196,7 +192,7 @@ public final class ContainerStarter {
       return start();
     }
     container.restoreDuration(Duration.ofNanos(System.nanoTime() - start));
-    container.process(RestoredWorkerProcess.of(pid));
+    container.process(restored);
     try {
       awaitReady(container);
     } catch (RuntimeException e) {
@@ -225,9 +221,5 @@ public final class ContainerStarter {
         new WorkerContainer(id, kind, service, logDirectory.resolve(id + ".log"), onLost);
     registry.put(container.id(), container);
     return container;
-  }
-
-  private static Path logOf(WorkerContainer container) {
-    return container.logFile();
   }
 }

@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
  * Copies a worker's output pipe into its log file, on a daemon thread, until the pipe ends.
  *
  * <p>Only for workers that will be checkpointed: their standard output must be a pipe, not a file
- * (see docs/criu-notes.md); other workers write to their log file directly.
+ * (an image that recorded a file's size would not restore once the file grew); other workers write to their log file directly.
  */
 final class LogPump {
 

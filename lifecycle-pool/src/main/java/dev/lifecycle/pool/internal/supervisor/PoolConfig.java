@@ -1,6 +1,7 @@
 package dev.lifecycle.pool.internal.supervisor;
 
 import dev.lifecycle.runtime.internal.WebBinding;
+import dev.lifecycle.pool.engine.SnapshotEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ public record PoolConfig(
     Path javaExecutable,
     boolean memorySnapshots,
     Optional<Path> snapshotStore,
-    Optional<Path> criuPath,
+    SnapshotEngine engine,
     Map<String, String> environment,
     Optional<Path> workDirectory,
     Duration startTimeout,

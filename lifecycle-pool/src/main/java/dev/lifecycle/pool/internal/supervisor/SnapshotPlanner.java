@@ -2,9 +2,8 @@ package dev.lifecycle.pool.internal.supervisor;
 
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.SnapshotStatus;
-import dev.lifecycle.pool.criu.Criu;
-import dev.lifecycle.pool.criu.CriuAvailability;
-import dev.lifecycle.pool.criu.CriuLocator;
+import dev.lifecycle.pool.engine.EngineCheck;
+import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.pool.internal.store.Snapshot;
 import dev.lifecycle.pool.internal.store.SnapshotKey;
 import dev.lifecycle.pool.internal.store.SnapshotLookup;
@@ -27,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * outcome: a few hundred milliseconds of waiting buy a restore instead of a cold start.
  *
  * <p>When the pool cannot tell whether the service takes snapshots at all (its class is not on the
- * supervisor's class path) and criu is missing, the warning waits until a worker reports a
- * snapshot step: services without one never hear about criu.
+ * supervisor's class path) and the snapshot engine is not usable, the warning waits until a
+ * worker reports a snapshot step: services without one never hear about the engine.
  */
 public final class SnapshotPlanner {
 
@@ -44,10 +43,10 @@ public final class SnapshotPlanner {
     record Cold() implements Plan {}
 
     /** Start the original: cold, and checkpointed into the store at its snapshot point. */
-    record Build(Criu criu, SnapshotStore store, SnapshotKey key) implements Plan {}
+    record Build(SnapshotEngine engine, SnapshotStore store, SnapshotKey key) implements Plan {}
 
     /** Restore the snapshot. */
-    record Restore(Criu criu, Snapshot snapshot, WorkerIo io) implements Plan {}
+    record Restore(SnapshotEngine engine, Snapshot snapshot) implements Plan {}
   }
 
   private final PoolConfig config;
@@ -58,17 +57,15 @@ public final class SnapshotPlanner {
   // Guarded by lock.
   private SnapshotStatus.State state = SnapshotStatus.State.UNDECIDED;
   private String detail = "no container has started yet";
-  private Criu criu;
   private SnapshotStore store;
   private SnapshotKey key;
   private Snapshot snapshot;
-  private WorkerIo io;
   private boolean warned;
   private boolean warningDeferred;
   private boolean rebuiltAfterFailedRestore;
 
   /**
-   * @param keyOptions what shapes the image besides the class path, Java, criu and the kernel:
+   * @param keyOptions what shapes the image besides the class path, Java, the engine and the kernel:
    *     the workers' JVM options and image arguments
    */
   public SnapshotPlanner(PoolConfig config, LocalService service, List<String> keyOptions) {
@@ -77,7 +74,7 @@ public final class SnapshotPlanner {
     this.keyOptions = List.copyOf(keyOptions);
   }
 
-  /** Finds criu and an existing snapshot; runs {@code criu check} once per binary and JVM. */
+  /** Checks the snapshot engine and finds an existing snapshot. */
   public void prepare() {
     synchronized (lock) {
       if (!config.memorySnapshots()) {
@@ -89,23 +86,18 @@ public final class SnapshotPlanner {
         detail = "the service does not enable memory snapshots";
         return;
       }
-      CriuLocator locator = config.criuPath()
-          .map(p -> CriuLocator.builder().explicitPath(p).build())
-          .orElseGet(CriuLocator::fromEnvironment);
-      CriuAvailability availability = locator.locate();
-      if (!(availability instanceof Criu found)) {
-        fallBack(((CriuAvailability.Unavailable) availability).reason(),
-            service.memorySnapshotEnabled().isEmpty());
+      EngineCheck check = config.engine().check();
+      if (check instanceof EngineCheck.Unavailable unavailable) {
+        fallBack(unavailable.reason(), service.memorySnapshotEnabled().isEmpty());
         return;
       }
-      criu = found;
       try {
         store = storeAt(config.snapshotStore().orElse(SnapshotStore.defaultRoot()));
         key = SnapshotKey.forThisJvm(config.serviceClassName(), config.classpath(), keyOptions,
-            criu.version().toString());
+            ((EngineCheck.Ready) check).identity());
         SnapshotLookup lookup = store.lookup(key);
         if (lookup instanceof SnapshotLookup.Found f) {
-          available(f.snapshot(), WorkerIo.readFrom(f.snapshot().directory()));
+          available(f.snapshot());
         } else {
           detail = lookup instanceof SnapshotLookup.Discarded d ? d.reason()
               : ((SnapshotLookup.Missing) lookup).reason();
@@ -129,14 +121,14 @@ public final class SnapshotPlanner {
           return new Plan.Cold();
         case AVAILABLE:
           if (stillThere()) {
-            return new Plan.Restore(criu, snapshot, io);
+            return new Plan.Restore(config.engine(), snapshot);
           }
           state = SnapshotStatus.State.UNDECIDED;
           // fall through: rebuild
         default:
           state = SnapshotStatus.State.BUILDING;
           detail = "the first container is starting, to be checkpointed at its snapshot point";
-          return new Plan.Build(criu, store, key);
+          return new Plan.Build(config.engine(), store, key);
       }
     }
   }
@@ -159,24 +151,22 @@ public final class SnapshotPlanner {
   }
 
   /** The original was checkpointed into {@code built}. */
-  void built(Snapshot built, WorkerIo builtIo) {
+  void built(Snapshot built) {
     synchronized (lock) {
-      available(built, builtIo);
+      available(built);
       lock.notifyAll();
     }
   }
 
-  /** The original could not be checkpointed (criu failed): cold starts from now on. */
+  /**
+   * The original could not be checkpointed (the engine failed, or the worker refused for an open
+   * resource): cold starts from now on.
+   */
   void buildFailed(String reason) {
     synchronized (lock) {
       fallBack(reason, false);
       lock.notifyAll();
     }
-  }
-
-  /** The original refused to be checkpointed (an open resource): cold starts from now on. */
-  void refused(String reason) {
-    buildFailed(reason);
   }
 
   /** The original became ready without a snapshot point: the service takes no snapshots. */
@@ -246,9 +236,8 @@ public final class SnapshotPlanner {
   }
 
   /** Guarded by lock. */
-  private void available(Snapshot found, WorkerIo foundIo) {
+  private void available(Snapshot found) {
     snapshot = found;
-    io = foundIo;
     state = SnapshotStatus.State.AVAILABLE;
     detail = "containers are restores of " + found.directory() + " (" + found.imageSize() / (1024 * 1024)
         + " MB)";

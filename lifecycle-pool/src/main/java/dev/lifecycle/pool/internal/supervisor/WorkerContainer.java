@@ -6,6 +6,8 @@ import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.StartKind;
 import dev.lifecycle.pool.WorkerDiedException;
 import dev.lifecycle.pool.WorkerLaunchException;
+import dev.lifecycle.pool.engine.ChildWorkerProcess;
+import dev.lifecycle.pool.engine.WorkerProcess;
 import dev.lifecycle.pool.internal.protocol.FrameChannel;
 import dev.lifecycle.pool.internal.protocol.WireMessage;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Call;
@@ -340,7 +342,7 @@ public final class WorkerContainer {
 
   /** Sends the restore state line to the original, waiting on its standard input. */
   void sendToStdin(byte[] line) throws IOException {
-    if (process instanceof LaunchedWorkerProcess launched) {
+    if (process instanceof ChildWorkerProcess launched) {
       var stdin = launched.process().getOutputStream();
       stdin.write(line);
       stdin.flush();

@@ -1,5 +1,6 @@
 package dev.lifecycle.pool.internal.supervisor;
 
+import dev.lifecycle.pool.engine.ChildWorkerProcess;
 import dev.lifecycle.pool.internal.worker.WorkerArguments;
 import dev.lifecycle.pool.internal.worker.WorkerMain;
 import dev.lifecycle.runtime.RestoreEnvironment;
@@ -15,11 +16,11 @@ import java.util.Map;
  * Starts worker JVMs.
  *
  * <ul>
- *   <li>A worker that may be checkpointed runs as {@code unshare --pid --fork setsid java ...}: the
- *       JVM is the first process of a pid namespace of its own (so any number of clones of its
- *       image can run at once) and a session leader (criu dumps whole sessions). Its standard
- *       input is a pipe, for the restore state it reads after the checkpoint; its output is a pipe
- *       copied into its log file (a file would make every restore fail once it grew).
+ *   <li>A worker that may be checkpointed runs as {@code <engine's launch prefix> setsid java ...}
+ *       (for CRIU, first in a pid namespace of its own), a session leader (a checkpoint takes
+ *       whole sessions). Its standard input is a pipe, for the restore state it reads after the
+ *       checkpoint; its output is a pipe copied into its log file (an image that recorded a log
+ *       file's size would not restore once the file grew).
  *   <li>Any other worker runs as {@code setsid java ...} (its own session: a Ctrl-C meant for the
  *       supervisor's terminal does not reach it; the supervisor stops it), with its output
  *       appended to its log file.
@@ -49,6 +50,7 @@ public final class WorkerLauncher {
   /** The worker arguments of a container; {@code checkpoint}: offer a checkpoint. */
   public WorkerArguments arguments(Path socket, String containerId, boolean checkpoint) {
     return new WorkerArguments(config.serviceClassName(), socket, containerId, checkpoint,
+        checkpoint ? config.engine().name() : "none", config.engine().checkpointPolicy(), false,
         config.maxConcurrentInputs(), config.inputTimeout(), config.exitGracePeriod());
   }
 
@@ -59,12 +61,11 @@ public final class WorkerLauncher {
    *     the pool's restore-time values there; a container to be checkpointed gets them only after
    *     its checkpoint, so that its image holds none)
    */
-  LaunchedWorkerProcess launch(WorkerArguments arguments, Map<String, String> environment, Path logFile)
+  ChildWorkerProcess launch(WorkerArguments arguments, Map<String, String> environment, Path logFile)
       throws IOException {
     List<String> command = new ArrayList<>();
-    if (arguments.checkpoint()) {
-      command.addAll(List.of("unshare", "--pid", "--fork"));
-    }
+    List<String> prefix = arguments.checkpoint() ? config.engine().launchPrefix() : List.of();
+    command.addAll(prefix);
     command.add("setsid");
     command.add(config.javaExecutable().toString());
     command.addAll(jvmOptions());
@@ -93,6 +94,6 @@ public final class WorkerLauncher {
     if (arguments.checkpoint()) {
       LogPump.start(process.getInputStream(), logFile, arguments.containerId());
     }
-    return new LaunchedWorkerProcess(process, arguments.checkpoint());
+    return new ChildWorkerProcess(process, !prefix.isEmpty());
   }
 }

@@ -132,6 +132,13 @@ final class SupervisorLink {
     send(event);
   }
 
+  /** Forgets the events kept while detached. */
+  void discardBacklog() {
+    synchronized (lock) {
+      backlog.clear();
+    }
+  }
+
   /** Closes the connection for good. */
   void close() {
     detach();

@@ -1,5 +1,6 @@
 package dev.lifecycle.pool.internal.worker;
 
+import dev.lifecycle.pool.engine.CheckpointPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -16,6 +17,12 @@ import java.util.Optional;
  * @param containerId the id the supervisor gave this container
  * @param checkpoint whether to offer a checkpoint at the snapshot point ({@code false}: the pool
  *     runs without memory snapshots, and the snap hooks run in every container)
+ * @param engine the name of the pool's snapshot engine, for the timeline ({@code "none"} without
+ *     a checkpoint)
+ * @param checkpointPolicy what to refuse to be checkpointed with
+ * @param replay whether this JVM is a restore that replays the snap hooks instead of being
+ *     restored from a memory image ({@code SimulatedSnapshotEngine}): it then talks to no
+ *     supervisor before its restore state arrives on standard input at the snapshot point
  * @param maxConcurrentInputs overrides {@code @Service(maxConcurrentInputs)}
  * @param inputTimeout overrides {@code @Service(inputTimeoutSeconds)}
  * @param exitGracePeriod overrides {@code @Service(exitGracePeriodSeconds)}
@@ -25,6 +32,9 @@ public record WorkerArguments(
     Path socketPath,
     String containerId,
     boolean checkpoint,
+    String engine,
+    CheckpointPolicy checkpointPolicy,
+    boolean replay,
     Optional<Integer> maxConcurrentInputs,
     Optional<Duration> inputTimeout,
     Optional<Duration> exitGracePeriod) {
@@ -33,6 +43,10 @@ public record WorkerArguments(
   private static final String SOCKET = "--socket=";
   private static final String CONTAINER = "--container=";
   private static final String CHECKPOINT = "--checkpoint=";
+  private static final String ENGINE = "--engine=";
+  private static final String POLICY = "--checkpoint-policy=";
+  /** Added by an engine that replays the snap hooks, after the arguments the image recorded. */
+  public static final String REPLAY = "--replay-snapshot";
   private static final String MAX_INPUTS = "--max-concurrent-inputs=";
   private static final String INPUT_TIMEOUT = "--input-timeout=";
   private static final String EXIT_GRACE = "--exit-grace-period=";
@@ -41,6 +55,8 @@ public record WorkerArguments(
     Objects.requireNonNull(serviceClass, "serviceClass");
     Objects.requireNonNull(socketPath, "socketPath");
     Objects.requireNonNull(containerId, "containerId");
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(checkpointPolicy, "checkpointPolicy");
     Objects.requireNonNull(maxConcurrentInputs, "maxConcurrentInputs");
     Objects.requireNonNull(inputTimeout, "inputTimeout");
     Objects.requireNonNull(exitGracePeriod, "exitGracePeriod");
@@ -53,6 +69,9 @@ public record WorkerArguments(
     args.add(SOCKET + socketPath);
     args.add(CONTAINER + containerId);
     args.addAll(imageArguments());
+    if (replay) {
+      args.add(REPLAY);
+    }
     return args;
   }
 
@@ -65,6 +84,8 @@ public record WorkerArguments(
     List<String> args = new ArrayList<>();
     args.add(SERVICE + serviceClass);
     args.add(CHECKPOINT + checkpoint);
+    args.add(ENGINE + engine);
+    args.add(POLICY + checkpointPolicy);
     maxConcurrentInputs.ifPresent(n -> args.add(MAX_INPUTS + n));
     inputTimeout.ifPresent(d -> args.add(INPUT_TIMEOUT + d));
     exitGracePeriod.ifPresent(d -> args.add(EXIT_GRACE + d));
@@ -81,6 +102,9 @@ public record WorkerArguments(
     String socket = null;
     String container = null;
     boolean checkpoint = false;
+    String engine = "none";
+    CheckpointPolicy policy = CheckpointPolicy.REFUSE_UNOWNED_RESOURCES;
+    boolean replay = false;
     Integer maxInputs = null;
     Duration inputTimeout = null;
     Duration exitGrace = null;
@@ -93,6 +117,12 @@ public record WorkerArguments(
         container = arg.substring(CONTAINER.length());
       } else if (arg.startsWith(CHECKPOINT)) {
         checkpoint = Boolean.parseBoolean(arg.substring(CHECKPOINT.length()));
+      } else if (arg.startsWith(ENGINE)) {
+        engine = arg.substring(ENGINE.length());
+      } else if (arg.startsWith(POLICY)) {
+        policy = policy(arg);
+      } else if (arg.equals(REPLAY)) {
+        replay = true;
       } else if (arg.startsWith(MAX_INPUTS)) {
         maxInputs = Integer.valueOf(arg.substring(MAX_INPUTS.length()));
       } else if (arg.startsWith(INPUT_TIMEOUT)) {
@@ -107,8 +137,16 @@ public record WorkerArguments(
     require(service, SERVICE);
     require(socket, SOCKET);
     require(container, CONTAINER);
-    return new WorkerArguments(service, Path.of(socket), container, checkpoint,
-        Optional.ofNullable(maxInputs), Optional.ofNullable(inputTimeout), Optional.ofNullable(exitGrace));
+    return new WorkerArguments(service, Path.of(socket), container, checkpoint, engine, policy,
+        replay, Optional.ofNullable(maxInputs), Optional.ofNullable(inputTimeout), Optional.ofNullable(exitGrace));
+  }
+
+  private static CheckpointPolicy policy(String arg) {
+    try {
+      return CheckpointPolicy.valueOf(arg.substring(POLICY.length()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("worker argument '" + arg + "' names no checkpoint policy", e);
+    }
   }
 
   private static Duration duration(String arg, String prefix) {

@@ -6,12 +6,13 @@ import dev.lifecycle.pool.internal.protocol.WireMessage.CheckpointRefused;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Hello;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Quiescing;
 import dev.lifecycle.pool.internal.protocol.WireMessage.RestoreState;
+import dev.lifecycle.pool.engine.CheckpointPolicy;
 import dev.lifecycle.pool.internal.safety.CheckpointSafety;
 import dev.lifecycle.pool.internal.safety.UnsafeCheckpointException;
-import dev.lifecycle.runtime.internal.RestoreValues;
 import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
+import dev.lifecycle.runtime.internal.RestoreValues;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -22,21 +23,26 @@ import java.nio.file.Path;
 import javax.management.ObjectName;
 
 /**
- * The snapshot step of a worker JVM. The supervisor runs criu; this side gets the process ready
- * for it and, once it returns (in the original and in every clone), finds out who it now is.
+ * The snapshot step of a worker JVM. The supervisor runs the snapshot engine; this side gets the
+ * process ready for it and, once it returns (in the original and in every clone), finds out who
+ * it now is.
  *
  * <ol>
  *   <li>Tell the supervisor, close the connection, and check that nothing else is open that a
- *       checkpoint cannot carry ({@link CheckpointSafety}). When something is, reconnect, say why
+ *       checkpoint cannot carry ({@link CheckpointSafety}, unless the engine's {@link
+ *       CheckpointPolicy} allows everything). When something is, reconnect, say why
  *       ({@link CheckpointRefused}) and carry on as a cold start.
  *   <li>Reconnect to say {@link CheckpointReady}, close again, collect garbage (a smaller image),
- *       and block reading one {@link RestoreState} line from standard input. criu dumps the process
- *       right there.
- *   <li>The line arrives: in the original (on its stdin pipe, after the dump) or in a clone (whose
- *       stdin criu replaced with a file holding its own line). Apply it: container id, restore-time
- *       environment, fresh seeds for registered random generators; reconnect to the socket it
- *       names; return {@code CHECKPOINTED} or {@code RESTORED}.
+ *       and block reading one {@link RestoreState} line from standard input. The engine checkpoints
+ *       the process right there.
+ *   <li>The line arrives: in the original (on its stdin pipe, after the checkpoint) or in a clone
+ *       (whose stdin the engine replaced with a file holding its own line). Apply it: container
+ *       id, restore-time environment, fresh seeds for registered random generators; reconnect to
+ *       the socket it names; return {@code CHECKPOINTED} or {@code RESTORED}.
  * </ol>
+ *
+ * <p>A worker that replays its snap hooks instead of being restored from an image ({@link
+ * WorkerArguments#replay()}) skips the first two steps: it goes straight to waiting for its line.
  *
  * <p>When standard input ends instead (the supervisor died while this process waited), or the
  * supervisor cannot be reached after the restore, the engine throws {@link SupervisorGone}: the
@@ -56,7 +62,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
 
   @Override
   public String name() {
-    return arguments.checkpoint() ? "criu" : "none";
+    return arguments.checkpoint() ? arguments.engine() : "none";
   }
 
   @Override
@@ -65,12 +71,17 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
       return SnapshotOutcome.skipped("the pool runs without memory snapshots (its log says why);"
           + " the snap hooks ran in this container");
     }
+    if (arguments.replay()) {
+      return continueAfterSnapshotPoint(true);
+    }
     ProtocolWarmUp.run();
     link.send(new Quiescing());
     link.detach();
     shrink();
     try {
-      CheckpointSafety.check();
+      if (arguments.checkpointPolicy() == CheckpointPolicy.REFUSE_UNOWNED_RESOURCES) {
+        CheckpointSafety.check();
+      }
     } catch (UnsafeCheckpointException unsafe) {
       reconnect(arguments.socketPath(), hello(arguments.containerId(), false));
       link.send(new CheckpointRefused(unsafe.getMessage()));
@@ -79,7 +90,18 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     reconnect(arguments.socketPath(), hello(arguments.containerId(), false));
     link.send(new CheckpointReady());
     link.detach();
+    return continueAfterSnapshotPoint(false);
+  }
 
+  /**
+   * Waits for the restore state and becomes the container it names. {@code replayed}: this JVM
+   * ran its snap hooks again instead of being restored from a memory image, and what it kept for
+   * the supervisor meanwhile is not what a restored clone would have: it is dropped.
+   */
+  private SnapshotOutcome continueAfterSnapshotPoint(boolean replayed) {
+    if (replayed) {
+      link.discardBacklog();
+    }
     RestoreState state = awaitRestoreState();
     RestoreValues.apply(state.containerId(), state.environment(), state.restored());
     if (state.restored()) {

@@ -48,12 +48,15 @@ public final class WorkerMain {
     WorkerSession session = new WorkerSession();
     SupervisorLink link = new SupervisorLink(session::onMessage, session::onLost);
     session.link(link);
-    try {
-      link.attach(arguments.socketPath(),
-          new Hello(arguments.containerId(), ProcessHandle.current().pid(), false));
-    } catch (IOException e) {
-      LOG.log(Level.ERROR, "Lifecycle worker " + arguments.containerId() + " exits: " + e.getMessage());
-      return 3;
+    if (!arguments.replay()) {
+      // A replay talks to its supervisor only as the container its restore state names.
+      try {
+        link.attach(arguments.socketPath(),
+            new Hello(arguments.containerId(), ProcessHandle.current().pid(), false));
+      } catch (IOException e) {
+        LOG.log(Level.ERROR, "Lifecycle worker " + arguments.containerId() + " exits: " + e.getMessage());
+        return 3;
+      }
     }
 
     Container<?> container;

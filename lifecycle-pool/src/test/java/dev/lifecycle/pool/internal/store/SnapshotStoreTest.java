@@ -26,11 +26,11 @@ class SnapshotStoreTest {
   @TempDir Path tmp;
 
   static SnapshotKey key(String jvmOption) {
-    return new SnapshotKey("com.example.Greeter", "c1a55", "Vendor 17.0.15 /jdk", List.of(jvmOption), "4.1.1",
+    return new SnapshotKey("com.example.Greeter", "c1a55", "Vendor 17.0.15 /jdk", List.of(jvmOption), "criu 4.1.1",
         "6.18.0");
   }
 
-  /** A stand-in image: a few files like criu writes, one of them large enough to truncate. */
+  /** A stand-in image: a few files like an engine writes, one of them large enough to truncate. */
   static void writeImage(Path dir) throws IOException {
     byte[] pages = new byte[256 * 1024];
     for (int i = 0; i < pages.length; i++) {
@@ -60,7 +60,7 @@ class SnapshotStoreTest {
     assertThat(manifest)
         .contains("key.serviceClass=com.example.Greeter")
         .contains("key.jvmOptions.0=-Xmx1g")
-        .contains("key.criuVersion=4.1.1")
+        .contains("key.engineIdentity=criu 4.1.1")
         .contains("key.kernelRelease=6.18.0")
         .contains("image.size=" + created.imageSize())
         .contains("image.checksum=" + created.checksum())

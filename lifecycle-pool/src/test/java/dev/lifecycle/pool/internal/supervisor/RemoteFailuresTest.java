@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.pool.RemoteCallException;
 import dev.lifecycle.pool.RemoteDispatchException;
+import dev.lifecycle.pool.engine.ExitStatus;
 import dev.lifecycle.pool.internal.protocol.RemoteError;
 import dev.lifecycle.pool.internal.protocol.RemoteException;
 import dev.lifecycle.pool.internal.protocol.WireMessage.HookRef;

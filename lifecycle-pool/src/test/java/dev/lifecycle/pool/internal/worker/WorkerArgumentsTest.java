@@ -3,6 +3,7 @@ package dev.lifecycle.pool.internal.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lifecycle.pool.engine.CheckpointPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class WorkerArgumentsTest {
 
   private final WorkerArguments arguments = new WorkerArguments("com.example.Model",
-      Path.of("/tmp/pool/supervisor.sock"), "Model-7", true, Optional.of(2),
+      Path.of("/tmp/pool/supervisor.sock"), "Model-7", true, "criu",
+      CheckpointPolicy.REFUSE_UNOWNED_RESOURCES, false, Optional.of(2),
       Optional.of(Duration.ofSeconds(5)), Optional.empty());
 
   @Test
@@ -22,9 +24,21 @@ class WorkerArgumentsTest {
   @Test
   void theImageArgumentsLeaveOutWhatDiffersPerContainerOrSupervisor() {
     assertThat(arguments.imageArguments())
-        .containsExactly("--service=com.example.Model", "--checkpoint=true",
-            "--max-concurrent-inputs=2", "--input-timeout=PT5S")
+        .containsExactly("--service=com.example.Model", "--checkpoint=true", "--engine=criu",
+            "--checkpoint-policy=REFUSE_UNOWNED_RESOURCES", "--max-concurrent-inputs=2",
+            "--input-timeout=PT5S")
         .noneMatch(a -> a.contains("Model-7") || a.contains("supervisor.sock"));
+  }
+
+  @Test
+  void aReplayedRestoreIsMarkedAfterTheRecordedArguments() {
+    WorkerArguments replayed = new WorkerArguments("com.example.Model",
+        Path.of("/tmp/pool/supervisor.sock"), "Model-7", true, "simulated",
+        CheckpointPolicy.ALLOW_ALL, true, Optional.empty(), Optional.empty(), Optional.empty());
+
+    assertThat(replayed.toArguments()).endsWith(WorkerArguments.REPLAY);
+    assertThat(WorkerArguments.parse(replayed.toArguments().toArray(String[]::new))).isEqualTo(replayed);
+    assertThat(replayed.imageArguments()).doesNotContain(WorkerArguments.REPLAY);
   }
 
   @Test

@@ -1,29 +1,34 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.engine;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A worker JVM this supervisor started: either the JVM itself (started through {@code setsid}),
- * or {@code unshare}, whose child is the JVM, first process of a new pid namespace.
+ * A worker JVM this supervisor started as its child: either the JVM itself (through {@code
+ * setsid}, which becomes the JVM), or an engine's {@linkplain SnapshotEngine#launchPrefix launch
+ * prefix} whose descendant the JVM is. Killing it kills the started process and its descendants.
  */
-final class LaunchedWorkerProcess implements WorkerProcess {
+public final class ChildWorkerProcess implements WorkerProcess {
 
   private static final Duration FIND_JVM = Duration.ofSeconds(10);
 
   private final Process process;
-  private final boolean inPidNamespace;
+  private final boolean underPrefix;
   private volatile long jvmPid;
 
-  LaunchedWorkerProcess(Process process, boolean inPidNamespace) {
+  /**
+   * @param underPrefix whether {@code process} is a launch prefix around the JVM, which is then
+   *     found among its descendants
+   */
+  public ChildWorkerProcess(Process process, boolean underPrefix) {
     this.process = process;
-    this.inPidNamespace = inPidNamespace;
-    this.jvmPid = inPidNamespace ? -1 : process.pid();
+    this.underPrefix = underPrefix;
+    this.jvmPid = underPrefix ? -1 : process.pid();
   }
 
-  /** The process this supervisor started: the JVM, or {@code unshare} around it. */
-  Process process() {
+  /** The process this supervisor started: the JVM, or the launch prefix around it. */
+  public Process process() {
     return process;
   }
 
@@ -33,8 +38,8 @@ final class LaunchedWorkerProcess implements WorkerProcess {
     if (pid > 0) {
       return pid;
     }
-    // unshare forks the namespace's first process, which setsid then replaces with the JVM (exec):
-    // wait for that exec.
+    // A prefix such as unshare forks, and setsid then replaces the child with the JVM (exec): wait
+    // for that exec.
     long deadline = System.nanoTime() + FIND_JVM.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       Optional<ProcessHandle> jvm = process.descendants()
@@ -74,7 +79,7 @@ final class LaunchedWorkerProcess implements WorkerProcess {
 
   @Override
   public void kill() {
-    // The JVM first: as the first process of its pid namespace, it takes the namespace with it.
+    // The JVM first: as the first process of a pid namespace, it takes the namespace with it.
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     awaitExit(Duration.ofSeconds(10));
@@ -82,7 +87,7 @@ final class LaunchedWorkerProcess implements WorkerProcess {
 
   @Override
   public String describe() {
-    return "pid " + pid() + (inPidNamespace ? ", in a pid namespace of its own" : "");
+    return "pid " + pid() + (underPrefix ? ", started under its engine's launch prefix" : "");
   }
 
   private static void sleep(long millis) {

@@ -1,6 +1,7 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.criu;
 
-import dev.lifecycle.pool.criu.RestoredProcesses;
+import dev.lifecycle.pool.engine.ExitStatus;
+import dev.lifecycle.pool.engine.WorkerProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.criu;
 
-import dev.lifecycle.pool.criu.InheritFdKeys;
-import dev.lifecycle.pool.criu.InheritedFd;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

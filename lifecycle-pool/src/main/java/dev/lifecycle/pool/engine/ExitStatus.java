@@ -1,9 +1,9 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.engine;
 
 import java.util.Map;
 
 /** Puts a process's end into words. */
-final class ExitStatus {
+public final class ExitStatus {
 
   private static final Map<Integer, String> SIGNALS = Map.of(
       1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT", 9, "SIGKILL", 11, "SIGSEGV",
@@ -12,7 +12,7 @@ final class ExitStatus {
   private ExitStatus() {}
 
   /** A JDK exit value: 0-127 an exit code, 128 + n the shell's way of saying signal n. */
-  static String ofExitValue(int value) {
+  public static String ofExitValue(int value) {
     if (value > 128 && value < 128 + 65) {
       return "exited with status " + value + " (" + signal(value - 128) + ")";
     }
@@ -20,7 +20,7 @@ final class ExitStatus {
   }
 
   /** A raw status as {@code waitpid(2)} reports it (and {@code /proc/<pid>/stat} field 52). */
-  static String ofWaitStatus(int status) {
+  public static String ofWaitStatus(int status) {
     int signal = status & 0x7f;
     if (signal == 0) {
       return "exited with status " + ((status >> 8) & 0xff);

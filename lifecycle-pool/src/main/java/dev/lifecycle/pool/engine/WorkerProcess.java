@@ -1,14 +1,14 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.engine;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The operating-system side of a worker: a JVM the supervisor launched (its child), or a clone
- * criu restored (not its child). Either way, killing it kills its whole pid namespace, when it
- * has one.
+ * a snapshot engine restored (perhaps not its child). Killing it kills what the worker runs in
+ * (for CRIU's clones, their whole pid namespace).
  */
-interface WorkerProcess {
+public interface WorkerProcess {
 
   /** The worker JVM's pid, as this supervisor sees it. */
   long pid();

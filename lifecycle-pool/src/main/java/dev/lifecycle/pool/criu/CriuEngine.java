@@ -1,0 +1,134 @@
+package dev.lifecycle.pool.criu;
+
+import dev.lifecycle.pool.engine.CheckpointPolicy;
+import dev.lifecycle.pool.engine.EngineCheck;
+import dev.lifecycle.pool.engine.RestoreRequest;
+import dev.lifecycle.pool.engine.SnapshotEngine;
+import dev.lifecycle.pool.engine.SnapshotEngineException;
+import dev.lifecycle.pool.engine.WorkerProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pool's default snapshot engine: CRIU 4.1 or newer, run as root (see docs/criu-notes.md).
+ *
+ * <ul>
+ *   <li><b>check</b>: finds criu ({@link CriuLocator}: the configured binary, else the project's
+ *       {@code .tools/criu}, else {@code PATH}), checks its version, root and {@code criu check};
+ *       its identity is {@code criu <version>}.
+ *   <li><b>launch</b>: a worker that may be checkpointed starts as the first process of a pid
+ *       namespace of its own ({@code unshare --pid --fork}), so that any number of clones of its
+ *       image run at once.
+ *   <li><b>checkpoint</b>: {@code criu dump --leave-running}, after writing down the criu keys of
+ *       the worker's standard input, output and error next to the image ({@link WorkerIo}).
+ *   <li><b>restore</b>: {@code criu restore -d}, the clone's standard input and output replaced
+ *       with the request's files through {@code --inherit-fd} and the keys stored with the image.
+ * </ul>
+ */
+public final class CriuEngine implements SnapshotEngine {
+
+  private final Optional<Path> executable;
+  private volatile CriuAvailability located;
+
+  private CriuEngine(Optional<Path> executable) {
+    this.executable = executable;
+  }
+
+  /**
+   * criu found as {@link CriuLocator} looks for it: the system property {@value
+   * CriuLocator#PROPERTY}, the environment variable {@value CriuLocator#ENV}, the project-local
+   * install of {@code scripts/install-criu.sh}, then {@code PATH}.
+   */
+  public static CriuEngine fromEnvironment() {
+    return new CriuEngine(Optional.empty());
+  }
+
+  /**
+   * This criu binary and no other: when it is missing or does not work, the pool starts its
+   * containers cold and says why.
+   */
+  public static CriuEngine at(Path executable) {
+    return new CriuEngine(Optional.of(Objects.requireNonNull(executable, "executable")));
+  }
+
+  @Override
+  public String name() {
+    return "criu";
+  }
+
+  @Override
+  public EngineCheck check() {
+    CriuAvailability availability = locate();
+    if (availability instanceof Criu criu) {
+      return new EngineCheck.Ready("criu " + criu.version());
+    }
+    return new EngineCheck.Unavailable(((CriuAvailability.Unavailable) availability).reason());
+  }
+
+  @Override
+  public List<String> launchPrefix() {
+    return List.of("unshare", "--pid", "--fork");
+  }
+
+  @Override
+  public CheckpointPolicy checkpointPolicy() {
+    // criu could dump open files and sockets, but a clone would find them changed or taken.
+    return CheckpointPolicy.REFUSE_UNOWNED_RESOURCES;
+  }
+
+  @Override
+  public void checkpoint(long pid, Path imageDirectory) throws SnapshotEngineException {
+    Criu criu = criu();
+    try {
+      // Before the dump, while the descriptors are surely the worker's own.
+      WorkerIo io = WorkerIo.of(pid);
+      criu.dump(pid, imageDirectory, DumpOptions.defaults().withLeaveRunning(true));
+      io.writeTo(imageDirectory);
+    } catch (CriuException | IOException e) {
+      throw new SnapshotEngineException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public WorkerProcess restore(Path imageDirectory, RestoreRequest request)
+      throws SnapshotEngineException {
+    Criu criu = criu();
+    try {
+      WorkerIo io = WorkerIo.readFrom(imageDirectory);
+      long pid = criu.restore(imageDirectory, RestoreOptions.defaults()
+          .withInheritedFds(io.forClone(request.standardInput(), request.log()))
+          .withWorkDirectory(request.workDirectory()));
+      return RestoredWorkerProcess.of(pid);
+    } catch (CriuException | IOException e) {
+      throw new SnapshotEngineException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CriuEngine(" + executable.map(Path::toString).orElse("found in the environment") + ")";
+  }
+
+  private CriuAvailability locate() {
+    CriuAvailability result = located;
+    if (result == null) {
+      // The locator caches per binary, so racing first calls cost one criu check at most.
+      result = executable
+          .map(p -> CriuLocator.builder().explicitPath(p).build())
+          .orElseGet(CriuLocator::fromEnvironment)
+          .locate();
+      located = result;
+    }
+    return result;
+  }
+
+  private Criu criu() throws SnapshotEngineException {
+    if (locate() instanceof Criu criu) {
+      return criu;
+    }
+    throw new SnapshotEngineException("criu is not available: " + check());
+  }
+}
