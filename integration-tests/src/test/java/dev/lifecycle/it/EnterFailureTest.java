@@ -9,7 +9,7 @@ import dev.lifecycle.it.services.FailingEnterService;
 import dev.lifecycle.it.services.Journal;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.ContainerStartException;
-import dev.lifecycle.runtime.ContainerStopException;
+import dev.lifecycle.runtime.ExitHooksFailedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.Timeline;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +64,7 @@ class EnterFailureTest {
 
     assertThat(failure.getCause()).hasMessage("enter failed");
     assertThat(failure.getSuppressed()).singleElement()
-        .isInstanceOf(ContainerStopException.class)
+        .isInstanceOf(ExitHooksFailedException.class)
         .satisfies(suppressed -> assertThat(suppressed.getMessage()).contains(".close()", "Every exit hook ran"))
         .extracting(Throwable::getCause).extracting(Throwable::getMessage).isEqualTo("exit failed too");
     assertThat(Journal.entries()).containsExactly("exit.release");

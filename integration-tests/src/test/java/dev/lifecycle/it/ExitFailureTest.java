@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.lifecycle.it.services.FailingExitService;
 import dev.lifecycle.it.services.Journal;
 import dev.lifecycle.runtime.Container;
-import dev.lifecycle.runtime.ContainerStopException;
+import dev.lifecycle.runtime.ExitHooksFailedException;
 import dev.lifecycle.runtime.HookFailedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.StopReport;
@@ -24,7 +24,7 @@ class ExitFailureTest {
   @Test
   void everyOtherExitHookStillRunsWhenOneThrows() {
     Container<FailingExitService> container = Container.start(FailingExitService.class);
-    catchThrowableOfType(ContainerStopException.class, container::close);
+    catchThrowableOfType(ExitHooksFailedException.class, container::close);
 
     assertThat(Journal.entries()).containsExactly("exit.flush", "exit.file", "exit.socket", "exit.tempdir");
   }
@@ -32,7 +32,7 @@ class ExitFailureTest {
   @Test
   void theFirstExitFailureIsReportedWithTheOthersSuppressed() {
     Container<FailingExitService> container = Container.start(FailingExitService.class);
-    ContainerStopException failure = catchThrowableOfType(ContainerStopException.class, container::close);
+    ExitHooksFailedException failure = catchThrowableOfType(ExitHooksFailedException.class, container::close);
 
     assertThat(failure.getCause()).isSameAs(FailingExitService.FIRST);
     assertThat(failure.failedHook().methodName()).isEqualTo("flush");
@@ -53,7 +53,7 @@ class ExitFailureTest {
     assertThat(container.phase()).isEqualTo(Phase.FAILED);
     assertThat(report.finalPhase()).isEqualTo(Phase.FAILED);
     assertThat(report.exitFailure()).isPresent();
-    assertThat(catchThrowableOfType(ContainerStopException.class, container::close))
+    assertThat(catchThrowableOfType(ExitHooksFailedException.class, container::close))
         .isSameAs(report.exitFailure().get());
     assertThat(Journal.entries()).hasSize(4);
   }

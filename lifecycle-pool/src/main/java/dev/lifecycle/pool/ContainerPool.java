@@ -9,13 +9,14 @@ import dev.lifecycle.pool.internal.supervisor.LocalService;
 import dev.lifecycle.pool.internal.supervisor.PoolConfig;
 import dev.lifecycle.pool.internal.supervisor.PoolScheduler;
 import dev.lifecycle.pool.internal.supervisor.PrivateDirectory;
-import dev.lifecycle.pool.internal.supervisor.RuntimeExceptions;
 import dev.lifecycle.pool.internal.supervisor.SnapshotPlanner;
 import dev.lifecycle.pool.internal.supervisor.SocketServer;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.pool.internal.supervisor.WorkerLauncher;
 import dev.lifecycle.pool.internal.web.PoolWebProxy;
 import dev.lifecycle.runtime.ArgumentMismatchException;
+import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.internal.WebFrontends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -226,7 +227,7 @@ public final class ContainerPool implements AutoCloseable {
       container = acquire("call of '" + method + "'");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw RuntimeExceptions.interrupted(service.serviceName(), method, e);
+      throw new InputInterruptedException(service.serviceName(), method, e);
     }
     try {
       return container.call(method, encoded);
@@ -237,7 +238,7 @@ public final class ContainerPool implements AutoCloseable {
 
   /** A container with an input slot taken for {@code what}; {@link PoolScheduler#release} it. */
   private WorkerContainer acquire(String what) throws InterruptedException {
-    return scheduler.acquire(starter::start, () -> RuntimeExceptions.stopping(
+    return scheduler.acquire(starter::start, () -> new ContainerStoppingException(
         service.serviceName(), "The container pool of service " + service.serviceName()
             + " is closed: " + what + " refused. Build a new pool to call the service again."));
   }

@@ -1,6 +1,12 @@
 package dev.lifecycle.runtime;
 
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
+import dev.lifecycle.runtime.internal.ContainerFailures;
+import dev.lifecycle.runtime.internal.ContainerLifecycle;
+import dev.lifecycle.runtime.internal.InputExecutor;
+import dev.lifecycle.runtime.internal.ListenerChain;
+import dev.lifecycle.runtime.internal.ShutdownHook;
+import dev.lifecycle.runtime.internal.StopCoordinator;
 import dev.lifecycle.runtime.internal.WebBinding;
 import dev.lifecycle.runtime.internal.WebFrontend;
 import dev.lifecycle.runtime.internal.WebFrontends;
@@ -113,7 +119,7 @@ public final class Container<T> implements AutoCloseable {
     if (requested != null) {
       StopReport report = runStop(requested);
       ContainerStoppingException stopped =
-          ContainerStoppingException.stoppedWhileStarting(service().serviceName(), id());
+          ContainerFailures.stoppedWhileStarting(service().serviceName(), id());
       report.exitFailure().ifPresent(stopped::addSuppressed);
       throw stopped;
     }
@@ -126,7 +132,7 @@ public final class Container<T> implements AutoCloseable {
           .orElse(null);
     } catch (WebStartException e) {
       ContainerStartException failure =
-          ContainerStartException.webFrontendFailed(service(), e.getMessage(), e.getCause());
+          ContainerFailures.webFrontendFailed(service(), e.getMessage(), e.getCause());
       lifecycle.failStart(failure);
       throw failure;
     }
@@ -210,11 +216,11 @@ public final class Container<T> implements AutoCloseable {
    * {@link #stop()}, then throws the exit hooks' failure, if any. Calls that overran the grace
    * period are in the log (and in {@link #stop()}'s report) but do not make this throw.
    *
-   * @throws ContainerStopException when an exit hook threw; every exit hook ran all the same
+   * @throws ExitHooksFailedException when an exit hook threw; every exit hook ran all the same
    */
   @Override
   public void close() {
-    Optional<ContainerStopException> failure = stop().exitFailure();
+    Optional<ExitHooksFailedException> failure = stop().exitFailure();
     if (failure.isPresent()) {
       throw failure.get();
     }
@@ -239,7 +245,7 @@ public final class Container<T> implements AutoCloseable {
       if (frontend != null) {
         frontend.close(); // the port closes before the exit hooks release what requests use
       }
-      Optional<ContainerStopException> exitFailure = lifecycle.exit();
+      Optional<ExitHooksFailedException> exitFailure = lifecycle.exit();
       inputs.shutdown();
       report = new StopReport(id(), trigger, lifecycle.phase(), drainTime, overruns, exitFailure);
     } catch (RuntimeException | Error e) {

@@ -9,16 +9,7 @@ public final class InputInterruptedException extends ContainerException {
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * The same exception for a caller of a service in another process (a worker JVM of a {@code
-   * ContainerPool}) interrupted while it waited.
-   */
-  public static InputInterruptedException remote(
-      String serviceName, String methodName, InterruptedException cause) {
-    return new InputInterruptedException(serviceName, methodName, cause);
-  }
-
-  InputInterruptedException(String serviceName, String methodName, InterruptedException cause) {
+  public InputInterruptedException(String serviceName, String methodName, InterruptedException cause) {
     super(
         serviceName,
         "The thread calling @Method " + methodName + " of service " + serviceName

@@ -1,5 +1,6 @@
 package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.internal.Durations;
 import java.time.Duration;
 
 /**

@@ -1,10 +1,11 @@
 package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.internal.Durations;
 import java.time.Duration;
 
 /**
- * A call (of a {@code @Method}, or a web request) ran longer than the container's input timeout. The call's thread was interrupted; a
- * method that ignores interrupts keeps running, and keeps its input slot, until it returns.
+ * A call (of a {@code @Method}, or a web request) ran longer than the container's input timeout.
+ * The call's thread was interrupted; a method that ignores interrupts keeps running, and keeps its input slot, until it returns.
  */
 public final class InputTimeoutException extends ContainerException {
 
@@ -13,20 +14,13 @@ public final class InputTimeoutException extends ContainerException {
   private final String methodName;
   private final Duration timeout;
 
-  /**
-   * The same exception for a service that runs in another process (a worker JVM of a {@code
-   * ContainerPool}), so that callers catch the same types wherever the service runs.
-   */
-  public static InputTimeoutException remote(String serviceName, String methodName, Duration timeout) {
-    return new InputTimeoutException(serviceName, methodName, timeout);
-  }
-
-  InputTimeoutException(String serviceName, String methodName, Duration timeout) {
+  /** A {@code @Method} call that overran {@code timeout}. */
+  public InputTimeoutException(String serviceName, String methodName, Duration timeout) {
     this(serviceName, methodName, "@Method " + methodName, timeout);
   }
 
   /** @param input how the message names the input, e.g. {@code @WebEndpoint POST /predict} */
-  InputTimeoutException(String serviceName, String methodName, String input, Duration timeout) {
+  public InputTimeoutException(String serviceName, String methodName, String input, Duration timeout) {
     super(
         serviceName,
         "Call of " + input + " of service " + serviceName + " ran longer than its "

@@ -22,7 +22,7 @@ public record StopReport(
     Phase finalPhase,
     Duration drainTime,
     List<InputOverrun> overruns,
-    Optional<ContainerStopException> exitFailure) {
+    Optional<ExitHooksFailedException> exitFailure) {
 
   public StopReport {
     Objects.requireNonNull(containerId, "containerId");

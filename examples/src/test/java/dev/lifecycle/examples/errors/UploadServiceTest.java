@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import dev.lifecycle.runtime.Container;
-import dev.lifecycle.runtime.ContainerStopException;
+import dev.lifecycle.runtime.ExitHooksFailedException;
 import dev.lifecycle.runtime.HookFailedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.Timeline;
@@ -43,8 +43,8 @@ class UploadServiceTest {
     Connection connection = container.instance().connection();
     Path spool = container.instance().spool();
 
-    ContainerStopException failure =
-        catchThrowableOfType(ContainerStopException.class, container::close);
+    ExitHooksFailedException failure =
+        catchThrowableOfType(ExitHooksFailedException.class, container::close);
 
     assertThat(failure.failedHook().methodName()).isEqualTo("reportUncommitted");
     assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class)
@@ -67,8 +67,8 @@ class UploadServiceTest {
     Files.delete(spool);
     Connection connection = container.instance().connection();
 
-    ContainerStopException failure =
-        catchThrowableOfType(ContainerStopException.class, container::close);
+    ExitHooksFailedException failure =
+        catchThrowableOfType(ExitHooksFailedException.class, container::close);
 
     assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class);
     assertThat(failure.getSuppressed()).singleElement()

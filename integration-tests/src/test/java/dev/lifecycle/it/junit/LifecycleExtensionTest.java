@@ -11,7 +11,7 @@ import dev.lifecycle.junit.ContainerScope;
 import dev.lifecycle.junit.LifecycleExtension;
 import dev.lifecycle.junit.LifecycleTest;
 import dev.lifecycle.runtime.ContainerStartException;
-import dev.lifecycle.runtime.ContainerStopException;
+import dev.lifecycle.runtime.ExitHooksFailedException;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +58,7 @@ class LifecycleExtensionTest {
     TestExecutionSummary summary = run(FailingExit.class);
 
     assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
-    assertThat(failures(summary)).singleElement().isInstanceOf(ContainerStopException.class);
+    assertThat(failures(summary)).singleElement().isInstanceOf(ExitHooksFailedException.class);
     assertThat(Journal.entries()).contains("exit.flush", "exit.tempdir");
   }
 

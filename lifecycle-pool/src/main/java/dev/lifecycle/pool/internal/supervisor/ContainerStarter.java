@@ -5,7 +5,6 @@ import dev.lifecycle.pool.WorkerLaunchException;
 import dev.lifecycle.pool.engine.RestoreRequest;
 import dev.lifecycle.pool.engine.SnapshotEngineException;
 import dev.lifecycle.pool.engine.WorkerProcess;
-import dev.lifecycle.pool.engine.WorkerProcess;
 import dev.lifecycle.pool.internal.protocol.RestoreStateLine;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.RestoreState;

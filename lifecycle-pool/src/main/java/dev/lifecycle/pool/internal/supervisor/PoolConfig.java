@@ -1,7 +1,7 @@
 package dev.lifecycle.pool.internal.supervisor;
 
-import dev.lifecycle.runtime.internal.WebBinding;
 import dev.lifecycle.pool.engine.SnapshotEngine;
+import dev.lifecycle.runtime.internal.WebBinding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

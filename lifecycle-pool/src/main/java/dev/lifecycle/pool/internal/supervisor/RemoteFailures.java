@@ -7,6 +7,10 @@ import dev.lifecycle.pool.internal.protocol.RemoteError;
 import dev.lifecycle.pool.internal.protocol.WireMessage.HookRef;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StartFailed;
 import dev.lifecycle.runtime.ArgumentMismatchException;
+import dev.lifecycle.runtime.ContainerStartException;
+import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.InputTimeoutException;
+import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.HookPhase;
@@ -26,9 +30,9 @@ final class RemoteFailures {
       RemoteError error, Duration inputTimeout) {
     String name = service.serviceName();
     return switch (error.kind()) {
-      case USER -> RuntimeExceptions.methodFailed(name, method, error.toException());
-      case TIMEOUT -> RuntimeExceptions.inputTimeout(name, method, inputTimeout);
-      case STOPPING -> RuntimeExceptions.stopping(name, error.message());
+      case USER -> new MethodFailedException(name, method, error.toException());
+      case TIMEOUT -> new InputTimeoutException(name, method, inputTimeout);
+      case STOPPING -> new ContainerStoppingException(name, error.message());
       case DISPATCH -> dispatch(service, method, error);
       case INTERNAL -> new RemoteCallException(name, "Container " + containerId + " of service " + name
           + " failed to handle the call of '" + method + "': " + describe(error)
@@ -43,7 +47,7 @@ final class RemoteFailures {
       HookRef ref = failed.failedHook();
       HookDescriptor hook = ref == null ? null : new HookDescriptor(
           ref.index(), HookPhase.valueOf(ref.phase()), ref.declaringClass(), ref.methodName());
-      return RuntimeExceptions.startFailed(service.serviceName(), hook,
+      return new ContainerStartException(service.serviceName(), hook,
           error.message() + " (in container " + containerId + ")",
           error.cause() == null ? null : error.cause().toException());
     }

@@ -23,6 +23,8 @@ import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StartFailed;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stop;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stopped;
+import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.PhaseEvent;
 import dev.lifecycle.runtime.Timeline;
@@ -364,7 +366,7 @@ public final class WorkerContainer {
       calls.remove(callId);
       String status = lostStatus;
       throw status == null
-          ? RuntimeExceptions.stopping(service.serviceName(), "Container " + id + " of service "
+          ? new ContainerStoppingException(service.serviceName(), "Container " + id + " of service "
               + service.serviceName() + " has stopped; call of '" + method + "' refused.")
           : new WorkerDiedException(service.serviceName(), id, status, "Container " + id
               + " of service " + service.serviceName() + " died before the call of '" + method
@@ -392,7 +394,7 @@ public final class WorkerContainer {
     } catch (InterruptedException e) {
       calls.remove(callId);
       Thread.currentThread().interrupt();
-      throw RuntimeExceptions.interrupted(service.serviceName(), method, e);
+      throw new InputInterruptedException(service.serviceName(), method, e);
     } catch (TimeoutException e) {
       lost("it did not answer a call within " + patience + " (input timeout plus "
           + HUNG_WORKER_ALLOWANCE + "), so it was taken for hung and killed");
@@ -518,7 +520,7 @@ public final class WorkerContainer {
     for (Map.Entry<Long, PendingCall> entry : calls.entrySet()) {
       if (calls.remove(entry.getKey(), entry.getValue())) {
         PendingCall call = entry.getValue();
-        call.result.completeExceptionally(RuntimeExceptions.stopping(service.serviceName(),
+        call.result.completeExceptionally(new ContainerStoppingException(service.serviceName(),
             "Container " + id + " of service " + service.serviceName() + " stopped while the call"
                 + " of '" + call.method + "' was in flight; it was not answered."));
       }

@@ -1,12 +1,12 @@
 package dev.lifecycle.pool.internal.worker;
 
+import dev.lifecycle.pool.engine.CheckpointPolicy;
 import dev.lifecycle.pool.internal.protocol.RestoreStateLine;
 import dev.lifecycle.pool.internal.protocol.WireMessage.CheckpointReady;
 import dev.lifecycle.pool.internal.protocol.WireMessage.CheckpointRefused;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Hello;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Quiescing;
 import dev.lifecycle.pool.internal.protocol.WireMessage.RestoreState;
-import dev.lifecycle.pool.engine.CheckpointPolicy;
 import dev.lifecycle.pool.internal.safety.CheckpointSafety;
 import dev.lifecycle.pool.internal.safety.UnsafeCheckpointException;
 import dev.lifecycle.runtime.SnapshotOutcome;

@@ -15,7 +15,7 @@ class SnapshotKeyTest {
   @TempDir Path tmp;
 
   private static final SnapshotKey KEY = new SnapshotKey("com.example.Greeter", "abc", "Vendor 17 /jdk",
-      List.of("-Xmx1g", "-XX:-UsePerfData"), "criu 4.1.1", "6.18.0");
+      List.of("-Xmx1g", "-XX:-UsePerfData"), "4.1.1", "6.18.0");
 
   @Test
   void theDigestIsStableAcrossRunsAndReleases() {
@@ -28,14 +28,14 @@ class SnapshotKeyTest {
   void everyFieldChangesTheDigest() {
     Set<String> digests = new HashSet<>(List.of(
         KEY.digest(),
-        new SnapshotKey("com.example.Other", "abc", "Vendor 17 /jdk", KEY.jvmOptions(), "criu 4.1.1", "6.18.0").digest(),
-        new SnapshotKey(KEY.serviceClass(), "abd", "Vendor 17 /jdk", KEY.jvmOptions(), "criu 4.1.1", "6.18.0").digest(),
-        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 21 /jdk", KEY.jvmOptions(), "criu 4.1.1", "6.18.0").digest(),
-        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 17 /jdk", List.of("-Xmx1g"), "criu 4.1.1", "6.18.0").digest(),
-        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 17 /jdk", KEY.jvmOptions(), "criu 4.2", "6.18.0").digest(),
-        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 17 /jdk", KEY.jvmOptions(), "criu 4.1.1", "6.19.0").digest(),
+        new SnapshotKey("com.example.Other", "abc", "Vendor 17 /jdk", KEY.jvmOptions(), "4.1.1", "6.18.0").digest(),
+        new SnapshotKey(KEY.serviceClass(), "abd", "Vendor 17 /jdk", KEY.jvmOptions(), "4.1.1", "6.18.0").digest(),
+        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 21 /jdk", KEY.jvmOptions(), "4.1.1", "6.18.0").digest(),
+        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 17 /jdk", List.of("-Xmx1g"), "4.1.1", "6.18.0").digest(),
+        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 17 /jdk", KEY.jvmOptions(), "4.2", "6.18.0").digest(),
+        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 17 /jdk", KEY.jvmOptions(), "4.1.1", "6.19.0").digest(),
         // Length prefixes: moving a character between adjacent fields is a different key.
-        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 17 /jdk", List.of("-Xmx1g-XX:-UsePerfData", ""), "criu 4.1.1",
+        new SnapshotKey(KEY.serviceClass(), "abc", "Vendor 17 /jdk", List.of("-Xmx1g-XX:-UsePerfData", ""), "4.1.1",
             "6.18.0").digest()));
     assertThat(digests).hasSize(8);
   }
@@ -44,7 +44,7 @@ class SnapshotKeyTest {
   void forThisJvmHashesTheClasspathAndReadsJavaAndKernel() throws Exception {
     Path jar = Files.write(tmp.resolve("app.jar"), new byte[] {1, 2, 3});
 
-    SnapshotKey key = SnapshotKey.forThisJvm("com.example.Greeter", List.of(jar), List.of("-Xmx1g"), "criu 4.1.1");
+    SnapshotKey key = SnapshotKey.forThisJvm("com.example.Greeter", List.of(jar), List.of("-Xmx1g"), "4.1.1");
 
     assertThat(key.classpathDigest()).isEqualTo(ClasspathDigest.of(List.of(jar)));
     assertThat(key.javaVersion()).contains(System.getProperty("java.runtime.version"))

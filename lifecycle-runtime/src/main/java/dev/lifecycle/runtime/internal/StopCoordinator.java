@@ -1,5 +1,7 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
+import dev.lifecycle.runtime.StopReport;
+import dev.lifecycle.runtime.StopTrigger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -12,7 +14,7 @@ import java.util.concurrent.ExecutionException;
  * starting thread as soon as the enter hooks are done, since the exit hooks must not run beside
  * them.
  */
-final class StopCoordinator {
+public final class StopCoordinator {
 
   private final Object lock = new Object();
   private final CompletableFuture<StopReport> done = new CompletableFuture<>();
@@ -29,7 +31,7 @@ final class StopCoordinator {
    * @return the stop requested meanwhile, which the caller must now carry out; {@code null} when
    *     the container is running
    */
-  StopTrigger started(Runnable toRunning) {
+  public StopTrigger started(Runnable toRunning) {
     synchronized (lock) {
       starting = false;
       if (requested == null) {
@@ -42,7 +44,7 @@ final class StopCoordinator {
   }
 
   /** Called by the starting thread when the start failed; the stop is then already done. */
-  void startFailed(StopReport report) {
+  public void startFailed(StopReport report) {
     synchronized (lock) {
       starting = false;
       if (requested == null) {
@@ -58,7 +60,7 @@ final class StopCoordinator {
    * @return whether the caller must run the stop now; otherwise someone else does, and the caller
    *     waits with {@link #awaitStopped()}
    */
-  boolean claim(StopTrigger trigger) {
+  public boolean claim(StopTrigger trigger) {
     synchronized (lock) {
       if (requested != null) {
         return false;
@@ -71,11 +73,11 @@ final class StopCoordinator {
     }
   }
 
-  void stopped(StopReport report) {
+  public void stopped(StopReport report) {
     done.complete(report);
   }
 
-  void stopFailed(Throwable failure) {
+  public void stopFailed(Throwable failure) {
     done.completeExceptionally(failure);
   }
 
@@ -84,7 +86,7 @@ final class StopCoordinator {
    * flag again afterwards): a caller that gave up early would let the JVM exit halfway through
    * the exit hooks.
    */
-  StopReport awaitStopped() {
+  public StopReport awaitStopped() {
     if (Thread.currentThread() == stopper && !done.isDone()) {
       // An exit hook or a listener closing its own container would wait for itself forever.
       throw new IllegalStateException(

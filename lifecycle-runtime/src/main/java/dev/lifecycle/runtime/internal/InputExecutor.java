@@ -1,6 +1,11 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
-import dev.lifecycle.runtime.internal.InputRunner;
+import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.InputInterruptedException;
+import dev.lifecycle.runtime.InputOverrun;
+import dev.lifecycle.runtime.InputTimeoutException;
+import dev.lifecycle.runtime.MethodFailedException;
+import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
@@ -27,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interrupt. Such a call keeps its slot until it really returns: with one input at a time, the
  * next call must not run beside it on an instance that may not be thread-safe.
  */
-final class InputExecutor<T> implements InputRunner {
+public final class InputExecutor<T> implements InputRunner {
 
   private static final System.Logger LOG = System.getLogger(InputExecutor.class.getName());
 
@@ -38,7 +43,7 @@ final class InputExecutor<T> implements InputRunner {
   private final InputSlots slots;
   private final ExecutorService threads;
 
-  InputExecutor(ServiceDispatcher<T> dispatcher, String containerId, int maxConcurrentInputs, Duration inputTimeout) {
+  public InputExecutor(ServiceDispatcher<T> dispatcher, String containerId, int maxConcurrentInputs, Duration inputTimeout) {
     this.dispatcher = dispatcher;
     this.serviceName = dispatcher.descriptor().serviceName();
     this.containerId = containerId;
@@ -55,7 +60,7 @@ final class InputExecutor<T> implements InputRunner {
   }
 
   /** Calls {@code method} on {@code instance} and returns its result. See {@link Container#call}. */
-  Object call(T instance, String method, Object[] args) {
+  public Object call(T instance, String method, Object[] args) {
     // Checked here, on the caller's thread and before taking a slot, so that a wrong call fails
     // at once; and so that a DispatchException coming back from the call is the method's own.
     MethodDescriptor descriptor =
@@ -71,7 +76,7 @@ final class InputExecutor<T> implements InputRunner {
     InputCall call = new InputCall(methodName, description);
     try {
       if (!slots.acquire(call)) {
-        throw ContainerStoppingException.refused(serviceName, containerId, methodName);
+        throw ContainerFailures.refused(serviceName, containerId, methodName);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -81,7 +86,7 @@ final class InputExecutor<T> implements InputRunner {
       threads.execute(() -> run(call, work));
     } catch (RejectedExecutionException e) {
       slots.release(call);
-      throw ContainerStoppingException.refused(serviceName, containerId, methodName);
+      throw ContainerFailures.refused(serviceName, containerId, methodName);
     }
     return await(call);
   }
@@ -139,7 +144,7 @@ final class InputExecutor<T> implements InputRunner {
   }
 
   /** Refuses new calls and the calls waiting for a slot, at once. */
-  void refuseNew() {
+  public void refuseNew() {
     slots.close();
   }
 
@@ -147,10 +152,10 @@ final class InputExecutor<T> implements InputRunner {
    * Lets the running calls finish within {@code grace}; fails and interrupts the ones that do
    * not, and reports them.
    */
-  List<InputOverrun> drain(Duration grace) {
+  public List<InputOverrun> drain(Duration grace) {
     List<InputOverrun> overruns = new ArrayList<>();
     for (InputCall call : slots.awaitIdle(grace)) {
-      call.fail(ContainerStoppingException.overran(serviceName, containerId, call.method(), grace));
+      call.fail(ContainerFailures.overran(serviceName, containerId, call.method(), grace));
       overruns.add(new InputOverrun(call.method(), call.runningFor(), call.threadName()));
     }
     if (!overruns.isEmpty()) {
@@ -162,7 +167,7 @@ final class InputExecutor<T> implements InputRunner {
   }
 
   /** Lets the pool's threads end once idle; calls still running were already interrupted. */
-  void shutdown() {
+  public void shutdown() {
     threads.shutdown();
   }
 }

@@ -1,4 +1,4 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;

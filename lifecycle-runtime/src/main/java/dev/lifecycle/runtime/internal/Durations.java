@@ -1,14 +1,14 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
 import java.time.Duration;
 
 /** Formats durations the way people write them in messages and timelines. */
-final class Durations {
+public final class Durations {
 
   private Durations() {}
 
   /** {@code 30 s}, {@code 1.5 s}, {@code 250 ms}. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis < 1000) {
       return millis + " ms";

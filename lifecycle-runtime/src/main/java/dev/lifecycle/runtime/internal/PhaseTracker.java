@@ -1,5 +1,8 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
+import dev.lifecycle.runtime.ContainerListener;
+import dev.lifecycle.runtime.Phase;
+import dev.lifecycle.runtime.PhaseEvent;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 

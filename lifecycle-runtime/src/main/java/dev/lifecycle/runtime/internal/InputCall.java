@@ -1,4 +1,4 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

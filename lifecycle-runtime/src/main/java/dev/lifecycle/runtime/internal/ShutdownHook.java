@@ -1,4 +1,4 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
 import java.lang.System.Logger.Level;
 
@@ -9,25 +9,25 @@ import java.lang.System.Logger.Level;
  * every hook to return, so exit hooks that run here, or that another thread is running while
  * this hook waits for them, are not cut short by a second signal.
  */
-final class ShutdownHook {
+public final class ShutdownHook {
 
   private static final System.Logger LOG = System.getLogger(ShutdownHook.class.getName());
 
   private final Thread thread;
 
-  ShutdownHook(String containerId, Runnable stop) {
+  public ShutdownHook(String containerId, Runnable stop) {
     this.thread = new Thread(() -> {
       LOG.log(Level.INFO, () -> "JVM shutting down: stopping container " + containerId);
       stop.run();
     }, "lifecycle-shutdown-" + containerId);
   }
 
-  void register() {
+  public void register() {
     Runtime.getRuntime().addShutdownHook(thread);
   }
 
   /** Removes the hook after an explicit stop, so that a long-lived JVM does not collect them. */
-  void unregister() {
+  public void unregister() {
     try {
       Runtime.getRuntime().removeShutdownHook(thread);
     } catch (IllegalStateException alreadyShuttingDown) {

@@ -1,8 +1,13 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
+import dev.lifecycle.runtime.ContainerListener;
+import dev.lifecycle.runtime.ContainerStartException;
+import dev.lifecycle.runtime.ExitHooksFailedException;
+import dev.lifecycle.runtime.HookFailedException;
+import dev.lifecycle.runtime.Phase;
+import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
-import dev.lifecycle.runtime.internal.PortProbe;
 import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.HookRunner;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
@@ -145,7 +150,7 @@ public final class ContainerLifecycle<T> {
       leftovers = LeftoverProcesses.rememberExisting(containerId);
       if (PortProbe.accepts(service.server().port())) {
         ContainerStartException taken =
-            ContainerStartException.serverPortTaken(service, service.server().port(), false);
+            ContainerFailures.serverPortTaken(service, service.server().port(), false);
         phases.moveTo(Phase.FAILED, "port " + service.server().port() + " is taken", taken);
         throw taken;
       }
@@ -155,7 +160,7 @@ public final class ContainerLifecycle<T> {
     } catch (Throwable t) {
       // No instance, so no hook ever ran: there is nothing for exit hooks to release.
       phases.moveTo(Phase.FAILED, "the constructor threw", t);
-      throw ContainerStartException.constructorFailed(service, t);
+      throw ContainerFailures.constructorFailed(service, t);
     }
     try {
       String afterSnapshot = "";
@@ -172,20 +177,20 @@ public final class ContainerLifecycle<T> {
       // carries on after a refused checkpoint does not: a snap hook of its own may have opened
       // the port, which the checkpoint-safety check reported, and it must start cold all the same.
       if (service.isServer() && restored() && PortProbe.accepts(service.server().port())) {
-        throw ContainerStartException.serverPortTaken(service, service.server().port(), true);
+        throw ContainerFailures.serverPortTaken(service, service.server().port(), true);
       }
       HookRunner.runEnterHooks(dispatcher, instance, HookPhase.ENTER_AFTER_SNAPSHOT, listener);
       if (service.isServer()) {
         int port = service.server().port();
         Duration timeout = service.server().startupTimeout();
-        awaitPort(port, timeout, () -> ContainerStartException.serverNotReady(service, port, timeout));
+        awaitPort(port, timeout, () -> ContainerFailures.serverNotReady(service, port, timeout));
       }
       startWebServers();
       // The end of the enter phase: processes started from now on belong to others.
       leftovers.claimStarted();
     } catch (HookFailedException e) {
       ContainerStartException failure =
-          ContainerStartException.hookFailed(service, e.hook(), e.getCause());
+          ContainerFailures.hookFailed(service, e.hook(), e.getCause());
       failAfterEnterFailure(failure, e.getMessage());
       throw failure;
     } catch (ContainerStartException e) {
@@ -194,7 +199,7 @@ public final class ContainerLifecycle<T> {
     } catch (RuntimeException | Error e) {
       // Not a hook: a broken engine or listener. The enter phase was entered all the same, so
       // the exit hooks still release what the hooks before it opened.
-      failAfterEnterFailure(e, ContainerException.describe(e));
+      failAfterEnterFailure(e, ContainerFailures.describe(e));
       throw e;
     }
   }
@@ -229,7 +234,7 @@ public final class ContainerLifecycle<T> {
    *
    * @return the exit hooks' failure: the first one, later ones suppressed; empty when all returned
    */
-  public synchronized Optional<ContainerStopException> exit() {
+  public synchronized Optional<ExitHooksFailedException> exit() {
     if (exitResult == null) {
       exitResult = runExitHooks(null, "");
       phases.moveTo(
@@ -250,15 +255,15 @@ public final class ContainerLifecycle<T> {
     for (WebMethodDescriptor web : service.webMethods(WebMethodDescriptor.Kind.SERVER)) {
       // As for @Server: if the port answers already, readiness would be a lie.
       if (PortProbe.accepts(web.port())) {
-        throw ContainerStartException.webServerPortTaken(service, web);
+        throw ContainerFailures.webServerPortTaken(service, web);
       }
       try {
         dispatcher.callWeb(instance, web.index(), null);
       } catch (Throwable t) {
-        throw ContainerStartException.webServerFailed(service, web, t);
+        throw ContainerFailures.webServerFailed(service, web, t);
       }
       awaitPort(web.port(), web.startupTimeout(),
-          () -> ContainerStartException.webServerNotReady(service, web));
+          () -> ContainerFailures.webServerNotReady(service, web));
     }
   }
 
@@ -277,7 +282,7 @@ public final class ContainerLifecycle<T> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ContainerStartException.interruptedWhileWaiting(service, port);
+      throw ContainerFailures.interruptedWhileWaiting(service, port);
     }
     if (!ready) {
       throw notReady.get();
@@ -312,7 +317,7 @@ public final class ContainerLifecycle<T> {
     } catch (Exception e) {
       LOG.log(Level.DEBUG, "Checkpoint engine " + engine.name() + " threw", e);
       return SnapshotOutcome.failed(
-          "engine " + engine.name() + " threw " + ContainerException.describe(e));
+          "engine " + engine.name() + " threw " + ContainerFailures.describe(e));
     }
   }
 
@@ -338,7 +343,7 @@ public final class ContainerLifecycle<T> {
       // Debug only: the failure reaches whoever stopped the container (close() throws it, a
       // failed start carries it); Container logs it when nobody is there to receive it.
       LOG.log(Level.DEBUG, "Container " + containerId + ": " + e.getMessage(), e);
-      return new ExitResult(e, ContainerStopException.of(service, e));
+      return new ExitResult(e, new ExitHooksFailedException(service, e));
     } finally {
       // The exit hooks ran to completion (they are never cut short); the @Server's processes
       // still running are stopped now, unless the grace period's end stopped them already.
@@ -350,5 +355,5 @@ public final class ContainerLifecycle<T> {
   }
 
   /** What the exit hooks did: both {@code null} when every hook returned normally. */
-  private record ExitResult(HookFailedException hookFailure, ContainerStopException failure) {}
+  private record ExitResult(HookFailedException hookFailure, ExitHooksFailedException failure) {}
 }

@@ -1,5 +1,7 @@
-package dev.lifecycle.runtime;
+package dev.lifecycle.runtime.internal;
 
+import dev.lifecycle.runtime.ContainerListener;
+import dev.lifecycle.runtime.PhaseEvent;
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -10,13 +12,13 @@ import java.util.function.Consumer;
  * Calls several listeners as one, isolating each: the SPI's hook runner calls observers inside
  * its loop, so an observer that threw there would end an enter phase or skip exit hooks.
  */
-final class ListenerChain implements ContainerListener {
+public final class ListenerChain implements ContainerListener {
 
   private static final System.Logger LOG = System.getLogger(ListenerChain.class.getName());
 
   private final List<ContainerListener> listeners;
 
-  ListenerChain(List<ContainerListener> listeners) {
+  public ListenerChain(List<ContainerListener> listeners) {
     this.listeners = List.copyOf(listeners);
   }
 
