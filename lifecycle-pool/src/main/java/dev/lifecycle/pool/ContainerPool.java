@@ -1,18 +1,18 @@
 package dev.lifecycle.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifecycle.pool.internal.PoolConfig;
+import dev.lifecycle.pool.internal.launch.PrivateDirectory;
+import dev.lifecycle.pool.internal.launch.WorkerLauncher;
 import dev.lifecycle.pool.internal.protocol.ArgumentCodec;
 import dev.lifecycle.pool.internal.protocol.FrameChannel;
+import dev.lifecycle.pool.internal.scheduling.FixedPorts;
+import dev.lifecycle.pool.internal.scheduling.PoolScheduler;
 import dev.lifecycle.pool.internal.supervisor.ContainerStarter;
-import dev.lifecycle.pool.internal.supervisor.FixedPorts;
 import dev.lifecycle.pool.internal.supervisor.LocalService;
-import dev.lifecycle.pool.internal.supervisor.PoolConfig;
-import dev.lifecycle.pool.internal.supervisor.PoolScheduler;
-import dev.lifecycle.pool.internal.supervisor.PrivateDirectory;
 import dev.lifecycle.pool.internal.supervisor.SnapshotPlanner;
 import dev.lifecycle.pool.internal.supervisor.SocketServer;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
-import dev.lifecycle.pool.internal.supervisor.WorkerLauncher;
 import dev.lifecycle.pool.internal.web.PoolWebProxy;
 import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.ContainerStoppingException;
@@ -90,7 +90,7 @@ public final class ContainerPool implements AutoCloseable {
   private final FixedPorts.PoolSize size;
   private final LocalService service;
   private final SnapshotPlanner planner;
-  private final PoolScheduler scheduler;
+  private final PoolScheduler<WorkerContainer> scheduler;
   private final ContainerStarter starter;
   private final SocketServer server;
   private final Path privateDirectory;
@@ -135,7 +135,7 @@ public final class ContainerPool implements AutoCloseable {
     keyOptions.add("--");
     keyOptions.addAll(launcher.arguments(Path.of("/"), "-", true).imageArguments());
     this.planner = new SnapshotPlanner(config, service, keyOptions);
-    this.scheduler = new PoolScheduler(size.min(), size.max());
+    this.scheduler = new PoolScheduler<>(size.min(), size.max());
     this.background = Executors.newCachedThreadPool(daemon("lifecycle-pool-background"));
     this.reaper = Executors.newSingleThreadScheduledExecutor(daemon("lifecycle-pool-idle"));
     Map<String, WorkerContainer> registry = new ConcurrentHashMap<>();

@@ -4,6 +4,7 @@ import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.SnapshotStatus;
 import dev.lifecycle.pool.engine.EngineCheck;
 import dev.lifecycle.pool.engine.SnapshotEngine;
+import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.store.Snapshot;
 import dev.lifecycle.pool.internal.store.SnapshotKey;
 import dev.lifecycle.pool.internal.store.SnapshotLookup;

@@ -23,6 +23,7 @@ import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StartFailed;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stop;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stopped;
+import dev.lifecycle.pool.internal.scheduling.PoolScheduler;
 import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.Phase;
@@ -39,27 +40,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The supervisor's side of one container: its worker process, its current connection, the calls
- * in flight, and the timeline the worker reports.
+ * The supervisor's side of one container: its worker process, and what the worker says on its
+ * {@link WorkerConnection} about its {@link WorkerStartup start}, its {@link PendingCalls calls}
+ * and its timeline; its {@link WorkerState state} decides what may still happen to it.
  *
  * <p>The worker may close its connection on purpose (at the snapshot point) and connect again;
  * any other end of a connection, or of the process, means the worker is gone: every call in
  * flight fails at once with {@link WorkerDiedException}, naming the container and how its process
  * ended, and the pool hears of it to replace the container.
  */
-public final class WorkerContainer {
+public final class WorkerContainer implements PoolScheduler.Schedulable {
 
   private static final System.Logger LOG = System.getLogger(WorkerContainer.class.getName());
 
@@ -74,9 +71,6 @@ public final class WorkerContainer {
   /** How many lines of the worker's log a start failure quotes. */
   private static final int QUOTED_LOG_LINES = 8;
 
-  /** Where the container is. */
-  enum State { STARTING, READY, STOPPING, ENDED }
-
   private final String id;
   private final LocalService service;
   private final Path logFile;
@@ -84,36 +78,18 @@ public final class WorkerContainer {
   private final long requestedNanos = System.nanoTime();
   private final Instant requestedAt = Instant.now();
   private final Timeline timeline = new Timeline();
-  private final CompletableFuture<Ready> ready = new CompletableFuture<>();
-  /** Completes with empty when the worker is ready to be dumped, with a reason when it refused. */
-  private final CompletableFuture<Optional<String>> checkpoint = new CompletableFuture<>();
-  private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
-  private final AtomicLong callIds = new AtomicLong();
-  private final AtomicBoolean ended = new AtomicBoolean();
-  private final Object connectionLock = new Object();
+  private final WorkerStartup startup = new WorkerStartup();
+  private final PendingCalls calls = new PendingCalls();
+  private final WorkerConnection connection = new WorkerConnection();
+  private final WorkerState state = new WorkerState();
 
   private volatile WorkerProcess process;
   private volatile StartKind startKind;
-  private volatile State state = State.STARTING;
-  /** Guarded by {@code connectionLock}. */
-  private FrameChannel channel;
-  /** Guarded by {@code connectionLock}: the worker closed on purpose and will connect again. */
-  private boolean reconnectExpected;
   private volatile Phase lastPhase;
   private volatile Ready readyMessage;
   private volatile long readyNanos;
   private volatile Duration restoreDuration;
   private volatile Path stateFile;
-  /** How the worker ended, when it went away without being asked to. */
-  private volatile String lostStatus;
-  /** The worker began to stop on its own (a signal) or is being found lost: route no calls to it. */
-  private volatile boolean leaving;
-  /** Guarded by {@code this}: {@link #lost} runs once. */
-  private boolean lossHandled;
-
-  // Guarded by the scheduler's lock.
-  int inFlight;
-  long idleSinceNanos = System.nanoTime();
 
   WorkerContainer(String id, StartKind startKind, LocalService service, Path logFile,
       Consumer<WorkerContainer> onLost) {
@@ -128,8 +104,8 @@ public final class WorkerContainer {
     return id;
   }
 
-  State state() {
-    return state;
+  WorkerState.State state() {
+    return state.current();
   }
 
   Path logFile() {
@@ -157,12 +133,14 @@ public final class WorkerContainer {
   }
 
   /** Whether new calls may be routed here: serving, and not on its way out. */
-  boolean acceptsCalls() {
-    return state == State.READY && !leaving;
+  @Override
+  public boolean acceptsCalls() {
+    return state.acceptsCalls();
   }
 
   /** How many calls the worker serves at once; 1 until it said. */
-  int maxConcurrentInputs() {
+  @Override
+  public int maxConcurrentInputs() {
     Ready r = readyMessage;
     return r == null ? 1 : r.maxConcurrentInputs();
   }
@@ -170,20 +148,14 @@ public final class WorkerContainer {
   // The connection.
 
   /** A connection whose {@link Hello} named this container; reads it on the calling thread. */
-  void serve(FrameChannel connection, Hello hello) {
-    FrameChannel previous;
-    synchronized (connectionLock) {
-      previous = channel;
-      channel = connection;
-      reconnectExpected = false;
-    }
-    closeQuietly(previous);
+  void serve(FrameChannel channel, Hello hello) {
+    connection.attach(channel);
     if (hello.restored()) {
       startKind = StartKind.RESTORED;
     }
     try {
       while (true) {
-        Optional<WireMessage> message = connection.receive();
+        Optional<WireMessage> message = channel.receive();
         if (message.isEmpty()) {
           break;
         }
@@ -192,15 +164,7 @@ public final class WorkerContainer {
     } catch (IOException e) {
       LOG.log(Level.DEBUG, () -> "connection of container " + id + " ended: " + e);
     }
-    boolean lost;
-    synchronized (connectionLock) {
-      lost = channel == connection && !reconnectExpected;
-      if (channel == connection) {
-        channel = null;
-      }
-    }
-    closeQuietly(connection);
-    if (lost) {
+    if (connection.ended(channel)) {
       lost("its connection to the supervisor closed");
     }
   }
@@ -213,7 +177,7 @@ public final class WorkerContainer {
           p.failure() == null ? null : p.failure().toException()));
       lastPhase = phase;
       if (phase == Phase.STOPPING) {
-        leaving = true; // stopping on its own (SIGTERM) or as asked: it refuses new calls now
+        state.leaving(); // stopping on its own (SIGTERM) or as asked: it refuses new calls now
       }
     } else if (message instanceof HookFinished h) {
       timeline.hookRan(new Timeline.HookRun(
@@ -223,30 +187,22 @@ public final class WorkerContainer {
     } else if (message instanceof Ready r) {
       readyMessage = r;
       readyNanos = System.nanoTime();
-      if (state == State.STARTING) {
-        state = State.READY;
-      }
-      ready.complete(r);
+      state.ready();
+      startup.ready(r);
     } else if (message instanceof StartFailed f) {
-      ready.completeExceptionally(RemoteFailures.ofStart(service, id, f));
+      startup.failed(RemoteFailures.ofStart(service, id, f));
     } else if (message instanceof Quiescing) {
-      expectReconnect();
+      connection.expectReconnect();
     } else if (message instanceof CheckpointReady) {
-      expectReconnect();
-      checkpoint.complete(Optional.empty());
+      connection.expectReconnect();
+      startup.readyForCheckpoint();
     } else if (message instanceof CheckpointRefused refused) {
-      checkpoint.complete(Optional.of(refused.reason()));
+      startup.refusedCheckpoint(refused.reason());
     } else if (message instanceof CallResult result) {
-      PendingCall call = calls.remove(result.callId());
-      if (call != null) {
-        call.result.complete(result.value());
-      }
+      calls.answered(result.callId(), result.value());
     } else if (message instanceof CallFailed failed) {
-      PendingCall call = calls.remove(failed.callId());
-      if (call != null) {
-        call.result.completeExceptionally(RemoteFailures.ofCall(service, id, call.method,
-            failed.error(), inputTimeout()));
-      }
+      calls.failed(failed.callId(),
+          method -> RemoteFailures.ofCall(service, id, method, failed.error(), inputTimeout()));
     } else if (message instanceof Stopped stopped) {
       if (stopped.failure() != null) {
         LOG.log(Level.WARNING, "Container " + id + " of service " + service.serviceName()
@@ -258,66 +214,41 @@ public final class WorkerContainer {
     }
   }
 
-  private void expectReconnect() {
-    synchronized (connectionLock) {
-      reconnectExpected = true;
-    }
-  }
-
   // Starting.
-
-  /** What a worker did at its snapshot point, as far as the supervisor is concerned. */
-  enum SnapshotPointOutcome {
-    /** It waits on its standard input to be checkpointed. */
-    READY_FOR_CHECKPOINT,
-    /** It refused ({@link #refusal()} says why) and continues as a cold start. */
-    REFUSED,
-    /** It became ready without reaching a snapshot point: the service takes no snapshots. */
-    NO_SNAPSHOT_POINT
-  }
 
   /**
    * Waits for the worker to reach its snapshot point, or to finish starting without one.
    *
    * @throws RuntimeException what the start failed with, as {@link #awaitReady} throws it
    */
-  SnapshotPointOutcome awaitSnapshotPoint(Duration timeout) {
+  WorkerStartup.SnapshotPointOutcome awaitSnapshotPoint(Duration timeout) {
     await(timeout, true);
-    if (ready.isCompletedExceptionally()) {
-      awaitReady(Duration.ZERO);
+    if (startup.failedToStart()) {
+      startup.result(); // throws the failure
     }
-    if (!checkpoint.isDone()) {
-      return SnapshotPointOutcome.NO_SNAPSHOT_POINT;
-    }
-    return checkpoint.join().isEmpty()
-        ? SnapshotPointOutcome.READY_FOR_CHECKPOINT
-        : SnapshotPointOutcome.REFUSED;
+    return startup.snapshotPointOutcome();
   }
 
   /** Why the worker refused to be checkpointed; empty unless it did. */
   Optional<String> refusal() {
-    return checkpoint.isDone() ? checkpoint.join() : Optional.empty();
+    return startup.refusal();
   }
 
   /** Waits for Ready; throws what the start failed with. */
   Ready awaitReady(Duration timeout) {
     await(timeout, false);
-    try {
-      return ready.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw (RuntimeException) e.getCause();
-    }
+    return startup.result();
   }
 
   private void await(Duration timeout, boolean orSnapshotPoint) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!ready.isDone() && !(orSnapshotPoint && checkpoint.isDone())) {
+    while (!startup.decided(orSnapshotPoint)) {
       WorkerProcess p = process;
       if (p != null && !p.isRunning()) {
         lost("its process ended");
       }
       if (System.nanoTime() - deadline > 0) {
-        failStart(new WorkerLaunchException(service.serviceName(), "Container " + id + " of service "
+        startup.failed(new WorkerLaunchException(service.serviceName(), "Container " + id + " of service "
             + service.serviceName() + " did not " + (orSnapshotPoint ? "reach its snapshot point"
             : "start") + " within " + timeout + "; it was killed. Its log: " + logFile + logTail(),
             null));
@@ -325,21 +256,15 @@ public final class WorkerContainer {
         return;
       }
       try {
-        CompletableFuture.anyOf(ready, checkpoint).get(LIVENESS_POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        // poll again; a failed start is in ready
+        startup.awaitAnyOutcome(LIVENESS_POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failStart(new WorkerLaunchException(service.serviceName(), "The thread starting container "
+        startup.failed(new WorkerLaunchException(service.serviceName(), "The thread starting container "
             + id + " was interrupted; the container was killed", e));
         kill();
         return;
       }
     }
-  }
-
-  private void failStart(RuntimeException failure) {
-    ready.completeExceptionally(failure);
   }
 
   /** Sends the restore state line to the original, waiting on its standard input. */
@@ -358,13 +283,11 @@ public final class WorkerContainer {
 
   /** Calls {@code method} and waits for its answer; throws the runtime's exception types. */
   public JsonNode call(String method, List<JsonNode> args) {
-    long callId = callIds.incrementAndGet();
-    PendingCall call = new PendingCall(method);
-    calls.put(callId, call);
-    if (ended.get()) {
+    PendingCalls.Pending call = calls.add(method);
+    if (state.hasEnded()) {
       // Ended just now: whoever ended it may have missed this call.
-      calls.remove(callId);
-      String status = lostStatus;
+      calls.remove(call);
+      String status = state.lostStatus().orElse(null);
       throw status == null
           ? new ContainerStoppingException(service.serviceName(), "Container " + id + " of service "
               + service.serviceName() + " has stopped; call of '" + method + "' refused.")
@@ -372,33 +295,29 @@ public final class WorkerContainer {
               + " of service " + service.serviceName() + " died before the call of '" + method
               + "' could be sent: its worker JVM " + status + ". Its log: " + logFile);
     }
-    FrameChannel current;
-    synchronized (connectionLock) {
-      current = channel;
+    boolean sent = true;
+    try {
+      sent = connection.send(new Call(call.id(), method, args));
+    } catch (IOException e) {
+      // The reader sees the connection end and fails the call with the reason.
+      LOG.log(Level.DEBUG, () -> "sending call " + method + " to " + id + " failed: " + e);
     }
-    if (current != null) {
-      try {
-        current.send(new Call(callId, method, args));
-      } catch (IOException e) {
-        // The reader sees the connection end and fails the call with the reason.
-        LOG.log(Level.DEBUG, () -> "sending call " + method + " to " + id + " failed: " + e);
-      }
-    } else if (!ended.get()) {
+    if (!sent && !state.hasEnded()) {
       lost("it has no connection to the supervisor");
     }
     Duration patience = inputTimeout().plus(HUNG_WORKER_ALLOWANCE);
     try {
-      return call.result.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+      return call.result().get(patience.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw (RuntimeException) e.getCause();
     } catch (InterruptedException e) {
-      calls.remove(callId);
+      calls.remove(call);
       Thread.currentThread().interrupt();
       throw new InputInterruptedException(service.serviceName(), method, e);
     } catch (TimeoutException e) {
       lost("it did not answer a call within " + patience + " (input timeout plus "
           + HUNG_WORKER_ALLOWANCE + "), so it was taken for hung and killed");
-      return call.result.join();
+      return call.result().join();
     }
   }
 
@@ -415,19 +334,12 @@ public final class WorkerContainer {
    * #EXIT_HOOK_ALLOWANCE}.
    */
   public void stop(String reason) {
-    state = State.STOPPING;
-    FrameChannel current;
-    synchronized (connectionLock) {
-      current = channel;
-    }
+    state.stopping();
     boolean asked = false;
-    if (current != null) {
-      try {
-        current.send(new Stop(reason));
-        asked = true;
-      } catch (IOException e) {
-        LOG.log(Level.DEBUG, () -> "could not ask container " + id + " to stop: " + e);
-      }
+    try {
+      asked = connection.send(new Stop(reason));
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, () -> "could not ask container " + id + " to stop: " + e);
     }
     WorkerProcess p = process;
     if (p != null) {
@@ -446,7 +358,7 @@ public final class WorkerContainer {
 
   /** Kills the worker at once, no exit hooks (a failed or abandoned start). */
   void kill() {
-    state = State.STOPPING;
+    state.stopping();
     WorkerProcess p = process;
     if (p != null) {
       p.kill();
@@ -460,25 +372,22 @@ public final class WorkerContainer {
   }
 
   private void end() {
-    if (ended.compareAndSet(false, true)) {
-      state = State.ENDED;
-      failCalls();
-      ready.completeExceptionally(new WorkerLaunchException(service.serviceName(),
+    if (state.end()) {
+      calls.failAll(method -> new ContainerStoppingException(service.serviceName(),
+          "Container " + id + " of service " + service.serviceName() + " stopped while the call"
+              + " of '" + method + "' was in flight; it was not answered."));
+      startup.failed(new WorkerLaunchException(service.serviceName(),
           "Container " + id + " of service " + service.serviceName() + " was stopped while it started",
           null));
-      checkpoint.complete(Optional.of("the container was stopped"));
+      startup.refusedCheckpoint("the container was stopped");
       cleanUp();
     }
   }
 
   /** The worker went away without being asked to. */
   private void lost(String how) {
-    synchronized (this) {
-      if (state == State.STOPPING || state == State.ENDED || lossHandled) {
-        return; // asked to stop (stop() or kill() ends it), or already being found lost
-      }
-      lossHandled = true;
-      leaving = true;
+    if (!state.claimLoss()) {
+      return; // asked to stop (stop() or kill() ends it), or already being found lost
     }
     WorkerProcess p = process;
     String status = p == null ? "never started"
@@ -486,27 +395,21 @@ public final class WorkerContainer {
     if (p != null && p.isRunning()) {
       p.kill(); // a worker that lost its connection cannot serve again
     }
-    lostStatus = status; // before ended: a call that sees ended must also see how
-    if (!ended.compareAndSet(false, true)) {
+    state.lostWith(status); // before the end: a call that sees it ended must also see how
+    boolean wasStarting = state.current() == WorkerState.State.STARTING;
+    if (!state.end()) {
       return;
     }
-    boolean wasStarting = state == State.STARTING;
-    state = State.ENDED;
     String pid = p == null ? "" : " (" + p.describe() + ")";
-    for (Map.Entry<Long, PendingCall> entry : calls.entrySet()) {
-      if (calls.remove(entry.getKey(), entry.getValue())) {
-        entry.getValue().result.completeExceptionally(new WorkerDiedException(service.serviceName(),
-            id, status, "Container " + id + " of service " + service.serviceName() + pid
-                + " died during the call of '" + entry.getValue().method + "': its worker JVM "
-                + status + " (" + how + "). The pool replaces the container; its log is " + logFile
-                + "." + logTail()));
-      }
-    }
-    ready.completeExceptionally(new WorkerLaunchException(service.serviceName(),
+    calls.failAll(method -> new WorkerDiedException(service.serviceName(), id, status,
+        "Container " + id + " of service " + service.serviceName() + pid + " died during the call"
+            + " of '" + method + "': its worker JVM " + status + " (" + how + "). The pool"
+            + " replaces the container; its log is " + logFile + "." + logTail()));
+    startup.failed(new WorkerLaunchException(service.serviceName(),
         "Container " + id + " of service " + service.serviceName() + pid + " ended before it was"
             + " ready: its worker JVM " + status + " (" + how + "). Its log: " + logFile + logTail(),
         null));
-    checkpoint.complete(Optional.of("the worker ended"));
+    startup.refusedCheckpoint("the worker ended");
     cleanUp();
     if (!wasStarting) {
       LOG.log(Level.WARNING, "Container " + id + " of service " + service.serviceName() + pid
@@ -515,25 +418,8 @@ public final class WorkerContainer {
     onLost.accept(this);
   }
 
-  /** Fails the calls still in flight of a container that was stopped or killed on purpose. */
-  private void failCalls() {
-    for (Map.Entry<Long, PendingCall> entry : calls.entrySet()) {
-      if (calls.remove(entry.getKey(), entry.getValue())) {
-        PendingCall call = entry.getValue();
-        call.result.completeExceptionally(new ContainerStoppingException(service.serviceName(),
-            "Container " + id + " of service " + service.serviceName() + " stopped while the call"
-                + " of '" + call.method + "' was in flight; it was not answered."));
-      }
-    }
-  }
-
   private void cleanUp() {
-    FrameChannel current;
-    synchronized (connectionLock) {
-      current = channel;
-      channel = null;
-    }
-    closeQuietly(current);
+    connection.close();
     Path file = stateFile;
     if (file != null) {
       try {
@@ -557,16 +443,6 @@ public final class WorkerContainer {
     }
   }
 
-  private static void closeQuietly(FrameChannel connection) {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (IOException e) {
-        // already broken
-      }
-    }
-  }
-
   /** Where the worker serves its web endpoints and app; empty before Ready or when it has none. */
   public Optional<URI> webAddress() {
     Ready r = readyMessage;
@@ -578,7 +454,8 @@ public final class WorkerContainer {
     WorkerProcess p = process;
     Ready r = readyMessage;
     long readyAt = readyNanos;
-    return new ContainerInfo(id, p == null ? -1 : p.pid(), startKind, ContainerInfo.State.valueOf(state.name()),
+    return new ContainerInfo(id, p == null ? -1 : p.pid(), startKind,
+        ContainerInfo.State.valueOf(state.current().name()),
         requestedAt,
         readyAt == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(readyAt - requestedNanos)),
         Optional.ofNullable(restoreDuration), r == null ? "" : r.snapshotOutcome(), timeline, logFile,
@@ -588,15 +465,5 @@ public final class WorkerContainer {
   @Override
   public String toString() {
     return "container " + id + " (" + state + ")";
-  }
-
-  /** A call waiting for its answer. */
-  private static final class PendingCall {
-    final String method;
-    final CompletableFuture<JsonNode> result = new CompletableFuture<>();
-
-    PendingCall(String method) {
-      this.method = method;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.internal.launch;
 
 import java.io.IOException;
 import java.io.InputStream;

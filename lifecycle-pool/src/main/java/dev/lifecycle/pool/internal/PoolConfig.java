@@ -1,4 +1,4 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.internal;
 
 import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.runtime.internal.WebBinding;
@@ -36,7 +36,7 @@ public record PoolConfig(
   }
 
   /** The class path as {@code java -cp} takes it. */
-  String classpathString() {
+  public String classpathString() {
     return String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
   }
 }

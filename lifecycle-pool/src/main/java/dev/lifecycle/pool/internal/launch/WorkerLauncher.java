@@ -1,6 +1,7 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.internal.launch;
 
 import dev.lifecycle.pool.engine.ChildWorkerProcess;
+import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.worker.WorkerArguments;
 import dev.lifecycle.pool.internal.worker.WorkerMain;
 import dev.lifecycle.runtime.RestoreEnvironment;
@@ -61,7 +62,7 @@ public final class WorkerLauncher {
    *     the pool's restore-time values there; a container to be checkpointed gets them only after
    *     its checkpoint, so that its image holds none)
    */
-  ChildWorkerProcess launch(WorkerArguments arguments, Map<String, String> environment, Path logFile)
+  public ChildWorkerProcess launch(WorkerArguments arguments, Map<String, String> environment, Path logFile)
       throws IOException {
     List<String> command = new ArrayList<>();
     List<String> prefix = arguments.checkpoint() ? config.engine().launchPrefix() : List.of();

@@ -1,8 +1,9 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.internal.scheduling;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -15,14 +16,34 @@ import java.util.function.Supplier;
  * <p>A container's input slots are its {@code maxConcurrentInputs}; the worker enforces the same
  * limit, this only routes calls to where they run at once.
  */
-public final class PoolScheduler {
+public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
+
+  /** What the scheduler needs to know of a container. */
+  public interface Schedulable {
+    /** Whether new calls may be routed to it now. */
+    boolean acceptsCalls();
+
+    /** How many calls it serves at once. */
+    int maxConcurrentInputs();
+  }
+
+  /** A serving container and the calls the scheduler routed to it. Guarded by lock. */
+  private static final class Slots<C> {
+    final C container;
+    int inFlight;
+    long idleSinceNanos = System.nanoTime();
+
+    Slots(C container) {
+      this.container = container;
+    }
+  }
 
   private final int minContainers;
   private final int maxContainers;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   /** Guarded by lock: the containers that serve calls, oldest first. */
-  private final List<WorkerContainer> serving = new ArrayList<>();
+  private final List<Slots<C>> serving = new ArrayList<>();
   /** Guarded by lock. */
   private int starting;
   /** Guarded by lock. */
@@ -44,7 +65,7 @@ public final class PoolScheduler {
    * @param starter starts a container, when the caller may start one
    * @throws InterruptedException when the caller is interrupted while it waits
    */
-  public WorkerContainer acquire(Supplier<WorkerContainer> starter, Refusal closedPool)
+  public C acquire(Supplier<C> starter, Refusal closedPool)
       throws InterruptedException {
     lock.lock();
     try {
@@ -52,10 +73,11 @@ public final class PoolScheduler {
         if (closed) {
           throw closedPool.refuse();
         }
-        for (WorkerContainer c : serving) {
-          if (c.acceptsCalls() && c.inFlight < c.maxConcurrentInputs()) {
-            c.inFlight++;
-            return c;
+        for (Slots<C> slots : serving) {
+          if (slots.container.acceptsCalls()
+              && slots.inFlight < slots.container.maxConcurrentInputs()) {
+            slots.inFlight++;
+            return slots.container;
           }
         }
         if (serving.size() + starting < maxContainers) {
@@ -67,10 +89,10 @@ public final class PoolScheduler {
     } finally {
       lock.unlock();
     }
-    WorkerContainer started = startOutsideLock(starter);
+    C started = startOutsideLock(starter);
     lock.lock();
     try {
-      started.inFlight++;
+      slotsOf(started).ifPresent(slots -> slots.inFlight++);
       return started;
     } finally {
       lock.unlock();
@@ -78,13 +100,15 @@ public final class PoolScheduler {
   }
 
   /** Gives the call's slot back. */
-  public void release(WorkerContainer container) {
+  public void release(C container) {
     lock.lock();
     try {
-      container.inFlight--;
-      if (container.inFlight == 0) {
-        container.idleSinceNanos = System.nanoTime();
-      }
+      slotsOf(container).ifPresent(slots -> {
+        slots.inFlight--;
+        if (slots.inFlight == 0) {
+          slots.idleSinceNanos = System.nanoTime();
+        }
+      });
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -111,8 +135,8 @@ public final class PoolScheduler {
   }
 
   /** Runs a start reserved by {@link #reserveStartBelow} or by {@link #acquire}. */
-  public WorkerContainer startOutsideLock(Supplier<WorkerContainer> starter) {
-    WorkerContainer started;
+  public C startOutsideLock(Supplier<C> starter) {
+    C started;
     try {
       started = starter.get();
     } catch (RuntimeException | Error e) {
@@ -128,7 +152,7 @@ public final class PoolScheduler {
     lock.lock();
     try {
       starting--;
-      serving.add(started);
+      serving.add(new Slots<>(started));
       changed.signalAll();
       return started;
     } finally {
@@ -137,10 +161,10 @@ public final class PoolScheduler {
   }
 
   /** A container ended or is stopping: it serves no more calls. */
-  public void remove(WorkerContainer container) {
+  public void remove(C container) {
     lock.lock();
     try {
-      serving.remove(container);
+      serving.removeIf(slots -> slots.container == container);
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -151,17 +175,17 @@ public final class PoolScheduler {
    * Takes out of service the containers idle for longer than {@code idleTimeout}, oldest idle
    * first, as long as the pool keeps its minimum; the caller stops them.
    */
-  public List<WorkerContainer> takeIdle(Duration idleTimeout) {
+  public List<C> takeIdle(Duration idleTimeout) {
     lock.lock();
     try {
-      List<WorkerContainer> idle = new ArrayList<>();
+      List<C> idle = new ArrayList<>();
       long now = System.nanoTime();
       for (int i = serving.size() - 1; i >= 0 && serving.size() > minContainers; i--) {
-        WorkerContainer c = serving.get(i);
-        if (c.inFlight == 0 && c.acceptsCalls()
-            && now - c.idleSinceNanos > idleTimeout.toNanos()) {
+        Slots<C> slots = serving.get(i);
+        if (slots.inFlight == 0 && slots.container.acceptsCalls()
+            && now - slots.idleSinceNanos > idleTimeout.toNanos()) {
           serving.remove(i);
-          idle.add(c);
+          idle.add(slots.container);
         }
       }
       return idle;
@@ -180,6 +204,11 @@ public final class PoolScheduler {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Guarded by lock; empty once the container left the scheduler. */
+  private Optional<Slots<C>> slotsOf(C container) {
+    return serving.stream().filter(slots -> slots.container == container).findFirst();
   }
 
   /** How many containers serve or start. */

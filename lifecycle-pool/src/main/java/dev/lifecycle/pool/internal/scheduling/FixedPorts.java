@@ -1,5 +1,7 @@
-package dev.lifecycle.pool.internal.supervisor;
+package dev.lifecycle.pool.internal.scheduling;
 
+import dev.lifecycle.pool.internal.PoolConfig;
+import dev.lifecycle.pool.internal.supervisor.LocalService;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.util.ArrayList;

@@ -1,0 +1,97 @@
+package dev.lifecycle.pool.internal.supervisor;
+
+import dev.lifecycle.pool.internal.protocol.FrameChannel;
+import dev.lifecycle.pool.internal.protocol.WireMessage;
+import java.io.IOException;
+
+/**
+ * The current connection of one worker, which the worker may close on purpose (at its snapshot
+ * point) and open again: only an end it did not announce means the worker is gone.
+ */
+final class WorkerConnection {
+
+  private final Object lock = new Object();
+  /** Guarded by {@code lock}; null while the worker is not connected. */
+  private FrameChannel channel;
+  /** Guarded by {@code lock}: the worker closed on purpose and will connect again. */
+  private boolean reconnectExpected;
+
+  /** {@code connection} is the worker's connection from now on; a previous one is closed. */
+  void attach(FrameChannel connection) {
+    FrameChannel previous;
+    synchronized (lock) {
+      previous = channel;
+      channel = connection;
+      reconnectExpected = false;
+    }
+    closeQuietly(previous);
+  }
+
+  /** The worker said it will close this connection and connect again. */
+  void expectReconnect() {
+    synchronized (lock) {
+      reconnectExpected = true;
+    }
+  }
+
+  /**
+   * {@code connection} ended; returns whether that means the worker is lost (it was the current
+   * connection, and no reconnection was announced).
+   */
+  boolean ended(FrameChannel connection) {
+    boolean lost;
+    synchronized (lock) {
+      lost = channel == connection && !reconnectExpected;
+      if (channel == connection) {
+        channel = null;
+      }
+    }
+    closeQuietly(connection);
+    return lost;
+  }
+
+  /** Whether the worker is connected now. */
+  boolean isConnected() {
+    synchronized (lock) {
+      return channel != null;
+    }
+  }
+
+  /**
+   * Sends {@code message} on the current connection.
+   *
+   * @return false when the worker is not connected
+   * @throws IOException when the connection broke; its reader reports the loss
+   */
+  boolean send(WireMessage message) throws IOException {
+    FrameChannel current;
+    synchronized (lock) {
+      current = channel;
+    }
+    if (current == null) {
+      return false;
+    }
+    current.send(message);
+    return true;
+  }
+
+  /** Closes the current connection, for good. */
+  void close() {
+    FrameChannel current;
+    synchronized (lock) {
+      current = channel;
+      channel = null;
+    }
+    closeQuietly(current);
+  }
+
+  private static void closeQuietly(FrameChannel connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (IOException e) {
+        // already broken
+      }
+    }
+  }
+}
