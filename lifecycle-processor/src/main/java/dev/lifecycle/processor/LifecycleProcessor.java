@@ -1,22 +1,25 @@
 package dev.lifecycle.processor;
 
+import dev.lifecycle.processor.diagnostics.DiagnosticPrinter;
+import dev.lifecycle.processor.diagnostics.Message;
+import dev.lifecycle.processor.diagnostics.Names;
+import dev.lifecycle.processor.diagnostics.ValidationReport;
 import dev.lifecycle.processor.model.ServiceModel;
-import dev.lifecycle.processor.validation.DiagnosticPrinter;
-import dev.lifecycle.processor.validation.LifecycleMember;
-import dev.lifecycle.processor.validation.LocalServiceScanner;
-import dev.lifecycle.processor.validation.Message;
-import dev.lifecycle.processor.validation.Names;
-import dev.lifecycle.processor.validation.ServiceAnnotation;
-import dev.lifecycle.processor.validation.ServiceValidator;
-import dev.lifecycle.processor.validation.SourceMemberValidator;
-import dev.lifecycle.processor.validation.SourceOracle;
-import dev.lifecycle.processor.validation.ValidationReport;
+import dev.lifecycle.processor.modelling.ServiceModelFactory;
+import dev.lifecycle.processor.reading.AnnotatedService;
+import dev.lifecycle.processor.reading.JavacTrees;
+import dev.lifecycle.processor.reading.LifecycleAnnotations;
+import dev.lifecycle.processor.reading.ServiceReader;
+import dev.lifecycle.processor.reading.SourceOracle;
+import dev.lifecycle.processor.rules.LocalServiceScanner;
+import dev.lifecycle.processor.rules.Rules;
+import dev.lifecycle.processor.rules.ServiceValidator;
+import dev.lifecycle.processor.rules.SourceMemberValidator;
 import dev.lifecycle.processor.writing.DispatcherGenerator;
 import dev.lifecycle.processor.writing.SourceWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -27,32 +30,26 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
+import javax.lang.model.util.Elements;
 
 /**
  * Validates {@code @Service}, {@code @FunctionService} and {@code @Server} classes and their hooks,
  * methods and web methods, and generates a dispatcher for each clean one.
  *
  * <p>Each round: every annotated method in source is validated where it is written; every
- * service, with what it inherits, is validated and, when clean, generated. A service whose types
- * are not resolved yet (a superclass another processor generates) is deferred by name to the next
- * round. The processor never claims its annotations, so other processors see them too.
+ * service, with what it inherits, is read, validated and, when clean, modelled and generated. A
+ * service whose types are not resolved yet (a superclass another processor generates) is deferred
+ * by name to the next round. The processor never claims its annotations, so other processors see
+ * them too.
  */
 public final class LifecycleProcessor extends AbstractProcessor {
 
-  private static final List<String> SERVICE_ANNOTATIONS = ServiceAnnotation.ALL;
-  private static final Set<String> MEMBER_ANNOTATIONS =
-      Set.of(
-          "dev.lifecycle.Enter",
-          "dev.lifecycle.Exit",
-          "dev.lifecycle.Method",
-          LifecycleMember.WEB_ENDPOINT,
-          LifecycleMember.WEB_APP,
-          LifecycleMember.WEB_SERVER);
-
+  private SourceOracle sources;
   private DiagnosticPrinter printer;
+  private ServiceReader reader;
   private ServiceValidator serviceValidator;
   private SourceMemberValidator memberValidator;
+  private ServiceModelFactory modelFactory;
   private DispatcherGenerator generator;
   private SourceWriter writer;
   private Optional<LocalServiceScanner> localServiceScanner;
@@ -62,28 +59,29 @@ public final class LifecycleProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
-    printer = new DiagnosticPrinter(environment.getMessager());
-    serviceValidator =
-        new ServiceValidator(
-            environment.getElementUtils(),
-            environment.getTypeUtils(),
-            SourceOracle.of(environment));
+    Elements elements = environment.getElementUtils();
+    sources = SourceOracle.of(environment);
+    printer = new DiagnosticPrinter(environment.getMessager(), JavacTrees.of(environment));
+    Rules rules = new Rules(elements, environment.getTypeUtils());
+    reader = new ServiceReader(elements);
+    serviceValidator = new ServiceValidator(rules, sources);
     memberValidator =
-        new SourceMemberValidator(environment.getElementUtils(), environment.getTypeUtils());
-    localServiceScanner = LocalServiceScanner.of(environment);
+        new SourceMemberValidator(elements, environment.getTypeUtils(), rules, sources);
+    localServiceScanner = LocalServiceScanner.of(environment, sources);
+    modelFactory = new ServiceModelFactory(elements, environment.getTypeUtils());
     generator = new DispatcherGenerator();
     writer =
         new SourceWriter(
             environment.getFiler(),
-            environment.getElementUtils(),
+            elements,
             environment.getSourceVersion(),
             LifecycleProcessor.class.getName());
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    Set<String> supported = new LinkedHashSet<>(SERVICE_ANNOTATIONS);
-    supported.addAll(MEMBER_ANNOTATIONS);
+    Set<String> supported = new LinkedHashSet<>(LifecycleAnnotations.SERVICES);
+    supported.addAll(LifecycleAnnotations.MEMBERS);
     return supported;
   }
 
@@ -99,16 +97,18 @@ public final class LifecycleProcessor extends AbstractProcessor {
       return false;
     }
     for (TypeElement annotation : annotations) {
-      if (MEMBER_ANNOTATIONS.contains(annotation.getQualifiedName().toString())) {
+      if (LifecycleAnnotations.MEMBERS.contains(annotation.getQualifiedName().toString())) {
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
           if (element.getKind() == ElementKind.METHOD) {
-            guarded(element, () -> printer.print(memberValidator.validate((ExecutableElement) element)));
+            guarded(
+                element,
+                () -> printer.print(memberValidator.validate((ExecutableElement) element)));
           }
         }
       }
     }
     localServiceScanner.ifPresent(
-        scanner -> guarded(null, () -> scanner.scan(round.getRootElements())));
+        scanner -> guarded(null, () -> printer.print(scanner.scan(round.getRootElements()))));
     for (TypeElement service : servicesOfThisRound(round)) {
       guarded(service, () -> processService(service));
     }
@@ -118,7 +118,7 @@ public final class LifecycleProcessor extends AbstractProcessor {
   /** This round's services, then those deferred by earlier rounds, each once, in a stable order. */
   private Set<TypeElement> servicesOfThisRound(RoundEnvironment round) {
     Set<TypeElement> services = new LinkedHashSet<>();
-    for (String name : SERVICE_ANNOTATIONS) {
+    for (String name : LifecycleAnnotations.SERVICES) {
       TypeElement serviceAnnotation = processingEnv.getElementUtils().getTypeElement(name);
       if (serviceAnnotation != null) {
         for (Element element : round.getElementsAnnotatedWith(serviceAnnotation)) {
@@ -136,18 +136,18 @@ public final class LifecycleProcessor extends AbstractProcessor {
     return services;
   }
 
-  private void processService(TypeElement service) throws Exception {
-    memberValidator.serviceSeen(service);
-    ServiceValidator.Outcome outcome = serviceValidator.validate(service);
-    if (outcome instanceof ServiceValidator.Deferred) {
-      deferred.add(service.getQualifiedName().toString());
+  private void processService(TypeElement type) throws Exception {
+    memberValidator.serviceSeen(type);
+    Optional<AnnotatedService> service = reader.read(type);
+    if (service.isEmpty()) {
+      deferred.add(type.getQualifiedName().toString());
       return;
     }
-    ServiceValidator.Validated validated = (ServiceValidator.Validated) outcome;
-    printer.print(validated.report());
-    if (validated.model().isPresent()) {
-      ServiceModel model = validated.model().get();
-      writer.write(model.dispatcherClass().packageName(), generator.generate(model), service);
+    ValidationReport report = serviceValidator.validate(service.get());
+    printer.print(report);
+    if (report.isClean()) {
+      ServiceModel model = modelFactory.create(service.get());
+      writer.write(model.dispatcherClass().packageName(), generator.generate(model), type);
     }
   }
 
@@ -158,11 +158,13 @@ public final class LifecycleProcessor extends AbstractProcessor {
     } catch (Exception | LinkageError | AssertionError e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      String what = element == null ? "this compilation" : Names.describe(element);
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Diagnostic.Kind.ERROR, Message.PROCESSOR_CRASH.format(what, trace), element);
+      ValidationReport.Builder report = ValidationReport.aboutCompilation(sources);
+      String what = "this compilation";
+      if (element != null) {
+        report = report.about(element);
+        what = Names.describe(element);
+      }
+      printer.printAll(report.report(Message.PROCESSOR_CRASH, what, trace).build());
     }
   }
 

@@ -8,6 +8,14 @@ import dev.lifecycle.processor.model.ParameterModel;
 import dev.lifecycle.processor.model.ServerModel;
 import dev.lifecycle.processor.model.ServiceModel;
 import dev.lifecycle.processor.model.WebMethodModel;
+import dev.lifecycle.runtime.spi.HookDescriptor;
+import dev.lifecycle.runtime.spi.HookPhase;
+import dev.lifecycle.runtime.spi.MethodDescriptor;
+import dev.lifecycle.runtime.spi.ParameterDescriptor;
+import dev.lifecycle.runtime.spi.ServerDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import dev.lifecycle.runtime.spi.ServiceOptions;
+import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +27,14 @@ import java.util.stream.IntStream;
  */
 final class DescriptorInitializer {
 
-  private static final String SPI = "dev.lifecycle.runtime.spi";
-  static final ClassName SERVICE_DESCRIPTOR = ClassName.get(SPI, "ServiceDescriptor");
-  private static final ClassName HOOK_DESCRIPTOR = ClassName.get(SPI, "HookDescriptor");
-  private static final ClassName HOOK_PHASE = ClassName.get(SPI, "HookPhase");
-  private static final ClassName SERVICE_OPTIONS = ClassName.get(SPI, "ServiceOptions");
-  private static final ClassName METHOD_DESCRIPTOR = ClassName.get(SPI, "MethodDescriptor");
-  private static final ClassName PARAMETER_DESCRIPTOR = ClassName.get(SPI, "ParameterDescriptor");
-  private static final ClassName SERVER_DESCRIPTOR = ClassName.get(SPI, "ServerDescriptor");
-  private static final ClassName WEB_METHOD_DESCRIPTOR = ClassName.get(SPI, "WebMethodDescriptor");
+  static final ClassName SERVICE_DESCRIPTOR = ClassName.get(ServiceDescriptor.class);
+  private static final ClassName HOOK_DESCRIPTOR = ClassName.get(HookDescriptor.class);
+  private static final ClassName HOOK_PHASE = ClassName.get(HookPhase.class);
+  private static final ClassName SERVICE_OPTIONS = ClassName.get(ServiceOptions.class);
+  private static final ClassName METHOD_DESCRIPTOR = ClassName.get(MethodDescriptor.class);
+  private static final ClassName PARAMETER_DESCRIPTOR = ClassName.get(ParameterDescriptor.class);
+  private static final ClassName SERVER_DESCRIPTOR = ClassName.get(ServerDescriptor.class);
+  private static final ClassName WEB_METHOD_DESCRIPTOR = ClassName.get(WebMethodDescriptor.class);
   private static final ClassName LIST = ClassName.get(List.class);
 
   private DescriptorInitializer() {}

@@ -12,6 +12,9 @@ import dev.lifecycle.processor.model.MethodModel;
 import dev.lifecycle.processor.model.ParameterModel;
 import dev.lifecycle.processor.model.ServiceModel;
 import dev.lifecycle.processor.model.WebMethodModel;
+import dev.lifecycle.runtime.UnknownMethodException;
+import dev.lifecycle.runtime.spi.Arguments;
+import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import java.util.List;
 import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
@@ -23,10 +26,9 @@ import javax.lang.model.element.Modifier;
  */
 public final class DispatcherGenerator {
 
-  private static final String SPI = "dev.lifecycle.runtime.spi";
-  private static final ClassName SERVICE_DISPATCHER = ClassName.get(SPI, "ServiceDispatcher");
-  private static final ClassName ARGUMENTS = ClassName.get(SPI, "Arguments");
-  private static final ClassName UNKNOWN_METHOD = ClassName.get("dev.lifecycle.runtime", "UnknownMethodException");
+  private static final ClassName SERVICE_DISPATCHER = ClassName.get(ServiceDispatcher.class);
+  private static final ClassName ARGUMENTS = ClassName.get(Arguments.class);
+  private static final ClassName UNKNOWN_METHOD = ClassName.get(UnknownMethodException.class);
 
   private static final String DESCRIPTOR = "DESCRIPTOR";
 

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.Generated;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -50,9 +51,10 @@ public final class SourceWriter {
   private static Optional<ClassName> generatedAnnotation(
       Elements elements, SourceVersion sourceVersion) {
     if (sourceVersion.compareTo(SourceVersion.RELEASE_8) > 0
-        && elements.getTypeElement("javax.annotation.processing.Generated") != null) {
-      return Optional.of(ClassName.get("javax.annotation.processing", "Generated"));
+        && elements.getTypeElement(Generated.class.getCanonicalName()) != null) {
+      return Optional.of(ClassName.get(Generated.class));
     }
+    // By name: the old annotation is not in the JDKs the processor runs on (it left with Java 11).
     if (elements.getTypeElement("javax.annotation.Generated") != null) {
       return Optional.of(ClassName.get("javax.annotation", "Generated"));
     }

@@ -1,12 +1,12 @@
 package dev.lifecycle.processor.rules;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.lifecycle.processor.rules.PrecompiledClasses.compileWithoutProcessor;
-import static dev.lifecycle.processor.rules.PrecompiledClasses.writeJar;
 import static dev.lifecycle.processor.testing.Compilations.compile;
 import static dev.lifecycle.processor.testing.Compilations.compileWithClasspath;
 import static dev.lifecycle.processor.testing.Compilations.generatedSource;
 import static dev.lifecycle.processor.testing.Compilations.source;
+import static dev.lifecycle.processor.testing.PrecompiledClasses.compileWithoutProcessor;
+import static dev.lifecycle.processor.testing.PrecompiledClasses.writeJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;

@@ -1,11 +1,11 @@
 package dev.lifecycle.processor.rules;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.lifecycle.processor.rules.PrecompiledClasses.compileWithoutProcessor;
-import static dev.lifecycle.processor.rules.PrecompiledClasses.writeJar;
 import static dev.lifecycle.processor.testing.Compilations.compile;
 import static dev.lifecycle.processor.testing.Compilations.compileWithClasspath;
 import static dev.lifecycle.processor.testing.Compilations.source;
+import static dev.lifecycle.processor.testing.PrecompiledClasses.compileWithoutProcessor;
+import static dev.lifecycle.processor.testing.PrecompiledClasses.writeJar;
 
 import com.google.testing.compile.Compilation;
 import java.nio.file.Path;

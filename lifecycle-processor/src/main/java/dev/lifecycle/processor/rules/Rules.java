@@ -1,0 +1,59 @@
+package dev.lifecycle.processor.rules;
+
+import dev.lifecycle.processor.diagnostics.ValidationReport;
+import java.util.List;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Every rule, in the order its findings are reported. A new rule is a class and a line here.
+ *
+ * <p>Each family is independent of the others: where one rule leaves a fault to another, it says
+ * so from what the sources say (say, a hook that is also a web method), not from what was reported.
+ */
+public final class Rules {
+
+  /** On every type that carries a service annotation; a type that is not a class stops here. */
+  final List<ServiceRule> declarationRules;
+  /** On a service class with everything it inherits. */
+  final List<ServiceRule> serviceRules;
+  /** On a method declared in a class. */
+  private final List<MemberRule> classMemberRules;
+  /** On a method declared in an interface, where lifecycle annotations are not read. */
+  private final List<MemberRule> interfaceMemberRules;
+
+  public Rules(Elements elements, Types types) {
+    AsyncTypes asyncTypes = new AsyncTypes(elements, types);
+    declarationRules = List.of(new ServiceDeclarationRules());
+    classMemberRules =
+        List.of(
+            new CombinationRules(),
+            new HookSignatureRules(asyncTypes),
+            new WebEndpointRules(),
+            new WebServerRules(),
+            new WebSignatureRules(elements, types, asyncTypes),
+            new CallableRules(),
+            new InheritedAccessRules(elements),
+            new SnapshotRules());
+    interfaceMemberRules = List.of(new InterfaceMemberRules());
+    serviceRules =
+        List.of(
+            new ServerConstructorRules(),
+            new ServiceClassRules(),
+            new OptionRules(elements),
+            new ServiceMemberRules(this::checkMember),
+            new ServerRules(elements),
+            new FunctionServiceRules(),
+            new MethodNameRules(),
+            new WebRouteRules(elements));
+  }
+
+  /** Checks {@code member} by the rules of the kind of type that declares it. */
+  void checkMember(MemberUnderValidation member, ValidationReport.Builder report) {
+    List<MemberRule> rules =
+        member.member().isDeclaredInInterface() ? interfaceMemberRules : classMemberRules;
+    for (MemberRule rule : rules) {
+      rule.check(member, report);
+    }
+  }
+}
