@@ -191,6 +191,11 @@ public enum Message {
       "LC167",
       "@WebServer(port = %d) is declared twice in %s: by %s and %s, but only one server can listen"
           + " on a port. Give one of them another port."),
+  WEB_WITHOUT_LIFECYCLE_WEB(
+      "LC168",
+      "Service %s has %s method %s, but lifecycle-web is not on the class path of this"
+          + " compilation, so nothing would serve it over HTTP. Add the dependency"
+          + " dev.lifecycle:lifecycle-web (the same version as lifecycle-runtime)."),
   PROCESSOR_CRASH(
       "LC900",
       "The Lifecycle annotation processor failed on %s. This is a bug in Lifecycle, not in your"

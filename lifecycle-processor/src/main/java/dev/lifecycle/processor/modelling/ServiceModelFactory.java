@@ -8,7 +8,7 @@ import dev.lifecycle.processor.reading.AnnotatedService;
 import dev.lifecycle.processor.reading.AnnotationValues;
 import dev.lifecycle.processor.reading.LifecycleMember;
 import dev.lifecycle.processor.reading.ServiceAnnotation;
-import dev.lifecycle.runtime.spi.Dispatchers;
+import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.util.Elements;
@@ -54,7 +54,7 @@ public final class ServiceModelFactory {
   /** {@code com.example.Outer_Inner_Lifecycle} for {@code com.example.Outer.Inner}. */
   private static ClassName dispatcherName(ClassName service) {
     return ClassName.get(
-        service.packageName(), String.join("_", service.simpleNames()) + Dispatchers.SUFFIX);
+        service.packageName(), String.join("_", service.simpleNames()) + ServiceDispatcher.NAME_SUFFIX);
   }
 
   /**

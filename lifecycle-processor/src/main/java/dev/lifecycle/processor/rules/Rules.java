@@ -45,7 +45,8 @@ public final class Rules {
             new ServerRules(elements),
             new FunctionServiceRules(),
             new MethodNameRules(),
-            new WebRouteRules(elements));
+            new WebRouteRules(elements),
+            new WebArtifactRule(elements));
   }
 
   /** Checks {@code member} by the rules of the kind of type that declares it. */

@@ -37,6 +37,23 @@ public final class Compilations {
         .compile(sources);
   }
 
+  /**
+   * Compiles {@code sources} with the processor, on the test classpath less the entries whose path
+   * contains {@code artifact} (e.g. {@code "lifecycle-web"}), as a project without it would.
+   */
+  public static Compilation compileWithout(String artifact, JavaFileObject... sources) {
+    List<File> classpath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!entry.contains(artifact)) {
+        classpath.add(new File(entry));
+      }
+    }
+    return javac()
+        .withProcessors(new LifecycleProcessor())
+        .withClasspath(classpath)
+        .compile(sources);
+  }
+
   /** The text of the generated source {@code qualifiedName}. */
   public static String generatedSource(Compilation compilation, String qualifiedName) {
     JavaFileObject file =

@@ -11,9 +11,6 @@ import java.lang.reflect.InvocationTargetException;
  */
 public final class Dispatchers {
 
-  /** Appended to the flattened class name; the processor uses the same convention. */
-  public static final String SUFFIX = "_Lifecycle";
-
   private Dispatchers() {}
 
   /**
@@ -60,7 +57,7 @@ public final class Dispatchers {
       flat.insert(0, outer.getSimpleName() + "_");
     }
     String packageName = serviceClass.getPackageName();
-    return (packageName.isEmpty() ? "" : packageName + ".") + flat + SUFFIX;
+    return (packageName.isEmpty() ? "" : packageName + ".") + flat + ServiceDispatcher.NAME_SUFFIX;
   }
 
   private static Throwable unwrap(ReflectiveOperationException e) {

@@ -12,6 +12,9 @@ package dev.lifecycle.runtime.spi;
  */
 public interface ServiceDispatcher<T> {
 
+  /** What the processor appends to the service's flattened name to name its dispatcher. */
+  String NAME_SUFFIX = "_Lifecycle";
+
   /** The service's hooks, methods and options, as the processor saw them. */
   ServiceDescriptor descriptor();
 
