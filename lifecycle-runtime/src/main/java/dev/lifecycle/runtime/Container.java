@@ -3,6 +3,7 @@ package dev.lifecycle.runtime;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.internal.ContainerFailures;
 import dev.lifecycle.runtime.internal.ContainerLifecycle;
+import dev.lifecycle.runtime.internal.ContainerName;
 import dev.lifecycle.runtime.internal.InputExecutor;
 import dev.lifecycle.runtime.internal.ListenerChain;
 import dev.lifecycle.runtime.internal.ShutdownHook;
@@ -60,8 +61,10 @@ public final class Container<T> implements AutoCloseable {
       CheckpointEngine engine,
       List<ContainerListener> listeners,
       boolean withShutdownHook,
-      WebBinding webBinding) {
-    String id = dispatcher.descriptor().serviceClass().getSimpleName() + "#" + IDS.incrementAndGet();
+      WebBinding webBinding,
+      String chosenId) {
+    ContainerName id = new ContainerName(chosenId != null ? chosenId
+        : dispatcher.descriptor().serviceClass().getSimpleName() + "#" + IDS.incrementAndGet());
     this.lifecycle = new ContainerLifecycle<>(
         dispatcher, engine, id, new ListenerChain(listeners), options.exitGracePeriod());
     this.dispatcher = dispatcher;
@@ -70,7 +73,7 @@ public final class Container<T> implements AutoCloseable {
     this.inputs =
         new InputExecutor<>(dispatcher, id, options.maxConcurrentInputs(), options.inputTimeout());
     this.shutdownHook =
-        withShutdownHook ? new ShutdownHook(id, () -> stop(StopTrigger.JVM_SHUTDOWN)) : null;
+        withShutdownHook ? new ShutdownHook(id.get(), () -> stop(StopTrigger.JVM_SHUTDOWN)) : null;
   }
 
   /** Starts a container with the options the service's annotation declares. */
@@ -89,9 +92,10 @@ public final class Container<T> implements AutoCloseable {
       CheckpointEngine engine,
       List<ContainerListener> listeners,
       boolean withShutdownHook,
-      WebBinding webBinding) {
+      WebBinding webBinding,
+      String id) {
     Container<T> container =
-        new Container<>(dispatcher, options, engine, listeners, withShutdownHook, webBinding);
+        new Container<>(dispatcher, options, engine, listeners, withShutdownHook, webBinding, id);
     container.startUp();
     return container;
   }
@@ -149,7 +153,12 @@ public final class Container<T> implements AutoCloseable {
     return frontend == null ? Optional.empty() : Optional.of(frontend.address());
   }
 
-  /** {@code MLModel#1}: unique in this JVM, used in logs, thread names and events. */
+  /**
+   * The container's id, used in logs, thread names and events: {@code MLModel#1}, unique in this
+   * JVM, unless {@link ContainerBuilder#id} chose another. In a pool's worker JVM it is the pool's
+   * id of the container ({@code MLModel-3}), the one {@code ContainerInfo.id()} and {@link
+   * RestoreEnvironment#containerId()} give; a clone restored from a snapshot takes its own id there.
+   */
   public String id() {
     return lifecycle.containerId();
   }

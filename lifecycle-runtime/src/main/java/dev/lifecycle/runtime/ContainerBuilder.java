@@ -26,6 +26,7 @@ public final class ContainerBuilder<T> {
   private CheckpointEngine engine = CheckpointEngine.none();
   private final List<ContainerListener> listeners = new ArrayList<>();
   private boolean shutdownHook = true;
+  private String id;
   private WebBinding webBinding = WebBinding.DEFAULT;
   /** Set only by tests that write a dispatcher by hand; otherwise the generated one is looked up. */
   private final ServiceDispatcher<T> dispatcher;
@@ -109,6 +110,19 @@ public final class ContainerBuilder<T> {
   }
 
   /**
+   * The container's id in logs, thread names and events; by default {@code MLModel#1}, numbered
+   * in this JVM. A pool's worker uses the pool's id of the container.
+   */
+  public ContainerBuilder<T> id(String containerId) {
+    Objects.requireNonNull(containerId, "containerId");
+    if (containerId.isBlank()) {
+      throw new IllegalArgumentException("a container id must not be blank");
+    }
+    this.id = containerId;
+    return this;
+  }
+
+  /**
    * Creates the instance, runs the enter hooks, and returns the running container.
    *
    * @throws IllegalArgumentException when the class has no generated dispatcher, or an option is
@@ -121,7 +135,7 @@ public final class ContainerBuilder<T> {
   public Container<T> start() {
     ServiceDispatcher<T> resolved = dispatcher != null ? dispatcher : Dispatchers.of(serviceClass);
     return Container.start(resolved, resolve(resolved.descriptor().options()), engine, listeners,
-        shutdownHook, webBinding);
+        shutdownHook, webBinding, id);
   }
 
   private ServiceOptions resolve(ServiceOptions declared) {

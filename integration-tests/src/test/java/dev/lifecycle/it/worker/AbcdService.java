@@ -20,7 +20,8 @@ public class AbcdService {
 
   /** What one container says about itself. */
   public record Identity(String containerId, String postSnapshotValue, String sha1Random,
-      long nativeRandom, String greeting, boolean restored, long pid, String order) {}
+      long nativeRandom, String greeting, boolean restored, long pid, String order,
+      String inputThread) {}
 
   private final StringBuffer order = new StringBuffer();
   private SecureRandom sha1;
@@ -66,7 +67,7 @@ public class AbcdService {
     sha1.nextBytes(bytes);
     return new Identity(containerId, postSnapshotValue, HexFormat.of().formatHex(bytes),
         nativeRandom.nextLong(), greeting, RestoreEnvironment.restored(),
-        ProcessHandle.current().pid(), order + "D");
+        ProcessHandle.current().pid(), order + "D", Thread.currentThread().getName());
   }
 
   @Exit

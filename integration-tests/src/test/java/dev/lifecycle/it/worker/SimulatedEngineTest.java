@@ -50,6 +50,9 @@ class SimulatedEngineTest {
       assertThat(identities).extracting(Identity::greeting).containsOnly("hello at restore");
       assertThat(identities).extracting(Identity::containerId).doesNotHaveDuplicates();
       assertThat(identities).extracting(Identity::order).containsOnly("ABCD");
+      // Inside each worker JVM its container goes by the pool's id, a clone by its own.
+      assertThat(identities).allSatisfy(identity -> assertThat(identity.inputThread())
+          .startsWith("lifecycle-" + identity.containerId() + "-input-"));
       SnapshotStatus status = pool.snapshotStatus();
       assertThat(status.state()).isEqualTo(SnapshotStatus.State.AVAILABLE);
       assertThat(status.image().orElseThrow().resolve("manifest.properties")).exists();

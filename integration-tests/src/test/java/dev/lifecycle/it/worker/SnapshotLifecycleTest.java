@@ -106,6 +106,9 @@ class SnapshotLifecycleTest {
     assertThat(identities).filteredOn(Identity::restored).hasSize(3);
     // Each clone is the first process of a pid namespace of its own.
     assertThat(identities).filteredOn(Identity::restored).extracting(Identity::pid).containsOnly(1L);
+    // Inside each worker JVM its container goes by the pool's id, a clone by its own.
+    assertThat(identities).allSatisfy(identity -> assertThat(identity.inputThread())
+        .startsWith("lifecycle-" + identity.containerId() + "-input-"));
   }
 
   @Test

@@ -181,7 +181,8 @@ class CriuCloneTest {
     // A fresh store instance hashes every file again: restores must not have touched them.
     SnapshotLookup lookup = SnapshotStore.open(snapshot.directory().getParent()).lookup(snapshot.key());
     assertThat(lookup).isInstanceOf(SnapshotLookup.Found.class);
-    assertThat(lookup.found().orElseThrow().checksum()).isEqualTo(snapshot.checksum());
+    assertThat(lookup).isInstanceOfSatisfying(SnapshotLookup.Found.class,
+        found -> assertThat(found.snapshot().checksum()).isEqualTo(snapshot.checksum()));
   }
 
   @Test

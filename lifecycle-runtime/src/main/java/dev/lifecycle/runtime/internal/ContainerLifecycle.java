@@ -54,7 +54,7 @@ public final class ContainerLifecycle<T> {
   private final ServiceDispatcher<T> dispatcher;
   private final ServiceDescriptor service;
   private final CheckpointEngine engine;
-  private final String containerId;
+  private final ContainerName containerId;
   private final ContainerListener listener;
   private final PhaseTracker phases;
   private final Duration exitGracePeriod;
@@ -71,7 +71,7 @@ public final class ContainerLifecycle<T> {
   public ContainerLifecycle(
       ServiceDispatcher<T> dispatcher,
       CheckpointEngine engine,
-      String containerId,
+      ContainerName containerId,
       ContainerListener listener) {
     this(dispatcher, engine, containerId, listener, dispatcher.descriptor().options().exitGracePeriod());
   }
@@ -83,7 +83,7 @@ public final class ContainerLifecycle<T> {
   public ContainerLifecycle(
       ServiceDispatcher<T> dispatcher,
       CheckpointEngine engine,
-      String containerId,
+      ContainerName containerId,
       ContainerListener listener,
       Duration exitGracePeriod) {
     this.exitGracePeriod = Objects.requireNonNull(exitGracePeriod, "exitGracePeriod");
@@ -97,7 +97,7 @@ public final class ContainerLifecycle<T> {
   }
 
   public String containerId() {
-    return containerId;
+    return containerId.get();
   }
 
   public ServiceDescriptor service() {
@@ -310,7 +310,8 @@ public final class ContainerLifecycle<T> {
 
   private SnapshotOutcome takeSnapshot() {
     try {
-      SnapshotOutcome outcome = engine.checkpoint(new SnapshotPoint(service, containerId, instance));
+      SnapshotOutcome outcome = engine.checkpoint(
+          new SnapshotPoint(service, containerId.get(), instance, containerId::rename));
       return outcome != null
           ? outcome
           : SnapshotOutcome.failed("engine " + engine.name() + " returned no outcome");

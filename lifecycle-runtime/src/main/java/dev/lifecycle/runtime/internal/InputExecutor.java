@@ -38,12 +38,12 @@ public final class InputExecutor<T> implements InputRunner {
 
   private final ServiceDispatcher<T> dispatcher;
   private final String serviceName;
-  private final String containerId;
+  private final ContainerName containerId;
   private final Duration inputTimeout;
   private final InputSlots slots;
   private final ExecutorService threads;
 
-  public InputExecutor(ServiceDispatcher<T> dispatcher, String containerId, int maxConcurrentInputs, Duration inputTimeout) {
+  public InputExecutor(ServiceDispatcher<T> dispatcher, ContainerName containerId, int maxConcurrentInputs, Duration inputTimeout) {
     this.dispatcher = dispatcher;
     this.serviceName = dispatcher.descriptor().serviceName();
     this.containerId = containerId;
@@ -76,7 +76,7 @@ public final class InputExecutor<T> implements InputRunner {
     InputCall call = new InputCall(methodName, description);
     try {
       if (!slots.acquire(call)) {
-        throw ContainerFailures.refused(serviceName, containerId, methodName);
+        throw ContainerFailures.refused(serviceName, containerId.get(), methodName);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -86,7 +86,7 @@ public final class InputExecutor<T> implements InputRunner {
       threads.execute(() -> run(call, work));
     } catch (RejectedExecutionException e) {
       slots.release(call);
-      throw ContainerFailures.refused(serviceName, containerId, methodName);
+      throw ContainerFailures.refused(serviceName, containerId.get(), methodName);
     }
     return await(call);
   }
@@ -155,7 +155,7 @@ public final class InputExecutor<T> implements InputRunner {
   public List<InputOverrun> drain(Duration grace) {
     List<InputOverrun> overruns = new ArrayList<>();
     for (InputCall call : slots.awaitIdle(grace)) {
-      call.fail(ContainerFailures.overran(serviceName, containerId, call.method(), grace));
+      call.fail(ContainerFailures.overran(serviceName, containerId.get(), call.method(), grace));
       overruns.add(new InputOverrun(call.method(), call.runningFor(), call.threadName()));
     }
     if (!overruns.isEmpty()) {

@@ -35,23 +35,23 @@ final class LeftoverProcesses {
   private static final System.Logger LOG = System.getLogger(LeftoverProcesses.class.getName());
 
   /** Nothing to stop: for services, whose processes are their own business. */
-  static final LeftoverProcesses NONE = new LeftoverProcesses(null, "");
+  static final LeftoverProcesses NONE = new LeftoverProcesses(null, new ContainerName("none"));
 
   /** How long terminated processes get to exit before they are killed. */
   static final Duration TERMINATE_WAIT = Duration.ofSeconds(3);
 
   private final Set<Long> before;
-  private final String containerId;
+  private final ContainerName containerId;
   /** Guarded by {@code this}: the container's processes; {@code null} until claimed. */
   private List<ProcessHandle> started;
 
-  private LeftoverProcesses(Set<Long> before, String containerId) {
+  private LeftoverProcesses(Set<Long> before, ContainerName containerId) {
     this.before = before;
     this.containerId = containerId;
   }
 
   /** Remembers the processes that exist now, which are never stopped. */
-  static LeftoverProcesses rememberExisting(String containerId) {
+  static LeftoverProcesses rememberExisting(ContainerName containerId) {
     return new LeftoverProcesses(
         ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet()),
         containerId);

@@ -11,12 +11,12 @@ final class PhaseTracker {
 
   private static final System.Logger LOG = System.getLogger(PhaseTracker.class.getName());
 
-  private final String containerId;
+  private final ContainerName containerId;
   private final String serviceName;
   private final ContainerListener listener;
   private Phase phase;
 
-  PhaseTracker(String containerId, String serviceName, ContainerListener listener) {
+  PhaseTracker(ContainerName containerId, String serviceName, ContainerListener listener) {
     this.containerId = containerId;
     this.serviceName = serviceName;
     this.listener = listener;
@@ -52,7 +52,7 @@ final class PhaseTracker {
   private void announce(Phase previous, Phase next, String detail, Throwable failure) {
     PhaseEvent event =
         new PhaseEvent(
-            containerId, serviceName, previous, next, Instant.now(), System.nanoTime(), detail, failure);
+            containerId.get(), serviceName, previous, next, Instant.now(), System.nanoTime(), detail, failure);
     synchronized (this) {
       if (previous == null && phase != null) {
         throw new IllegalStateException("Container " + containerId + " has already begun");

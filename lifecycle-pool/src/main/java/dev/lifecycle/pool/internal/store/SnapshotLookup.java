@@ -1,15 +1,9 @@
 package dev.lifecycle.pool.internal.store;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /** What {@link SnapshotStore#lookup} found: a usable snapshot, or why one has to be built. */
 public sealed interface SnapshotLookup {
-
-  /** The snapshot, when there is a usable one. */
-  default Optional<Snapshot> found() {
-    return this instanceof Found f ? Optional.of(f.snapshot()) : Optional.empty();
-  }
 
   /** A complete snapshot whose key matches and whose files match the manifest. */
   record Found(Snapshot snapshot) implements SnapshotLookup {

@@ -72,7 +72,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
           + " the snap hooks ran in this container");
     }
     if (arguments.replay()) {
-      return continueAfterSnapshotPoint(true);
+      return continueAfterSnapshotPoint(point, true);
     }
     ProtocolWarmUp.run();
     link.send(new Quiescing());
@@ -90,7 +90,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     reconnect(arguments.socketPath(), hello(arguments.containerId(), false));
     link.send(new CheckpointReady());
     link.detach();
-    return continueAfterSnapshotPoint(false);
+    return continueAfterSnapshotPoint(point, false);
   }
 
   /**
@@ -98,12 +98,13 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
    * ran its snap hooks again instead of being restored from a memory image, and what it kept for
    * the supervisor meanwhile is not what a restored clone would have: it is dropped.
    */
-  private SnapshotOutcome continueAfterSnapshotPoint(boolean replayed) {
+  private SnapshotOutcome continueAfterSnapshotPoint(SnapshotPoint point, boolean replayed) {
     if (replayed) {
       link.discardBacklog();
     }
     RestoreState state = awaitRestoreState();
     RestoreValues.apply(state.containerId(), state.environment(), state.restored());
+    point.continueAs(state.containerId());
     if (state.restored()) {
       int reseeded = RestoreValues.reseedAll();
       LOG.log(Level.DEBUG, () -> "restored as " + state.containerId() + "; reseeded " + reseeded

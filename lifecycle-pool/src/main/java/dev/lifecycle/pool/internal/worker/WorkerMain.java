@@ -96,6 +96,7 @@ public final class WorkerMain {
 
   private static <T> Container<T> start(Class<T> serviceClass, WorkerArguments arguments, SupervisorLink link) {
     ContainerBuilder<T> builder = Container.builder(serviceClass)
+        .id(arguments.containerId())
         .checkpointEngine(new WorkerCheckpointEngine(link, arguments))
         .listener(new EventForwarder(link))
         .shutdownHook(true);

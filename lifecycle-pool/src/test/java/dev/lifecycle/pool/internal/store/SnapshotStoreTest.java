@@ -48,7 +48,7 @@ class SnapshotStoreTest {
     Snapshot created = store.create(key("-Xmx1g"), SnapshotStoreTest::writeImage);
     SnapshotLookup lookup = store.lookup(key("-Xmx1g"));
 
-    assertThat(lookup.found()).contains(created);
+    assertThat(lookup).isEqualTo(new SnapshotLookup.Found(created));
     assertThat(created.imageSize()).isEqualTo(256 * 1024 + "inventory".length() + "core".length());
     assertThat(created.directory().getFileName().toString()).startsWith("Greeter-").hasSize(8 + 32);
     assertThat(mode(store.root())).isEqualTo("rwx------");
@@ -214,7 +214,7 @@ class SnapshotStoreTest {
 
       assertThat(builds).hasValue(1);
       assertThat(a).isEqualTo(b);
-      assertThat(store.lookup(key("-Xmx1g")).found()).contains(a);
+      assertThat(store.lookup(key("-Xmx1g"))).isEqualTo(new SnapshotLookup.Found(a));
     } finally {
       pool.shutdownNow();
     }
