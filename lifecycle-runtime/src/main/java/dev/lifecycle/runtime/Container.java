@@ -55,7 +55,8 @@ public final class Container<T> implements AutoCloseable {
   /** Set once by the starting thread before the container runs; read by the stopping thread. */
   private volatile WebFrontend web;
 
-  private Container(
+  /** Made by {@link ContainerBuilder#start()}, which then calls {@link #startUp()}. */
+  Container(
       ServiceDispatcher<T> dispatcher,
       ServiceOptions options,
       CheckpointEngine engine,
@@ -86,21 +87,8 @@ public final class Container<T> implements AutoCloseable {
     return new ContainerBuilder<>(serviceClass);
   }
 
-  static <T> Container<T> start(
-      ServiceDispatcher<T> dispatcher,
-      ServiceOptions options,
-      CheckpointEngine engine,
-      List<ContainerListener> listeners,
-      boolean withShutdownHook,
-      WebBinding webBinding,
-      String id) {
-    Container<T> container =
-        new Container<>(dispatcher, options, engine, listeners, withShutdownHook, webBinding, id);
-    container.startUp();
-    return container;
-  }
-
-  private void startUp() {
+  /** Runs the enter hooks and starts serving; returns this container, running. */
+  Container<T> startUp() {
     if (shutdownHook != null) {
       // Before the first hook: a SIGTERM during the enter hooks must still run the exit hooks.
       shutdownHook.register();
@@ -127,6 +115,7 @@ public final class Container<T> implements AutoCloseable {
       report.exitFailure().ifPresent(stopped::addSuppressed);
       throw stopped;
     }
+    return this;
   }
 
   /** Starts the web frontend when there is something to serve; a failure fails the start. */

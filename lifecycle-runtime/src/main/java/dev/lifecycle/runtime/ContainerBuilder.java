@@ -134,8 +134,8 @@ public final class ContainerBuilder<T> {
    */
   public Container<T> start() {
     ServiceDispatcher<T> resolved = dispatcher != null ? dispatcher : Dispatchers.of(serviceClass);
-    return Container.start(resolved, resolve(resolved.descriptor().options()), engine, listeners,
-        shutdownHook, webBinding, id);
+    return new Container<>(resolved, resolve(resolved.descriptor().options()), engine, listeners,
+        shutdownHook, webBinding, id).startUp();
   }
 
   private ServiceOptions resolve(ServiceOptions declared) {

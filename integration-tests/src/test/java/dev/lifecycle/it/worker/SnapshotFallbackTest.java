@@ -77,7 +77,7 @@ class SnapshotFallbackTest {
 
   @Test
   void aFailedCheckpointQuotesCriusLogAndContainersStartCold() throws Exception {
-    Path realCriu = Workers.requireCriu().executable();
+    Path realCriu = Workers.requireCriu();
     // The real criu for everything (version, check, restore) but dump, which fails as criu does:
     // exit status 1 and an error in the log file it was given with -o.
     Path failingCriu = dir.resolve("criu-that-cannot-dump");

@@ -10,7 +10,6 @@ import dev.lifecycle.pool.StartKind;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.Timeline;
 import dev.lifecycle.runtime.spi.HookPhase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

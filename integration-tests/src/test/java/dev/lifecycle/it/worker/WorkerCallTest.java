@@ -14,7 +14,6 @@ import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.InputTimeoutException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

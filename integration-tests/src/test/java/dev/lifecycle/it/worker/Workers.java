@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.ContainerPoolBuilder;
-import dev.lifecycle.pool.criu.Criu;
-import dev.lifecycle.pool.criu.CriuAvailability;
-import dev.lifecycle.pool.criu.CriuLocator;
+import dev.lifecycle.pool.criu.CriuEngine;
+import dev.lifecycle.pool.engine.EngineCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -51,15 +50,14 @@ final class Workers {
         .snapshotStore(dir.resolve("snapshots"));
   }
 
-  /** This machine's criu; fails (never skips) without one: CI installs it. */
-  static Criu requireCriu() {
-    CriuAvailability availability = CriuLocator.fromEnvironment().locate();
-    if (availability instanceof Criu criu) {
-      return criu;
+  /** This machine's criu binary; fails (never skips) without a working one: CI installs it. */
+  static Path requireCriu() {
+    CriuEngine criu = CriuEngine.fromEnvironment();
+    if (criu.check() instanceof EngineCheck.Unavailable unavailable) {
+      return fail("This test needs a working CRIU (4.1 or newer, tests run as root;"
+          + " scripts/install-criu.sh installs it into .tools/criu), but: " + unavailable.reason());
     }
-    return fail("This test needs a working CRIU (4.1 or newer, tests run as root;"
-        + " scripts/install-criu.sh installs it into .tools/criu), but: "
-        + ((CriuAvailability.Unavailable) availability).reason());
+    return criu.executable().orElseThrow();
   }
 
   /** The pids of processes whose command line holds {@link #MARKER}. */

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * (pid 1) of its own pid namespace, e.g. started as {@code unshare --pid --fork setsid java ...}:
  * criu then gives every restore a new pid namespace, and the clones do not fight over pids.
  */
-public final class Criu implements CriuAvailability {
+final class Criu implements CriuAvailability {
 
   /** The dump's log, inside the image directory. */
   public static final String DUMP_LOG = "dump.log";

@@ -8,7 +8,7 @@ import java.util.Objects;
  * <p>A runtime that gets {@link Unavailable} starts its containers cold and shows {@link
  * Unavailable#reason()} once, as the reason.
  */
-public sealed interface CriuAvailability permits Criu, CriuAvailability.Unavailable {
+sealed interface CriuAvailability permits Criu, CriuAvailability.Unavailable {
 
   /** Whether a working criu was found. */
   default boolean isAvailable() {

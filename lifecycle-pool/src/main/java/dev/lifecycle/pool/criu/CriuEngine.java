@@ -107,6 +107,11 @@ public final class CriuEngine implements SnapshotEngine {
     }
   }
 
+  /** The criu binary this engine uses; empty when {@link #check()} finds none that works. */
+  public Optional<Path> executable() {
+    return locate() instanceof Criu criu ? Optional.of(criu.executable()) : Optional.empty();
+  }
+
   @Override
   public String toString() {
     return "CriuEngine(" + executable.map(Path::toString).orElse("found in the environment") + ")";

@@ -9,7 +9,7 @@ import java.util.Optional;
  * <p>The message says which operation failed on what, and quotes the lines of criu's log that
  * explain why; {@link #logFile()} points at the full log when there is one.
  */
-public final class CriuException extends Exception {
+final class CriuException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

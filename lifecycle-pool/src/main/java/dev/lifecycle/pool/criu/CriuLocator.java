@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * decides; when it fails, its failure is the reason. Results are cached per binary (real path and
  * modification time), so {@code criu check} runs once per binary and JVM.
  */
-public final class CriuLocator {
+final class CriuLocator {
 
   /** System property naming the criu binary. */
   public static final String PROPERTY = "lifecycle.criu";

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param timeout how long criu may take before it is killed
  * @param extraArguments further criu arguments, appended as they are (no shell involved)
  */
-public record DumpOptions(
+record DumpOptions(
     boolean leaveRunning, boolean shellJob, Duration timeout, List<String> extraArguments) {
 
   /** Two minutes: a dump writes about 300 MB/s here, so this covers heaps of many gigabytes. */

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * absolute path, and criu names it by that path without the leading slash. The key does not change
  * with the dump, so the supervisor can store it next to the image and use it for every restore.
  */
-public final class InheritFdKeys {
+final class InheritFdKeys {
 
   private InheritFdKeys() {}
 

@@ -23,7 +23,7 @@ import java.util.Objects;
  *     or a regular file's absolute path without its leading slash
  * @param replacement what the clone gets instead: a file or FIFO to read from or write to
  */
-public record InheritedFd(String resourceKey, Redirect replacement) {
+record InheritedFd(String resourceKey, Redirect replacement) {
 
   public InheritedFd {
     Objects.requireNonNull(resourceKey, "resourceKey");

@@ -20,7 +20,7 @@ import java.util.Optional;
  *     a failed one it is always kept and named in the exception
  * @param extraArguments further criu arguments, appended as they are (no shell involved)
  */
-public record RestoreOptions(
+record RestoreOptions(
     List<InheritedFd> inheritedFds,
     boolean shellJob,
     Duration timeout,

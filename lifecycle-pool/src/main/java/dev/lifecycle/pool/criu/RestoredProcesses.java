@@ -15,7 +15,7 @@ import java.time.Duration;
  * reaps about 1.7 s after the death. {@link ProcessHandle#onExit()} polls non-children slowly too.
  * These methods count a zombie as stopped: it holds no memory, files or sockets any more.
  */
-public final class RestoredProcesses {
+final class RestoredProcesses {
 
   private RestoredProcesses() {}
 
