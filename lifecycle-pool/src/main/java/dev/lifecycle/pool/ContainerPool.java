@@ -1,6 +1,7 @@
 package dev.lifecycle.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifecycle.pool.internal.DaemonThreads;
 import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.launch.PrivateDirectory;
 import dev.lifecycle.pool.internal.launch.WorkerLauncher;
@@ -100,11 +101,12 @@ public final class ContainerPool implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final List<WorkerContainer> ended = new ArrayList<>();
   /** Null unless the service has web endpoints or a web app. */
-  private volatile PoolWebProxy webFrontDoor;
+  private volatile PoolWebProxy webProxy;
 
   /**
    * A builder for a pool of {@code serviceClassName} running on {@code classpath}, which must hold
-   * the service, its generated dispatcher, lifecycle-runtime and its dependencies (Jackson).
+   * the service, its generated dispatcher, lifecycle-pool and its dependencies (lifecycle-runtime,
+   * lifecycle-web, Jackson).
    */
   public static ContainerPoolBuilder builder(String serviceClassName, List<Path> classpath) {
     return new ContainerPoolBuilder(serviceClassName, classpath);
@@ -136,8 +138,8 @@ public final class ContainerPool implements AutoCloseable {
     keyOptions.addAll(launcher.arguments(Path.of("/"), "-", true).imageArguments());
     this.planner = new SnapshotPlanner(config, service, keyOptions);
     this.scheduler = new PoolScheduler<>(size.min(), size.max());
-    this.background = Executors.newCachedThreadPool(daemon("lifecycle-pool-background"));
-    this.reaper = Executors.newSingleThreadScheduledExecutor(daemon("lifecycle-pool-idle"));
+    this.background = Executors.newCachedThreadPool(DaemonThreads.named("lifecycle-pool-background"));
+    this.reaper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lifecycle-pool-idle"));
     Map<String, WorkerContainer> registry = new ConcurrentHashMap<>();
     this.server = SocketServer.open(privateDirectory, id -> Optional.ofNullable(registry.get(id)));
     this.starter = new ContainerStarter(config, service, launcher, planner, registry,
@@ -152,7 +154,7 @@ public final class ContainerPool implements AutoCloseable {
     planner.prepare();
     if (service.descriptor().map(WebFrontends::serves).orElse(false)) {
       try {
-        webFrontDoor = PoolWebProxy.open(service.serviceName(), config.webBinding(), new WebRequests());
+        webProxy = PoolWebProxy.open(service.serviceName(), config.webBinding(), new WebRequests());
       } catch (IOException e) {
         close();
         throw new UncheckedIOException("The pool of service " + service.serviceName() + " cannot"
@@ -251,11 +253,11 @@ public final class ContainerPool implements AutoCloseable {
    * this JVM (then {@link ContainerInfo#webAddress()} gives each container's own address).
    */
   public Optional<URI> webAddress() {
-    PoolWebProxy door = webFrontDoor;
-    return door == null ? Optional.empty() : Optional.of(door.address());
+    PoolWebProxy proxy = webProxy;
+    return proxy == null ? Optional.empty() : Optional.of(proxy.address());
   }
 
-  /** The web front door's way to the containers: the same slots as calls. */
+  /** The web proxy's way to the containers: the same slots as calls. */
   private final class WebRequests implements PoolWebProxy.Containers {
     @Override
     public WorkerContainer acquire() throws InterruptedException {
@@ -320,9 +322,9 @@ public final class ContainerPool implements AutoCloseable {
       joinUninterruptibly(stopper);
     }
     // Last: until here, new web requests got a 503 from the closed scheduler, not a refused connection.
-    PoolWebProxy door = webFrontDoor;
-    if (door != null) {
-      door.close();
+    PoolWebProxy proxy = webProxy;
+    if (proxy != null) {
+      proxy.close();
     }
     server.close();
     background.shutdownNow();
@@ -397,15 +399,6 @@ public final class ContainerPool implements AutoCloseable {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Daemon threads named {@code name}: a pool nobody closed must not keep the JVM alive. */
-  public static java.util.concurrent.ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.lifecycle.pool.criu.CriuEngine;
 import dev.lifecycle.pool.engine.SimulatedSnapshotEngine;
 import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.pool.internal.PoolConfig;
+import dev.lifecycle.pool.internal.launch.WorkerLauncher;
 import dev.lifecycle.pool.internal.scheduling.FixedPorts;
 import dev.lifecycle.runtime.internal.WebBinding;
 import java.io.IOException;
@@ -55,7 +56,8 @@ public final class ContainerPoolBuilder {
     }
     if (this.classpath.isEmpty()) {
       throw new IllegalArgumentException("the workers' class path must not be empty: it holds "
-          + serviceClassName + ", its generated dispatcher and lifecycle-runtime");
+          + serviceClassName + ", its generated dispatcher, lifecycle-pool and what it needs"
+          + " (lifecycle-runtime, lifecycle-web, Jackson)");
     }
   }
 
@@ -158,7 +160,10 @@ public final class ContainerPoolBuilder {
     return this;
   }
 
-  /** The snapshot store's directory; default {@code SnapshotStore.defaultRoot()}. */
+  /**
+   * The snapshot store's directory; default {@code $XDG_CACHE_HOME/lifecycle/snapshots}, else
+   * {@code ~/.cache/lifecycle/snapshots}.
+   */
   public ContainerPoolBuilder snapshotStore(Path directory) {
     this.snapshotStore = Objects.requireNonNull(directory, "directory");
     return this;
@@ -224,6 +229,7 @@ public final class ContainerPoolBuilder {
    * @throws UncheckedIOException when the pool's private directory or socket cannot be created
    */
   public ContainerPool build() {
+    WorkerLauncher.requireWorkerMain(serviceClassName, classpath);
     int max = maxContainers == null ? FixedPorts.DEFAULT_MAX_CONTAINERS : maxContainers;
     if (minContainers > max) {
       throw new IllegalArgumentException("minContainers (" + minContainers + ") must not exceed"

@@ -74,7 +74,7 @@ public final class Container<T> implements AutoCloseable {
     this.inputs =
         new InputExecutor<>(dispatcher, id, options.maxConcurrentInputs(), options.inputTimeout());
     this.shutdownHook =
-        withShutdownHook ? new ShutdownHook(id.get(), () -> stop(StopTrigger.JVM_SHUTDOWN)) : null;
+        withShutdownHook ? new ShutdownHook(id, () -> stop(StopTrigger.JVM_SHUTDOWN)) : null;
   }
 
   /** Starts a container with the options the service's annotation declares. */
@@ -145,7 +145,7 @@ public final class Container<T> implements AutoCloseable {
   /**
    * The container's id, used in logs, thread names and events: {@code MLModel#1}, unique in this
    * JVM, unless {@link ContainerBuilder#id} chose another. In a pool's worker JVM it is the pool's
-   * id of the container ({@code MLModel-3}), the one {@code ContainerInfo.id()} and {@link
+   * id of the container ({@code MLModel-3}), the one {@code ContainerInfo.containerId()} and {@link
    * RestoreEnvironment#containerId()} give; a clone restored from a snapshot takes its own id there.
    */
   public String id() {

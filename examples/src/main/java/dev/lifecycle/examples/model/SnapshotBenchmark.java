@@ -19,8 +19,8 @@ import java.util.Locale;
  *
  * <p>"Requested" is the moment the pool is asked for a container (a new pool with one container);
  * "first result" is the moment the first {@code predict} call returns. A cold start pays for a new
- * JVM, class loading and the model's training; a restore pays for {@code criu restore}, the
- * post-snapshot hook and reconnecting. Not a test: timings on a shared machine are noisy, so the
+ * JVM, class loading and the model's training; a restore pays for the snapshot engine's restore
+ * (CRIU's), the post-snapshot hook and reconnecting. Not a test: timings on a shared machine are noisy, so the
  * table keeps every run and reports medians.
  *
  * <pre>scripts/benchmark.sh [runs] [output.md]</pre>
@@ -32,7 +32,7 @@ public final class SnapshotBenchmark {
   private SnapshotBenchmark() {}
 
   /** One measured start. */
-  record Run(long firstResultMillis, long readyMillis, long criuRestoreMillis) {}
+  record Run(long firstResultMillis, long readyMillis, long engineRestoreMillis) {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -106,11 +106,11 @@ public final class SnapshotBenchmark {
         .append(restored.stream().map(r -> String.valueOf(r.firstResultMillis())).toList()).append(" |\n\n");
     md.append(String.format(Locale.ROOT, "Speed-up: %.1fx (median of %d runs each).%n%n",
         coldMedian / (double) Math.max(1, restoreMedian), runs));
-    md.append("Where a restore's time goes, median: `criu restore` ")
-        .append(median(restored.stream().map(Run::criuRestoreMillis).toList()))
+    md.append("Where a restore's time goes, median: the engine's restore (CRIU) ")
+        .append(median(restored.stream().map(Run::engineRestoreMillis).toList()))
         .append(" ms; requested to serving (restore, post-snapshot hook, reconnect) ")
         .append(median(restored.stream().map(Run::readyMillis).toList()))
-        .append(" ms; the rest is the pool's set-up (finding CRIU, checking the snapshot) and the")
+        .append(" ms; the rest is the pool's set-up (checking the engine and the snapshot) and the")
         .append(" first call.\n\n");
     md.append("A shared, noisy machine: treat these as orders of magnitude. For comparison,")
         .append(" `../shared/reference/criu-on-this-machine.md` measured a plain CRIU restore of a")

@@ -16,8 +16,8 @@ import java.util.Optional;
  * The pool's default snapshot engine: CRIU 4.1 or newer, run as root (see docs/criu-notes.md).
  *
  * <ul>
- *   <li><b>check</b>: finds criu ({@link CriuLocator}: the configured binary, else the project's
- *       {@code .tools/criu}, else {@code PATH}), checks its version, root and {@code criu check};
+ *   <li><b>check</b>: finds criu (the configured binary, else the project's {@code .tools/criu},
+ *       else {@code PATH}), checks its version, root and {@code criu check};
  *       its identity is {@code criu <version>}.
  *   <li><b>launch</b>: a worker that may be checkpointed starts as the first process of a pid
  *       namespace of its own ({@code unshare --pid --fork}), so that any number of clones of its
@@ -38,9 +38,10 @@ public final class CriuEngine implements SnapshotEngine {
   }
 
   /**
-   * criu found as {@link CriuLocator} looks for it: the system property {@value
-   * CriuLocator#PROPERTY}, the environment variable {@value CriuLocator#ENV}, the project-local
-   * install of {@code scripts/install-criu.sh}, then {@code PATH}.
+   * criu found where Lifecycle looks for it: the system property {@code lifecycle.criu}, the
+   * environment variable {@code LIFECYCLE_CRIU}, the project-local install of {@code
+   * scripts/install-criu.sh} ({@code .tools/criu/bin/criu} in the working directory or a parent),
+   * then {@code PATH}.
    */
   public static CriuEngine fromEnvironment() {
     return new CriuEngine(Optional.empty());
@@ -134,6 +135,7 @@ public final class CriuEngine implements SnapshotEngine {
     if (locate() instanceof Criu criu) {
       return criu;
     }
-    throw new SnapshotEngineException("criu is not available: " + check());
+    throw new SnapshotEngineException("criu is not available: "
+        + ((CriuAvailability.Unavailable) locate()).reason());
   }
 }

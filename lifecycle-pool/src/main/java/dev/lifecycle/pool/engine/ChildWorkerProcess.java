@@ -1,6 +1,7 @@
 package dev.lifecycle.pool.engine;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -14,17 +15,17 @@ public final class ChildWorkerProcess implements WorkerProcess {
   private static final Duration FIND_JVM = Duration.ofSeconds(10);
 
   private final Process process;
-  private final boolean underPrefix;
+  private final List<String> launchPrefix;
   private volatile long jvmPid;
 
   /**
-   * @param underPrefix whether {@code process} is a launch prefix around the JVM, which is then
-   *     found among its descendants
+   * @param launchPrefix the command words {@code process} runs the JVM under (then found among
+   *     its descendants); empty when {@code process} is the JVM
    */
-  public ChildWorkerProcess(Process process, boolean underPrefix) {
+  public ChildWorkerProcess(Process process, List<String> launchPrefix) {
     this.process = process;
-    this.underPrefix = underPrefix;
-    this.jvmPid = underPrefix ? -1 : process.pid();
+    this.launchPrefix = List.copyOf(launchPrefix);
+    this.jvmPid = launchPrefix.isEmpty() ? process.pid() : -1;
   }
 
   /** The process this supervisor started: the JVM, or the launch prefix around it. */
@@ -87,7 +88,7 @@ public final class ChildWorkerProcess implements WorkerProcess {
 
   @Override
   public String describe() {
-    return "pid " + pid() + (underPrefix ? ", started under its engine's launch prefix" : "");
+    return "pid " + pid() + (launchPrefix.isEmpty() ? "" : ", started under " + String.join(" ", launchPrefix));
   }
 
   private static void sleep(long millis) {

@@ -8,7 +8,8 @@ public sealed interface EngineCheck {
   /**
    * The engine works.
    *
-   * @param identity what about the engine shapes its images, e.g. {@code "criu 4.1.1"}: part of
+   * @param identity what about the engine shapes its images, such as its name and release
+   *     ({@code "simulated 1"}): part of
    *     the snapshot key, so that an image is never restored by an engine that did not write it
    */
   record Ready(String identity) implements EngineCheck {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A snapshot engine that needs neither root nor CRIU: it lets a pool's snapshot path (planning,
  * the store, every fallback and failure) run on any Linux machine, in tests above all.
  *
- * <p>It takes no memory image. Its "checkpoint" writes the worker's command line and a block of
- * filler into the image directory; its "restore" starts a new worker JVM from that command line,
+ * <p>It takes no memory image. Its "checkpoint" writes the worker's command line, its environment
+ * and a block of filler into the image directory; its "restore" starts a new worker JVM from that command line,
  * which runs the constructor and the snap hooks again (unseen by the pool), takes its restore
  * state from standard input at the snapshot point as a real clone does, and goes on from there.
  * So a restored container behaves like a clone to the pool, in its timing (a cold start) and in
@@ -36,6 +38,11 @@ public final class SimulatedSnapshotEngine implements SnapshotEngine {
 
   /** The worker's command line, NUL-separated as in {@code /proc/PID/cmdline}. */
   static final String COMMAND_FILE = "simulated-command";
+  /**
+   * The worker's environment, NUL-separated as in {@code /proc/PID/environ}: the replay starts
+   * with it, as a clone starts with the memory (environment included) of the process checkpointed.
+   */
+  static final String ENVIRONMENT_FILE = "simulated-environment";
   /** Filler standing in for the memory pages: a file the store hashes, tests damage. */
   static final String MEMORY_FILE = "simulated-memory.img";
   private static final int MEMORY_BYTES = 256 * 1024;
@@ -132,14 +139,16 @@ public final class SimulatedSnapshotEngine implements SnapshotEngine {
       throw new SnapshotEngineException(checkpointFailure.get());
     }
     try {
-      byte[] command = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-      Files.write(imageDirectory.resolve(COMMAND_FILE), command);
+      Path proc = Path.of("/proc", Long.toString(pid));
+      Files.write(imageDirectory.resolve(COMMAND_FILE), Files.readAllBytes(proc.resolve("cmdline")));
+      Files.write(imageDirectory.resolve(ENVIRONMENT_FILE),
+          Files.readAllBytes(proc.resolve("environ")));
       byte[] memory = new byte[MEMORY_BYTES];
       Arrays.fill(memory, (byte) pid);
       Files.write(imageDirectory.resolve(MEMORY_FILE), memory);
     } catch (IOException e) {
       throw new SnapshotEngineException("the simulated checkpoint of process " + pid + " into "
-          + imageDirectory + " failed: " + e, e);
+          + imageDirectory + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -152,21 +161,30 @@ public final class SimulatedSnapshotEngine implements SnapshotEngine {
     }
     List<String> command = new ArrayList<>();
     command.add("setsid");
+    Map<String, String> environment = new HashMap<>();
     try {
-      String recorded = Files.readString(imageDirectory.resolve(COMMAND_FILE), StandardCharsets.UTF_8);
-      command.addAll(Arrays.asList(recorded.split("\0")));
+      command.addAll(entries(imageDirectory.resolve(COMMAND_FILE)));
+      for (String entry : entries(imageDirectory.resolve(ENVIRONMENT_FILE))) {
+        int equals = entry.indexOf('=');
+        if (equals > 0) {
+          environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+        }
+      }
     } catch (IOException e) {
-      throw new SnapshotEngineException("the simulated image " + imageDirectory + " has no "
-          + COMMAND_FILE + ": " + e, e);
+      throw new SnapshotEngineException("the simulated image " + imageDirectory + " cannot be read: "
+          + e.getMessage(), e);
     }
     // The worker replays its snap hooks and takes its restore state at the snapshot point.
     command.add(WorkerArguments.REPLAY);
-    ProcessBuilder builder = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    builder
         .redirectInput(Redirect.from(request.standardInput().toFile()))
         .redirectOutput(Redirect.appendTo(request.log().toFile()))
         .redirectError(Redirect.appendTo(request.log().toFile()));
     try {
-      return new ChildWorkerProcess(builder.start(), false);
+      return new ChildWorkerProcess(builder.start(), List.of());
     } catch (IOException e) {
       throw new SnapshotEngineException("the simulated restore of " + imageDirectory
           + " could not start " + command.get(1) + ": " + e.getMessage(), e);
@@ -176,5 +194,11 @@ public final class SimulatedSnapshotEngine implements SnapshotEngine {
   @Override
   public String toString() {
     return "SimulatedSnapshotEngine(" + identity + ")";
+  }
+
+  /** The NUL-separated entries of {@code file}. */
+  private static List<String> entries(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return text.isEmpty() ? List.of() : Arrays.asList(text.split("\0"));
   }
 }

@@ -29,7 +29,7 @@ public interface SnapshotEngine {
 
   /**
    * The command words a worker that may be checkpointed is started under, before {@code setsid
-   * java ...}; empty when it needs none. CRIU's, for instance, puts the JVM first in a pid
+   * java ...}; empty when it needs none. The CRIU engine's, for instance, puts the JVM first in a pid
    * namespace of its own, so that clones of one image do not fight over pids.
    */
   List<String> launchPrefix();

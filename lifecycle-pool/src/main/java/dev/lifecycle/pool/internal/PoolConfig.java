@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything a {@link ContainerPoolBuilder} collected; immutable. */
+/** Everything a {@link dev.lifecycle.pool.ContainerPoolBuilder} collected; immutable. */
 public record PoolConfig(
     String serviceClassName,
     List<Path> classpath,

@@ -6,7 +6,7 @@ import dev.lifecycle.runtime.SnapshotOutcome;
  * Takes the memory snapshot of a container at its snapshot point: after the {@code @Enter(snap =
  * true)} hooks, before the other enter hooks.
  *
- * <p>{@link ContainerLifecycle} calls {@link #checkpoint} on the thread that runs the enter
+ * <p>The runtime's phase engine ({@code dev.lifecycle.runtime.internal.ContainerLifecycle}) calls {@link #checkpoint} on the thread that runs the enter
  * hooks and continues with the post-snapshot hooks when it returns. An engine that snapshots the
  * whole process returns twice, so to speak: once in the process that was checkpointed
  * ({@link SnapshotOutcome.Kind#CHECKPOINTED}) and once in every process restored from the image

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * the snap hooks, take the snapshot, run the other enter hooks, serve, stop, run the exit hooks.
  *
  * <p>This is the only place the order and failure rules of a container's life are written. The
- * in-JVM {@link Container} uses it, and so can a worker JVM that is checkpointed and restored:
+ * in-JVM {@link dev.lifecycle.runtime.Container} uses it, and so can a worker JVM that is checkpointed and restored:
  * there {@link CheckpointEngine#checkpoint} returns in every restored process, which then simply
  * carries on with the post-snapshot hooks. Serving calls is not part of this class; {@link
  * #serve()} and {@link #stopping} only mark those phases.
@@ -66,7 +66,7 @@ public final class ContainerLifecycle<T> {
 
   /**
    * @param listener hears every phase change and every hook; wrap several in one listener that
-   *     isolates them if one might throw ({@link Container} does)
+   *     isolates them if one might throw ({@link dev.lifecycle.runtime.Container} does)
    */
   public ContainerLifecycle(
       ServiceDispatcher<T> dispatcher,

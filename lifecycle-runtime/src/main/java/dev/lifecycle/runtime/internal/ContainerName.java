@@ -3,10 +3,10 @@ package dev.lifecycle.runtime.internal;
 import java.util.Objects;
 
 /**
- * A container's id, which changes once at most: a clone restored from a memory snapshot starts
- * with the id of the container that was checkpointed and continues under its own. Everything that
- * names the container holds this and reads it when it speaks, so messages, events and new threads
- * use the current id.
+ * A container's id, which may change at its snapshot point: a clone restored from a memory
+ * snapshot starts with the id of the container that was checkpointed and continues under its
+ * own. Everything that names the container holds this and reads it when it speaks, so messages,
+ * events and new threads use the current id.
  */
 public final class ContainerName {
 

@@ -1,6 +1,5 @@
 package dev.lifecycle.runtime.internal;
 
-import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.InputOverrun;
 import dev.lifecycle.runtime.InputTimeoutException;
@@ -59,7 +58,7 @@ public final class InputExecutor<T> implements InputRunner {
     });
   }
 
-  /** Calls {@code method} on {@code instance} and returns its result. See {@link Container#call}. */
+  /** Calls {@code method} on {@code instance} and returns its result. See {@link dev.lifecycle.runtime.Container#call}. */
   public Object call(T instance, String method, Object[] args) {
     // Checked here, on the caller's thread and before taking a slot, so that a wrong call fails
     // at once; and so that a DispatchException coming back from the call is the method's own.

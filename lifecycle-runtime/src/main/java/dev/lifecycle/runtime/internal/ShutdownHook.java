@@ -15,8 +15,10 @@ public final class ShutdownHook {
 
   private final Thread thread;
 
-  public ShutdownHook(String containerId, Runnable stop) {
+  public ShutdownHook(ContainerName containerId, Runnable stop) {
     this.thread = new Thread(() -> {
+      // Named when it runs: a clone restored from a snapshot has taken its own id since.
+      Thread.currentThread().setName("lifecycle-shutdown-" + containerId);
       LOG.log(Level.INFO, () -> "JVM shutting down: stopping container " + containerId);
       stop.run();
     }, "lifecycle-shutdown-" + containerId);

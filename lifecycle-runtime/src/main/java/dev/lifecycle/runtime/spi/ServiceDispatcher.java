@@ -34,8 +34,8 @@ public interface ServiceDispatcher<T> {
    *
    * @param args the arguments in declaration order; primitives boxed; {@code null} means none
    * @return the method's result, boxed; {@code null} for {@code void} methods
-   * @throws UnknownMethodException when the service has no {@code @Method} of that name
-   * @throws ArgumentMismatchException when the number or the types of {@code args} do not fit
+   * @throws dev.lifecycle.runtime.UnknownMethodException when the service has no {@code @Method} of that name
+   * @throws dev.lifecycle.runtime.ArgumentMismatchException when the number or the types of {@code args} do not fit
    * @throws Throwable whatever the method throws, unchanged
    */
   Object invoke(T service, String method, Object[] args) throws Throwable;
@@ -47,7 +47,7 @@ public interface ServiceDispatcher<T> {
    * @param webIndex the web method's {@link WebMethodDescriptor#index()}
    * @param args the arguments in declaration order; primitives boxed; {@code null} means none
    * @return the method's result, boxed; {@code null} for {@code void} methods
-   * @throws ArgumentMismatchException when the number or the types of {@code args} do not fit
+   * @throws dev.lifecycle.runtime.ArgumentMismatchException when the number or the types of {@code args} do not fit
    * @throws Throwable whatever the method throws, unchanged
    */
   default Object callWeb(T service, int webIndex, Object[] args) throws Throwable {
@@ -59,7 +59,7 @@ public interface ServiceDispatcher<T> {
   /**
    * Runs the {@code @Enter(snap = true)} hooks in order, stopping at the first failure.
    *
-   * @throws HookFailedException naming the hook that failed, with its exception as the cause
+   * @throws dev.lifecycle.runtime.HookFailedException naming the hook that failed, with its exception as the cause
    */
   default void enterBeforeSnapshot(T service) {
     HookRunner.runEnterHooks(this, service, HookPhase.ENTER_BEFORE_SNAPSHOT, HookObserver.NONE);
@@ -68,7 +68,7 @@ public interface ServiceDispatcher<T> {
   /**
    * Runs the post-snapshot {@code @Enter} hooks in order, stopping at the first failure.
    *
-   * @throws HookFailedException naming the hook that failed, with its exception as the cause
+   * @throws dev.lifecycle.runtime.HookFailedException naming the hook that failed, with its exception as the cause
    */
   default void enterAfterSnapshot(T service) {
     HookRunner.runEnterHooks(this, service, HookPhase.ENTER_AFTER_SNAPSHOT, HookObserver.NONE);
@@ -77,7 +77,7 @@ public interface ServiceDispatcher<T> {
   /**
    * Runs every {@code @Exit} hook in order, even when some of them fail.
    *
-   * @throws HookFailedException for the first hook that failed, the failures of later hooks
+   * @throws dev.lifecycle.runtime.HookFailedException for the first hook that failed, the failures of later hooks
    *     attached as suppressed exceptions
    */
   default void exit(T service) {

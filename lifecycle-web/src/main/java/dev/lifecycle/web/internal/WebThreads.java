@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * until each accepted request got its answer.
  *
  * <p>Unbounded on purpose. A request to an endpoint holds its thread while it waits for an input
- * slot ({@link InputRunner#run} blocks), so with a fixed number of threads, as many slot-waiters
+ * slot ({@link dev.lifecycle.runtime.internal.InputRunner#run} blocks), so with a fixed number of threads, as many slot-waiters
  * as threads would queue every later request behind them, even a 404, 400 or 503 that needs no
  * slot, and the queued exchanges would still be waiting when the server stops, dropped without
  * an answer. A waiting thread costs little (a stack, mostly untouched), and there are at most as

@@ -8,10 +8,12 @@ import dev.lifecycle.runtime.RestoreEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 /**
  * Starts worker JVMs.
@@ -38,6 +40,34 @@ public final class WorkerLauncher {
 
   public WorkerLauncher(PoolConfig config) {
     this.config = config;
+  }
+
+  /**
+   * Checks that {@code classpath} holds the worker's main class, so that a class path without
+   * lifecycle-pool is named now, not by the first worker's "Could not find or load main class".
+   *
+   * @throws IllegalArgumentException naming the class path and the artifact to add
+   */
+  public static void requireWorkerMain(String serviceClassName, List<Path> classpath) {
+    String entry = WorkerMain.class.getName().replace('.', '/') + ".class";
+    for (Path element : classpath) {
+      if (Files.isDirectory(element) ? Files.isRegularFile(element.resolve(entry))
+          : holds(element, entry)) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException("The workers' class path for " + serviceClassName + " ("
+        + classpath + ") does not hold lifecycle-pool, whose " + WorkerMain.class.getName()
+        + " every worker JVM runs: add the lifecycle-pool jar and its dependencies"
+        + " (lifecycle-runtime, lifecycle-web, Jackson) to it.");
+  }
+
+  private static boolean holds(Path jar, String entry) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.getEntry(entry) != null;
+    } catch (IOException notAJar) {
+      return false;
+    }
   }
 
   /** The JVM options every worker gets: {@link #NO_PERF_DATA}, then the pool's. */
@@ -95,6 +125,6 @@ public final class WorkerLauncher {
     if (arguments.checkpoint()) {
       LogPump.start(process.getInputStream(), logFile, arguments.containerId());
     }
-    return new ChildWorkerProcess(process, !prefix.isEmpty());
+    return new ChildWorkerProcess(process, prefix);
   }
 }

@@ -89,14 +89,8 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
     } finally {
       lock.unlock();
     }
-    C started = startOutsideLock(starter);
-    lock.lock();
-    try {
-      slotsOf(started).ifPresent(slots -> slots.inFlight++);
-      return started;
-    } finally {
-      lock.unlock();
-    }
+    // The caller's slot is taken as the container joins: no other caller can take it first.
+    return start(starter, 1);
   }
 
   /** Gives the call's slot back. */
@@ -134,8 +128,13 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
     }
   }
 
-  /** Runs a start reserved by {@link #reserveStartBelow} or by {@link #acquire}. */
+  /** Runs a start reserved by {@link #reserveStartBelow}. */
   public C startOutsideLock(Supplier<C> starter) {
+    return start(starter, 0);
+  }
+
+  /** Runs a reserved start; the container joins with {@code callsInFlight} of its slots taken. */
+  private C start(Supplier<C> starter, int callsInFlight) {
     C started;
     try {
       started = starter.get();
@@ -152,7 +151,9 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
     lock.lock();
     try {
       starting--;
-      serving.add(new Slots<>(started));
+      Slots<C> slots = new Slots<>(started);
+      slots.inFlight = callsInFlight;
+      serving.add(slots);
       changed.signalAll();
       return started;
     } finally {

@@ -185,10 +185,12 @@ public final class ContainerStarter {
       // succeeds).
       restored = restore.engine().restore(restore.snapshot().directory(), new RestoreRequest(
           stateFile, container.logFile(), logDirectory.resolve(container.id() + ".restore")));
-    } catch (SnapshotEngineException | IOException e) {
+    } catch (SnapshotEngineException | IOException | RuntimeException e) {
+      // A RuntimeException too: an engine of someone else's that throws must not leave the
+      // container registered or the snapshot trusted.
       container.kill();
       forget(container);
-      planner.restoreFailed(restore.snapshot(), e.getMessage());
+      planner.restoreFailed(restore.snapshot(), String.valueOf(e.getMessage()));
       // Starts as the planner now says: the rebuild, or cold.
       return start();
     }

@@ -50,13 +50,6 @@ final class WorkerConnection {
     return lost;
   }
 
-  /** Whether the worker is connected now. */
-  boolean isConnected() {
-    synchronized (lock) {
-      return channel != null;
-    }
-  }
-
   /**
    * Sends {@code message} on the current connection.
    *

@@ -29,6 +29,7 @@ import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.PhaseEvent;
 import dev.lifecycle.runtime.Timeline;
+import dev.lifecycle.runtime.internal.Durations;
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.HookPhase;
 import java.io.IOException;
@@ -250,7 +251,7 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       if (System.nanoTime() - deadline > 0) {
         startup.failed(new WorkerLaunchException(service.serviceName(), "Container " + id + " of service "
             + service.serviceName() + " did not " + (orSnapshotPoint ? "reach its snapshot point"
-            : "start") + " within " + timeout + "; it was killed. Its log: " + logFile + logTail(),
+            : "start") + " within " + Durations.format(timeout) + "; it was killed. Its log: " + logFile + logTail(),
             null));
         kill();
         return;
@@ -315,8 +316,8 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       Thread.currentThread().interrupt();
       throw new InputInterruptedException(service.serviceName(), method, e);
     } catch (TimeoutException e) {
-      lost("it did not answer a call within " + patience + " (input timeout plus "
-          + HUNG_WORKER_ALLOWANCE + "), so it was taken for hung and killed");
+      lost("it did not answer a call within " + Durations.format(patience) + " (input timeout plus "
+          + Durations.format(HUNG_WORKER_ALLOWANCE) + "), so it was taken for hung and killed");
       return call.result().join();
     }
   }
@@ -347,7 +348,7 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       if (!p.awaitExit(budget)) {
         if (asked) {
           LOG.log(Level.WARNING, "Container " + id + " of service " + service.serviceName()
-              + " did not exit within " + budget + " of being asked to stop (" + reason
+              + " did not exit within " + Durations.format(budget) + " of being asked to stop (" + reason
               + "); killing it");
         }
         p.kill();

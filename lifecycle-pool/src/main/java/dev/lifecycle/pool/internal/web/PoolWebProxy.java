@@ -3,7 +3,7 @@ package dev.lifecycle.pool.internal.web;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.internal.DaemonThreads;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.runtime.internal.WebBinding;
 import dev.lifecycle.web.internal.WebResponses;
@@ -95,7 +95,7 @@ public final class PoolWebProxy implements AutoCloseable {
     HttpServer server = HttpServer.create(binding.socketAddress(), 0);
     // Threads wait for a container slot, as callers of the pool do: one thread per request.
     ExecutorService executor =
-        Executors.newCachedThreadPool(ContainerPool.daemon("lifecycle-pool-web-" + serviceName));
+        Executors.newCachedThreadPool(DaemonThreads.named("lifecycle-pool-web-" + serviceName));
     PoolWebProxy door = new PoolWebProxy(serviceName, containers, server, executor);
     server.createContext("/", door::handle);
     server.setExecutor(executor);
@@ -280,6 +280,6 @@ public final class PoolWebProxy implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "web front door of " + serviceName + " at " + address();
+    return "web proxy of the pool of " + serviceName + " at " + address();
   }
 }

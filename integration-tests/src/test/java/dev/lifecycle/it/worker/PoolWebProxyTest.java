@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON message: a body over the limit; and a request target that is not a path is answered too.
  */
 @ExtendWith(NoStrayWorkers.class)
-class WebFrontDoorTest {
+class PoolWebProxyTest {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
