@@ -1,6 +1,5 @@
 package dev.lifecycle.runtime;
 
-import dev.lifecycle.runtime.spi.HookObserver;
 import java.util.function.Consumer;
 
 /**

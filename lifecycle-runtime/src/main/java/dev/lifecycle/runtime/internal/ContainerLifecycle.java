@@ -9,7 +9,6 @@ import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
 import dev.lifecycle.runtime.spi.HookPhase;
-import dev.lifecycle.runtime.spi.HookRunner;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;

@@ -1,12 +1,15 @@
 package dev.lifecycle.runtime.spi;
 
+import dev.lifecycle.runtime.HookObserver;
+import dev.lifecycle.runtime.internal.HookRunner;
+
 /**
  * Calls the hooks and methods of one {@code @Service} class without reflection.
  *
  * <p>The annotation processor generates one implementation per service, named {@code
  * <Service>_Lifecycle} in the service's package (nesting flattened: {@code Outer_Inner_Lifecycle}).
  * Generated code only creates instances and switches over hook indices and method names; the
- * ordering and failure rules of the phases live here, in {@link HookRunner}, written once.
+ * ordering and failure rules of the phases live in the runtime's {@link HookRunner}, written once.
  *
  * @param <T> the service class
  */

@@ -1,6 +1,11 @@
-package dev.lifecycle.runtime.spi;
+package dev.lifecycle.runtime.internal;
 
 import dev.lifecycle.runtime.HookFailedException;
+import dev.lifecycle.runtime.HookObserver;
+import dev.lifecycle.runtime.spi.HookDescriptor;
+import dev.lifecycle.runtime.spi.HookPhase;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import java.time.Duration;
 
 /**

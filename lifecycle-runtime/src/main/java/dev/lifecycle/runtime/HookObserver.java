@@ -1,5 +1,6 @@
-package dev.lifecycle.runtime.spi;
+package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.spi.HookDescriptor;
 import java.time.Duration;
 
 /** Hears each hook start and finish, so runtimes can log them or print a timeline. */
