@@ -19,7 +19,7 @@ import java.util.Set;
  *   <li><b>fds 0, 1 and 2</b>: the snapshot engine replaces them per clone at restore, so each
  *       clone gets its own stdin, stdout and stderr.
  *   <li><b>files under {@code java.home}</b> ({@code lib/modules}, the JDK's jars): the JVM opens
- *       them itself; they do not change between dump and restore, which is what a restore checks.
+ *       them itself; they do not change between checkpoint and restore, which is what a restore checks.
  *   <li><b>class path and module path entries</b> ({@code java.class.path}, {@code
  *       jdk.module.path}): jars held open by class loaders, and files under class directories.
  *       They are part of the snapshot key, so a changed jar means a new snapshot anyway.

@@ -45,7 +45,7 @@ public final class OpenResourceScanner {
 
   /**
    * This scanner, also allowing {@code paths}: a file allows itself, a directory everything under
-   * it. For files the runtime knows to be unchanged between dump and restore.
+   * it. For files the runtime knows to be unchanged between checkpoint and restore.
    */
   public OpenResourceScanner allowing(Collection<Path> paths) {
     return new OpenResourceScanner(proc, owned.plus(paths));

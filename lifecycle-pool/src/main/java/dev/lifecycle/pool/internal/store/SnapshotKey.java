@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param serviceClass the service's binary class name
  * @param classpathDigest {@link ClasspathDigest} of the worker's class path
  * @param javaVersion the worker JVM: vendor, runtime version and {@code java.home}
- * @param jvmOptions the worker's JVM options, in order (they shape the heap that is dumped)
+ * @param jvmOptions the worker's JVM options, in order (they shape the heap that is checkpointed)
  * @param engineIdentity the snapshot engine that checkpoints and restores, as its {@code EngineCheck.Ready} names it
  * @param kernelRelease {@code uname -r}: images are tied to kernel features
  */

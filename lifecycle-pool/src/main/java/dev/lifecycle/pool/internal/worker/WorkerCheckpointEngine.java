@@ -121,9 +121,9 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
   }
 
   /**
-   * Makes the image smaller before the dump: a full GC, then giving freed native memory back to
-   * the system ({@code System.trim_native_heap}, JDK 17.0.9 and later), so the dump and every
-   * restore copy fewer pages. Before the safety check, which then also sees any file the trim
+   * Makes the image smaller before the checkpoint: a full GC, then giving freed native memory back
+   * to the system ({@code System.trim_native_heap}, JDK 17.0.9 and later), so the checkpoint and
+   * every restore copy fewer pages. Before the safety check, which then also sees any file the trim
    * opened for a moment closed again.
    */
   private static void shrink() {
