@@ -1,10 +1,16 @@
 package dev.lifecycle.examples.model;
 
+import dev.lifecycle.examples.web.SentimentApi;
 import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.ContainerPoolBuilder;
 import dev.lifecycle.pool.SnapshotStatus;
+import dev.lifecycle.runtime.Container;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,7 +63,10 @@ public final class SnapshotBenchmark {
         System.out.printf(Locale.ROOT, "run %d: cold %d ms, restore %d ms%n", i + 1,
             cold.get(i).firstResultMillis(), restored.get(i).firstResultMillis());
       }
-      String report = report(runs, status, cold, restored);
+      WebRoundTrips web = new WebRoundTrips(inJvmRoundTrips(), poolRoundTrips(store));
+      System.out.printf(Locale.ROOT, "web round trip, median: in one JVM %d us, through the pool %d us%n",
+          web.inJvmMedianMicros(), web.poolMedianMicros());
+      String report = report(runs, status, cold, restored, web);
       Files.createDirectories(output.toAbsolutePath().getParent());
       Files.writeString(output, report);
       System.out.println();
@@ -81,11 +90,49 @@ public final class SnapshotBenchmark {
     }
   }
 
+  /** Medians of sequential {@code POST /predict} round trips on one kept-alive connection. */
+  record WebRoundTrips(long inJvmMedianMicros, long poolMedianMicros) {}
+
+  private static final int WEB_REQUESTS = 200;
+
+  private static long inJvmRoundTrips() throws IOException, InterruptedException {
+    try (Container<SentimentApi> api = Container.start(SentimentApi.class)) {
+      return medianRoundTripMicros(api.webAddress().orElseThrow());
+    }
+  }
+
+  private static long poolRoundTrips(Path store) throws IOException, InterruptedException {
+    try (ContainerPool pool = ContainerPool.builder(SentimentApi.class).snapshotStore(store)
+        .minContainers(1).maxContainers(1).build()) {
+      return medianRoundTripMicros(pool.webAddress().orElseThrow());
+    }
+  }
+
+  private static long medianRoundTripMicros(URI web) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request = HttpRequest.newBuilder(web.resolve("/predict"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + REVIEW + "\"}")).build();
+    List<Long> micros = new ArrayList<>();
+    for (int i = 0; i <= WEB_REQUESTS; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("POST /predict answered " + response.statusCode() + ": "
+            + response.body());
+      }
+      if (i > 0) { // the first one opens the connection
+        micros.add((System.nanoTime() - start) / 1_000);
+      }
+    }
+    return median(micros);
+  }
+
   private static ContainerPoolBuilder pool() {
     return ContainerPool.builder(SentimentService.class).minContainers(1).maxContainers(1);
   }
 
-  private static String report(int runs, SnapshotStatus status, List<Run> cold, List<Run> restored) {
+  private static String report(int runs, SnapshotStatus status, List<Run> cold, List<Run> restored,
+      WebRoundTrips web) {
     long coldMedian = median(cold.stream().map(Run::firstResultMillis).toList());
     long restoreMedian = median(restored.stream().map(Run::firstResultMillis).toList());
     StringBuilder md = new StringBuilder();
@@ -112,6 +159,10 @@ public final class SnapshotBenchmark {
         .append(median(restored.stream().map(Run::readyMillis).toList()))
         .append(" ms; the rest is the pool's set-up (checking the engine and the snapshot) and the")
         .append(" first call.\n\n");
+    md.append(String.format(Locale.ROOT, "Web round trip (`SentimentApi`, `POST /predict`, %d"
+        + " sequential requests on one kept-alive connection), median: %.1f ms in one JVM, %.1f ms"
+        + " through the pool's web address (two hops).%n%n", WEB_REQUESTS,
+        web.inJvmMedianMicros() / 1000.0, web.poolMedianMicros() / 1000.0));
     md.append("A shared, noisy machine: treat these as orders of magnitude. For comparison,")
         .append(" `../shared/reference/criu-on-this-machine.md` measured a plain CRIU restore of a")
         .append(" 136 MB JVM image answering its first call 110 to 130 ms after the restore began.\n");

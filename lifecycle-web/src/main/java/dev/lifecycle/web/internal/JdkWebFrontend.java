@@ -124,7 +124,7 @@ public final class JdkWebFrontend implements WebFrontend {
         app, service.serviceName(), containerId);
     HttpServer server;
     try {
-      server = HttpServer.create(binding.socketAddress(), 0);
+      server = HttpServers.create(binding.socketAddress());
     } catch (IOException e) {
       throw new WebStartException("its web frontend could not listen on "
           + binding.address().getHostAddress() + " port " + binding.port() + ": " + e + ". "

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lifecycle.pool.internal.DaemonThreads;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.runtime.internal.WebBinding;
+import dev.lifecycle.web.internal.HttpServers;
 import dev.lifecycle.web.internal.WebResponses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +93,7 @@ public final class PoolWebProxy implements AutoCloseable {
    */
   public static PoolWebProxy open(String serviceName, WebBinding binding, Containers containers)
       throws IOException {
-    HttpServer server = HttpServer.create(binding.socketAddress(), 0);
+    HttpServer server = HttpServers.create(binding.socketAddress());
     // Threads wait for a container slot, as callers of the pool do: one thread per request.
     ExecutorService executor =
         Executors.newCachedThreadPool(DaemonThreads.named("lifecycle-pool-web-" + serviceName));
