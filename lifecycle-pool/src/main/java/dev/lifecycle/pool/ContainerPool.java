@@ -131,7 +131,9 @@ public final class ContainerPool implements AutoCloseable {
     this.size = FixedPorts.poolSize(service, config);
     this.privateDirectory = PrivateDirectory.create();
     this.logDirectory = config.workDirectory().orElse(privateDirectory.resolve("logs"));
-    Files.createDirectories(logDirectory);
+    // Logs hold what services print: only this user reads them (an existing directory keeps the
+    // mode its owner gave it).
+    Files.createDirectories(logDirectory, PrivateDirectory.OWNER_ONLY);
     WorkerLauncher launcher = new WorkerLauncher(config);
     List<String> keyOptions = new ArrayList<>(launcher.jvmOptions());
     keyOptions.add("--");

@@ -3,10 +3,14 @@ package dev.lifecycle.pool.internal.launch;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +19,23 @@ import java.util.stream.Stream;
  * (and could not clean up) left behind.
  */
 public final class PrivateDirectory {
+
+  /** Directories only their owner may enter. */
+  public static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+  /** Files only their owner may read and write. */
+  public static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+  /** Creates {@code file} empty and {@link #OWNER_ONLY_FILE} unless it exists already. */
+  public static void createPrivateFile(Path file) throws IOException {
+    try {
+      Files.createFile(file, OWNER_ONLY_FILE);
+    } catch (FileAlreadyExistsException e) {
+      // kept as it is: appended to
+    }
+  }
 
   private static final System.Logger LOG = System.getLogger(PrivateDirectory.class.getName());
   private static final String PREFIX = "lifecycle-pool-";
@@ -26,7 +47,7 @@ public final class PrivateDirectory {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     removeAbandoned(tmp);
     return Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        OWNER_ONLY);
   }
 
   public static void delete(Path dir) {

@@ -2,6 +2,7 @@ package dev.lifecycle.pool.internal.launch;
 
 import dev.lifecycle.pool.engine.ChildWorkerProcess;
 import dev.lifecycle.pool.internal.PoolConfig;
+import dev.lifecycle.pool.internal.protocol.WorkerTokens;
 import dev.lifecycle.pool.internal.worker.WorkerArguments;
 import dev.lifecycle.pool.internal.worker.WorkerMain;
 import dev.lifecycle.runtime.RestoreEnvironment;
@@ -91,9 +92,11 @@ public final class WorkerLauncher {
    * @param environment values for the container's process environment (a cold container reads
    *     the pool's restore-time values there; a container to be checkpointed gets them only after
    *     its checkpoint, so that its image holds none)
+   * @param token the secret the worker proves itself with until its snapshot point; in its
+   *     environment, which only this user can read, not on its command line, which anyone can
    */
-  public ChildWorkerProcess launch(WorkerArguments arguments, Map<String, String> environment, Path logFile)
-      throws IOException {
+  public ChildWorkerProcess launch(WorkerArguments arguments, Map<String, String> environment,
+      String token, Path logFile) throws IOException {
     List<String> command = new ArrayList<>();
     List<String> prefix = arguments.checkpoint() ? config.engine().launchPrefix() : List.of();
     command.addAll(prefix);
@@ -108,6 +111,7 @@ public final class WorkerLauncher {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     builder.environment().put(RestoreEnvironment.CONTAINER_ID, arguments.containerId());
+    builder.environment().put(WorkerTokens.ENVIRONMENT_VARIABLE, token);
     if (arguments.checkpoint()) {
       builder.redirectErrorStream(true);
     } else {
@@ -115,6 +119,7 @@ public final class WorkerLauncher {
       builder.redirectOutput(Redirect.appendTo(logFile.toFile()));
       builder.redirectError(Redirect.appendTo(logFile.toFile()));
     }
+    PrivateDirectory.createPrivateFile(logFile);
     Process process;
     try {
       process = builder.start();

@@ -53,10 +53,14 @@ public sealed interface WireMessage {
    * @param containerId the id the supervisor gave this container (at launch, or at restore)
    * @param pid the worker's pid as it sees it (1 inside a pid namespace of its own)
    * @param restored whether this process was restored from a snapshot
+   * @param token the secret the supervisor gave this container, outside the snapshot image: at
+   *     launch in the worker's environment, after the snapshot point in its restore state. It
+   *     proves the connection comes from the process the pool started or restored.
    */
-  record Hello(String containerId, long pid, boolean restored) implements WireMessage {
+  record Hello(String containerId, long pid, boolean restored, String token) implements WireMessage {
     public Hello {
       Objects.requireNonNull(containerId, "containerId");
+      Objects.requireNonNull(token, "token");
     }
   }
 
@@ -182,13 +186,16 @@ public sealed interface WireMessage {
    *     original, which was checkpointed and keeps running)
    * @param snapshotFailure for the original only: why no snapshot was stored although it was ready
    *     for one (the snapshot engine failed); null when the snapshot was stored
+   * @param token the container's secret from now on, for its {@link Hello}s (a new one for the
+   *     original too: the one it was launched with is in the image)
    */
   record RestoreState(
       String containerId, String socketPath, Map<String, String> environment, boolean restored,
-      String snapshotFailure) {
+      String snapshotFailure, String token) {
     public RestoreState {
       Objects.requireNonNull(containerId, "containerId");
       Objects.requireNonNull(socketPath, "socketPath");
+      Objects.requireNonNull(token, "token");
       environment = Map.copyOf(environment);
     }
   }

@@ -7,6 +7,7 @@ import dev.lifecycle.pool.engine.SnapshotEngineException;
 import dev.lifecycle.pool.engine.WorkerProcess;
 import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.launch.WorkerLauncher;
+import dev.lifecycle.pool.internal.launch.PrivateDirectory;
 import dev.lifecycle.pool.internal.protocol.RestoreStateLine;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.RestoreState;
@@ -94,7 +95,7 @@ public final class ContainerStarter {
     WorkerContainer container = register(StartKind.COLD);
     try {
       container.process(launcher.launch(launcher.arguments(socket, container.id(), false),
-          config.environment(), container.logFile()));
+          config.environment(), container.token(), container.logFile()));
     } catch (IOException e) {
       forget(container);
       throw new WorkerLaunchException(service.serviceName(), "Container " + container.id()
@@ -112,7 +113,7 @@ public final class ContainerStarter {
     boolean decided = false;
     try {
       container.process(launcher.launch(launcher.arguments(socket, container.id(), true),
-          config.environment(), container.logFile()));
+          config.environment(), container.token(), container.logFile()));
       SnapshotPointOutcome outcome = container.awaitSnapshotPoint(config.startTimeout());
       switch (outcome) {
         case NO_SNAPSHOT_POINT -> planner.noSnapshotPoint();
@@ -156,7 +157,8 @@ public final class ContainerStarter {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     container.sendToStdin(RestoreStateLine.encode(
-        new RestoreState(container.id(), socket.toString(), config.environment(), false, failure)));
+        new RestoreState(container.id(), socket.toString(), config.environment(), false, failure,
+            container.renewToken())));
     if (failure == null) {
       container.startKind(StartKind.CHECKPOINTED);
       Snapshot stored = snapshot;
@@ -178,9 +180,10 @@ public final class ContainerStarter {
     try {
       Files.write(stateFile,
           RestoreStateLine.encode(new RestoreState(container.id(), socket.toString(),
-              config.environment(), true, null)),
+              config.environment(), true, null, container.token())),
           StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Files.setPosixFilePermissions(stateFile, PosixFilePermissions.fromString("rw-------"));
+      PrivateDirectory.createPrivateFile(container.logFile());
       // The engine's own files of this restore go next to the container's log (deleted when it
       // succeeds).
       restored = restore.engine().restore(restore.snapshot().directory(), new RestoreRequest(

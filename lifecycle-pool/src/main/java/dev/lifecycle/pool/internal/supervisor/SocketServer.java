@@ -1,5 +1,7 @@
 package dev.lifecycle.pool.internal.supervisor;
 
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.internal.DaemonThreads;
 import dev.lifecycle.pool.internal.protocol.FrameChannel;
 import dev.lifecycle.pool.internal.protocol.WireMessage;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Hello;
@@ -12,22 +14,37 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * The supervisor's Unix domain socket, in a directory only this user can enter (mode 0700): every
- * worker connects here, says {@link Hello} with its container id, and is handed to that container,
- * which reads the connection on the thread that accepted it.
+ * worker connects here, says {@link Hello} with its container id and token, and is handed to that
+ * container, which reads the connection on the thread that accepted it.
+ *
+ * <p>A hello whose token is not the container's is refused and logged, and the container's real
+ * connection is left alone; a connection that says nothing is closed after {@link
+ * #HELLO_TIMEOUT}.
  */
 public final class SocketServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(SocketServer.class.getName());
+  /** Refusals go to the pool's logger, where users look: something else talks to the pool. */
+  private static final System.Logger POOL_LOG = System.getLogger(ContainerPool.class.getName());
   static final String SOCKET_NAME = "supervisor.sock";
+  /** A worker says hello as soon as it connects; this only bounds a connection that never does. */
+  static final Duration HELLO_TIMEOUT = Duration.ofSeconds(5);
 
   private final Path socketPath;
   private final ServerSocketChannel server;
   private final Function<String, Optional<WorkerContainer>> containers;
+  private final ScheduledExecutorService helloDeadlines =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lifecycle-pool-hello"));
   private volatile boolean closed;
 
   private SocketServer(Path socketPath, ServerSocketChannel server,
@@ -85,12 +102,28 @@ public final class SocketServer implements AutoCloseable {
 
   private void serve(SocketChannel channel) {
     FrameChannel connection = new FrameChannel(channel);
+    ScheduledFuture<?> deadline = helloDeadlines.schedule(() -> {
+      LOG.log(Level.WARNING, "a connection on " + socketPath + " said no hello within "
+          + HELLO_TIMEOUT.toSeconds() + " s; closed");
+      closeQuietly(connection);
+    }, HELLO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     try {
       Optional<WireMessage> first = connection.receive();
+      if (!deadline.cancel(false)) {
+        return; // closed for its silence
+      }
       if (first.isPresent() && first.get() instanceof Hello hello) {
         Optional<WorkerContainer> container = containers.apply(hello.containerId());
-        if (container.isPresent()) {
+        if (container.isPresent() && container.get().admits(hello)) {
           container.get().serve(connection, hello);
+          return;
+        }
+        if (container.isPresent()) {
+          POOL_LOG.log(Level.WARNING, "Refused a connection to the pool's socket " + socketPath
+              + " that said it was container " + hello.containerId() + " (pid " + hello.pid()
+              + " in its own view) but did not carry that container's token: it is not the worker"
+              + " the pool started. The container keeps its own connection and serves on.");
+          closeQuietly(connection);
           return;
         }
         LOG.log(Level.WARNING, "a worker connected as container " + hello.containerId()
@@ -99,8 +132,13 @@ public final class SocketServer implements AutoCloseable {
         LOG.log(Level.WARNING, "a connection on " + socketPath + " did not start with hello; closed");
       }
     } catch (IOException e) {
+      deadline.cancel(false);
       LOG.log(Level.DEBUG, () -> "a worker connection failed before its hello: " + e);
     }
+    closeQuietly(connection);
+  }
+
+  private static void closeQuietly(FrameChannel connection) {
     try {
       connection.close();
     } catch (IOException e) {
@@ -111,6 +149,7 @@ public final class SocketServer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    helloDeadlines.shutdownNow();
     try {
       server.close();
     } catch (IOException e) {

@@ -23,6 +23,7 @@ import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StartFailed;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stop;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stopped;
+import dev.lifecycle.pool.internal.protocol.WorkerTokens;
 import dev.lifecycle.pool.internal.scheduling.PoolScheduler;
 import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.InputInterruptedException;
@@ -91,6 +92,8 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
   private volatile long readyNanos;
   private volatile Duration restoreDuration;
   private volatile Path stateFile;
+  /** What the worker's {@code Hello} must carry; renewed for the original after its checkpoint. */
+  private volatile String token = WorkerTokens.next();
 
   WorkerContainer(String id, StartKind startKind, LocalService service, Path logFile,
       Consumer<WorkerContainer> onLost) {
@@ -144,6 +147,22 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
   public int maxConcurrentInputs() {
     Ready r = readyMessage;
     return r == null ? 1 : r.maxConcurrentInputs();
+  }
+
+  /** The token the worker proves itself with now. */
+  String token() {
+    return token;
+  }
+
+  /** A new token for the worker from now on (the original's after its checkpoint); returned. */
+  String renewToken() {
+    token = WorkerTokens.next();
+    return token;
+  }
+
+  /** Whether {@code hello} comes from this container's worker: it carries the current token. */
+  boolean admits(Hello hello) {
+    return WorkerTokens.matches(token, hello.token());
   }
 
   // The connection.

@@ -33,14 +33,14 @@ final class ProtocolWarmUp {
           new WireMessage.PhaseChanged("RUNNING", 0, 0, "", null),
           new WireMessage.HookFinished(0, "ENTER_AFTER_SNAPSHOT", "a", "b", 0, 0, null),
           new WireMessage.Ready("", 1, 1, 1, null),
-          new WireMessage.Hello("warm-up", 1, true),
+          new WireMessage.Hello("warm-up", 1, true, "warm-up"),
           new WireMessage.Stopped(null, List.of()));
       for (WireMessage message : messages) {
         byte[] bytes = FrameChannel.JSON.writerFor(WireMessage.class).writeValueAsBytes(message);
         FrameChannel.JSON.readValue(bytes, WireMessage.class);
       }
       RestoreStateLine.read(new java.io.ByteArrayInputStream(RestoreStateLine.encode(
-          new WireMessage.RestoreState("warm-up", "/", Map.of("K", "V"), true, null))));
+          new WireMessage.RestoreState("warm-up", "/", Map.of("K", "V"), true, null, "warm-up"))));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.DEBUG, () -> "protocol warm-up failed (harmless, only slower): " + e);
     }

@@ -54,10 +54,13 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
 
   private final SupervisorLink link;
   private final WorkerArguments arguments;
+  /** The token this worker was launched with; its restore state brings the next one. */
+  private final String launchToken;
 
-  WorkerCheckpointEngine(SupervisorLink link, WorkerArguments arguments) {
+  WorkerCheckpointEngine(SupervisorLink link, WorkerArguments arguments, String launchToken) {
     this.link = link;
     this.arguments = arguments;
+    this.launchToken = launchToken;
   }
 
   @Override
@@ -83,11 +86,11 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
         CheckpointSafety.check();
       }
     } catch (UnsafeCheckpointException unsafe) {
-      reconnect(arguments.socketPath(), hello(arguments.containerId(), false));
+      reconnect(arguments.socketPath(), hello(arguments.containerId(), false, launchToken));
       link.send(new CheckpointRefused(unsafe.getMessage()));
       return SnapshotOutcome.failed(unsafe.getMessage());
     }
-    reconnect(arguments.socketPath(), hello(arguments.containerId(), false));
+    reconnect(arguments.socketPath(), hello(arguments.containerId(), false, launchToken));
     link.send(new CheckpointReady());
     link.detach();
     return continueAfterSnapshotPoint(point, false);
@@ -110,7 +113,8 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
       LOG.log(Level.DEBUG, () -> "restored as " + state.containerId() + "; reseeded " + reseeded
           + " registered random generator(s)");
     }
-    reconnect(Path.of(state.socketPath()), hello(state.containerId(), state.restored()));
+    reconnect(Path.of(state.socketPath()),
+        hello(state.containerId(), state.restored(), state.token()));
     if (state.restored()) {
       return SnapshotOutcome.restored("this container is a restore of the memory snapshot");
     }
@@ -164,8 +168,8 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     }
   }
 
-  private static Hello hello(String containerId, boolean restored) {
-    return new Hello(containerId, ProcessHandle.current().pid(), restored);
+  private static Hello hello(String containerId, boolean restored, String token) {
+    return new Hello(containerId, ProcessHandle.current().pid(), restored, token);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.lifecycle.pool.internal.worker;
 
 import dev.lifecycle.pool.internal.protocol.RemoteError;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Hello;
+import dev.lifecycle.pool.internal.protocol.WorkerTokens;
 import dev.lifecycle.pool.internal.protocol.WireMessage.HookRef;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StartFailed;
@@ -45,6 +46,12 @@ public final class WorkerMain {
       System.err.println("Lifecycle worker: " + e.getMessage());
       return 2;
     }
+    String token = System.getenv(WorkerTokens.ENVIRONMENT_VARIABLE);
+    if (token == null || token.isBlank()) {
+      System.err.println("Lifecycle worker: " + WorkerTokens.ENVIRONMENT_VARIABLE + " is not set;"
+          + " the worker JVM is started by a Lifecycle supervisor, not by hand");
+      return 2;
+    }
     WorkerSession session = new WorkerSession();
     SupervisorLink link = new SupervisorLink(session::onMessage, session::onLost);
     session.link(link);
@@ -52,7 +59,7 @@ public final class WorkerMain {
       // A replay talks to its supervisor only as the container its restore state names.
       try {
         link.attach(arguments.socketPath(),
-            new Hello(arguments.containerId(), ProcessHandle.current().pid(), false));
+            new Hello(arguments.containerId(), ProcessHandle.current().pid(), false, token));
       } catch (IOException e) {
         LOG.log(Level.ERROR, "Lifecycle worker " + arguments.containerId() + " exits: " + e.getMessage());
         return 3;
@@ -61,7 +68,7 @@ public final class WorkerMain {
 
     Container<?> container;
     try {
-      container = start(Class.forName(arguments.serviceClass()), arguments, link);
+      container = start(Class.forName(arguments.serviceClass()), arguments, link, token);
     } catch (ContainerStartException e) {
       link.send(new StartFailed(RemoteError.of(RemoteError.Kind.USER, e),
           e.failedHook().map(h -> new HookRef(h.index(), h.phase().name(), h.declaringClass(),
@@ -94,10 +101,11 @@ public final class WorkerMain {
     return session.awaitEnd();
   }
 
-  private static <T> Container<T> start(Class<T> serviceClass, WorkerArguments arguments, SupervisorLink link) {
+  private static <T> Container<T> start(Class<T> serviceClass, WorkerArguments arguments,
+      SupervisorLink link, String token) {
     ContainerBuilder<T> builder = Container.builder(serviceClass)
         .id(arguments.containerId())
-        .checkpointEngine(new WorkerCheckpointEngine(link, arguments))
+        .checkpointEngine(new WorkerCheckpointEngine(link, arguments, token))
         .listener(new EventForwarder(link))
         .shutdownHook(true);
     arguments.maxConcurrentInputs().ifPresent(builder::maxConcurrentInputs);

@@ -49,7 +49,7 @@ class WireMessageTest {
     RemoteError error = RemoteError.of(RemoteError.Kind.USER,
         new IllegalStateException("outer", new java.io.IOException("inner")));
     List<WireMessage> messages = List.of(
-        new WireMessage.Hello("Model-1", 1, true),
+        new WireMessage.Hello("Model-1", 1, true, "c0ffee"),
         new WireMessage.PhaseChanged("RUNNING", 1234, 5678, "detail", null),
         new WireMessage.HookFinished(0, "ENTER_BEFORE_SNAPSHOT", "a.B", "load", 10, 20, error),
         new WireMessage.Ready("restored: yes", 2, 300_000, 30_000, "http://127.0.0.1:41234/"),
@@ -98,7 +98,8 @@ class WireMessageTest {
 
   @Test
   void aRestoreStateLineIsReadUpToItsNewlineAndNotOneByteFurther() throws IOException {
-    RestoreState state = new RestoreState("Model-3", "/tmp/x/supervisor.sock", Map.of("K", "v"), true, null);
+    RestoreState state = new RestoreState("Model-3", "/tmp/x/supervisor.sock", Map.of("K", "v"), true, null,
+        "c0ffee");
     byte[] line = RestoreStateLine.encode(state);
     byte[] stream = new byte[line.length + 5];
     System.arraycopy(line, 0, stream, 0, line.length);
