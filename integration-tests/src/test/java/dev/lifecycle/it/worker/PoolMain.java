@@ -1,6 +1,7 @@
 package dev.lifecycle.it.worker;
 
 import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.ContainerPoolBuilder;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -15,7 +16,12 @@ public final class PoolMain {
   private PoolMain() {}
 
   public static void main(String[] args) throws Exception {
-    ContainerPool pool = Workers.pool(AbcdService.class, Path.of(args[0])).minContainers(2).build();
+    ContainerPoolBuilder builder = Workers.pool(AbcdService.class, Path.of(args[0])).minContainers(2);
+    if (args.length > 2) {
+      // A store shared with another supervisor, which writes its logs elsewhere.
+      builder.snapshotStore(Path.of(args[1])).workDirectory(Path.of(args[2]));
+    }
+    ContainerPool pool = builder.build();
     System.out.println("READY " + pool.containers().stream()
         .map(c -> c.containerId() + ":" + c.pid() + ":" + c.startKind())
         .collect(Collectors.joining(" ")));

@@ -155,6 +155,37 @@ class SimulatedEngineTest {
   }
 
   @Test
+  void aCloneThatDiesBeforeItIsReadyCountsAsAFailedRestoreAtOnce() throws Exception {
+    SimulatedSnapshotEngine engine = SimulatedSnapshotEngine.create().withClonesThatDie();
+    try (WarningCapture warnings = new WarningCapture();
+        ContainerPool pool = Workers.pool(AbcdService.class, dir).engine(engine)
+            .minContainers(2).maxContainers(3).build()) {
+      // The second container's clone died (it is listed, ended): the image was discarded, the
+      // start went on as the original of a rebuilt one, and the pool serves.
+      assertThat(serving(pool)).extracting(ContainerInfo::startKind)
+          .containsExactly(StartKind.CHECKPOINTED, StartKind.CHECKPOINTED);
+      assertThat(pool.containers()).filteredOn(c -> c.startKind() == StartKind.RESTORED)
+          .extracting(ContainerInfo::state).containsExactly(ContainerInfo.State.ENDED);
+      assertThat(pool.snapshotStatus().state()).isEqualTo(SnapshotStatus.State.AVAILABLE);
+      assertThat(warnings.warnings()).singleElement().asString()
+          .contains("was discarded and will be rebuilt")
+          .contains("did not become ready");
+
+      // The rebuilt image's clone dies too: from then on, containers start cold.
+      identities(pool, 3);
+
+      assertThat(serving(pool)).extracting(ContainerInfo::startKind)
+          .containsExactlyInAnyOrder(StartKind.CHECKPOINTED, StartKind.CHECKPOINTED, StartKind.COLD);
+      assertThat(engine.restores()).isEqualTo(2);
+      assertThat(pool.snapshotStatus().state()).isEqualTo(SnapshotStatus.State.COLD_FALLBACK);
+    }
+  }
+
+  private static List<ContainerInfo> serving(ContainerPool pool) {
+    return pool.containers().stream().filter(c -> c.state() == ContainerInfo.State.READY).toList();
+  }
+
+  @Test
   void aDamagedImageIsDiscardedAndRebuiltByTheNextPool() throws Exception {
     Path image;
     try (ContainerPool first = Workers.pool(AbcdService.class, dir)

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,10 +30,23 @@ final class SupervisorJvm implements AutoCloseable {
   }
 
   static SupervisorJvm start(Path dir) throws IOException {
-    List<String> command = List.of(
+    return start(List.of(dir.toString()));
+  }
+
+  /**
+   * A supervisor whose pool keeps its snapshots in {@code store}, perhaps another's too, and its
+   * logs in {@code work}; its workers' files (and so their snapshot key) are {@code dir}'s.
+   */
+  static SupervisorJvm start(Path dir, Path store, Path work) throws IOException {
+    return start(List.of(dir.toString(), store.toString(), work.toString()));
+  }
+
+  private static SupervisorJvm start(List<String> arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", Workers.MARKER,
-        "-cp", System.getProperty("java.class.path"), PoolMain.class.getName(), dir.toString());
+        "-cp", System.getProperty("java.class.path"), PoolMain.class.getName()));
+    command.addAll(arguments);
     return new SupervisorJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
 

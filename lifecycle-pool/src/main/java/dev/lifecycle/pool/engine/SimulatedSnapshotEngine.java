@@ -52,53 +52,65 @@ public final class SimulatedSnapshotEngine implements SnapshotEngine {
   private final Optional<String> checkpointFailure;
   private final Optional<String> restoreFailure;
   private final CheckpointPolicy policy;
+  private final boolean clonesDie;
   private final AtomicInteger checkpoints = new AtomicInteger();
   private final AtomicInteger restores = new AtomicInteger();
 
   private SimulatedSnapshotEngine(String identity, Optional<String> unavailable,
       Optional<String> checkpointFailure, Optional<String> restoreFailure,
-      CheckpointPolicy policy) {
+      CheckpointPolicy policy, boolean clonesDie) {
     this.identity = identity;
     this.unavailable = unavailable;
     this.checkpointFailure = checkpointFailure;
     this.restoreFailure = restoreFailure;
     this.policy = policy;
+    this.clonesDie = clonesDie;
   }
 
   /** A working engine, identity {@code "simulated 1"}, refusing what CRIU's engine refuses. */
   public static SimulatedSnapshotEngine create() {
     return new SimulatedSnapshotEngine("simulated 1", Optional.empty(), Optional.empty(),
-        Optional.empty(), CheckpointPolicy.REFUSE_UNOWNED_RESOURCES);
+        Optional.empty(), CheckpointPolicy.REFUSE_UNOWNED_RESOURCES, false);
   }
 
   /** Another identity: its images are another engine's, as after an upgrade of a real one. */
   public SimulatedSnapshotEngine withIdentity(String newIdentity) {
     return new SimulatedSnapshotEngine(Objects.requireNonNull(newIdentity, "identity"),
-        unavailable, checkpointFailure, restoreFailure, policy);
+        unavailable, checkpointFailure, restoreFailure, policy, clonesDie);
   }
 
   /** An engine that is not usable here, for {@code reason}. */
   public SimulatedSnapshotEngine unavailable(String reason) {
     return new SimulatedSnapshotEngine(identity, Optional.of(reason), checkpointFailure,
-        restoreFailure, policy);
+        restoreFailure, policy, clonesDie);
   }
 
   /** Every checkpoint fails with {@code reason}. */
   public SimulatedSnapshotEngine failingCheckpoints(String reason) {
     return new SimulatedSnapshotEngine(identity, unavailable, Optional.of(reason), restoreFailure,
-        policy);
+        policy, clonesDie);
   }
 
   /** Every restore fails with {@code reason}. */
   public SimulatedSnapshotEngine failingRestores(String reason) {
     return new SimulatedSnapshotEngine(identity, unavailable, checkpointFailure,
-        Optional.of(reason), policy);
+        Optional.of(reason), policy, clonesDie);
   }
 
   /** What workers refuse to be checkpointed with. */
   public SimulatedSnapshotEngine withCheckpointPolicy(CheckpointPolicy newPolicy) {
     return new SimulatedSnapshotEngine(identity, unavailable, checkpointFailure, restoreFailure,
-        Objects.requireNonNull(newPolicy, "policy"));
+        Objects.requireNonNull(newPolicy, "policy"), clonesDie);
+  }
+
+  /**
+   * Every restore "succeeds", but the restored worker exits with status 1 at once, before it says
+   * hello: as a clone does that its image cannot carry (say, one restored with another process's
+   * standard streams).
+   */
+  public SimulatedSnapshotEngine withClonesThatDie() {
+    return new SimulatedSnapshotEngine(identity, unavailable, checkpointFailure, restoreFailure,
+        policy, true);
   }
 
   /** How many checkpoints this instance took. */
@@ -176,6 +188,9 @@ public final class SimulatedSnapshotEngine implements SnapshotEngine {
     }
     // The worker replays its snap hooks and takes its restore state at the snapshot point.
     command.add(WorkerArguments.REPLAY);
+    if (clonesDie) {
+      command = List.of("sh", "-c", "exit 1");
+    }
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().putAll(environment);

@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -141,25 +142,41 @@ public final class ContainerStarter {
 
   /**
    * Checkpoints the original, leaving it running, into the store; then tells it to continue as
-   * itself, with the restore-time environment, or with the reason the checkpoint failed.
+   * itself, with the restore-time environment, or with the reason it was not checkpointed. When
+   * another supervisor stored the same snapshot first, the store hands out that one: this original
+   * goes on uncheckpointed, and the containers after it are restores of the other's image, which
+   * holds whatever its restores need.
    */
   private void checkpoint(WorkerContainer container, Plan.Build build) throws IOException {
     WorkerProcess process = container.process().orElseThrow();
     long pid = process.pid();
     String failure = null;
     Snapshot snapshot = null;
+    AtomicBoolean checkpointed = new AtomicBoolean();
     long start = System.nanoTime();
     try {
-      snapshot = build.store().create(build.key(), dir -> build.engine().checkpoint(pid, dir));
+      snapshot = build.store().create(build.key(), dir -> {
+        build.engine().checkpoint(pid, dir);
+        checkpointed.set(true);
+      });
     } catch (SnapshotBuildException | IOException | IllegalArgumentException e) {
       failure = build.engine().name() + " could not checkpoint container " + container.id() + " ("
           + process.describe() + "): " + e.getMessage();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
+    String notTaken = failure != null || checkpointed.get() ? failure
+        : "another supervisor stored the same snapshot first, so this container was not"
+            + " checkpointed; the containers after it are restores of that snapshot";
     container.sendToStdin(RestoreStateLine.encode(
-        new RestoreState(container.id(), socket.toString(), config.environment(), false, failure,
+        new RestoreState(container.id(), socket.toString(), config.environment(), false, notTaken,
             container.renewToken())));
-    if (failure == null) {
+    if (failure == null && !checkpointed.get()) {
+      Snapshot found = snapshot;
+      LOG.log(Level.INFO, () -> "Service " + service.serviceName() + ": container "
+          + container.id() + " was not checkpointed, as another supervisor stored the snapshot "
+          + found.directory() + " first; it is used from now on");
+      planner.built(snapshot);
+    } else if (failure == null) {
       container.startKind(StartKind.CHECKPOINTED);
       Snapshot stored = snapshot;
       LOG.log(Level.INFO, () -> "Service " + service.serviceName() + ": checkpointed container "
@@ -201,10 +218,17 @@ public final class ContainerStarter {
     container.process(restored);
     try {
       awaitReady(container);
-    } catch (RuntimeException e) {
-      container.kill();
-      forget(container);
-      throw e;
+    } catch (WorkerLaunchException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // the caller gave up; the image is not to blame
+      }
+      // The clone died, or never said hello, before it was ready: a fault of the image (say, one
+      // restored with what another process recorded), not of the service, whose own failures are
+      // ContainerStartExceptions. Said once, and the next start is the planner's: no scale-up
+      // tries the same image again.
+      planner.restoreFailed(restore.snapshot(), "the restored container " + container.id()
+          + " did not become ready: " + e.getMessage());
+      return start();
     }
     return container;
   }
