@@ -212,6 +212,26 @@ class SimulatedEngineTest {
   }
 
   @Test
+  void anImageAlteredUnderARunningPoolIsNotRestoredButRebuilt() throws Exception {
+    SimulatedSnapshotEngine engine = SimulatedSnapshotEngine.create();
+    try (ContainerPool pool = Workers.pool(AbcdService.class, dir).engine(engine)
+        .minContainers(1).maxContainers(2).build()) {
+      Path memory = largestFile(pool.snapshotStatus().image().orElseThrow());
+      try (FileChannel file = FileChannel.open(memory, StandardOpenOption.WRITE)) {
+        file.write(java.nio.ByteBuffer.wrap(new byte[] {42}), 1000); // same size, other content
+      }
+
+      identities(pool, 2); // a second container
+
+      assertThat(engine.restores()).as("nothing restored from the altered image").isZero();
+      assertThat(engine.checkpoints()).isEqualTo(2);
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+          .containsOnly(StartKind.CHECKPOINTED);
+      assertThat(pool.snapshotStatus().state()).isEqualTo(SnapshotStatus.State.AVAILABLE);
+    }
+  }
+
+  @Test
   void anotherEngineIdentityMeansAnotherImage() throws Exception {
     try (ContainerPool first = Workers.pool(AbcdService.class, dir)
         .engine(SimulatedSnapshotEngine.create()).minContainers(1).build()) {

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -52,7 +53,7 @@ public final class SnapshotStore {
 
   private final Path root;
   /** Manifests whose files were hashed and matched, by snapshot directory. */
-  private final Map<Path, ManifestStamp> verified = new ConcurrentHashMap<>();
+  private final Map<Path, Verified> verified = new ConcurrentHashMap<>();
 
   private SnapshotStore(Path root) {
     this.root = root;
@@ -158,7 +159,7 @@ public final class SnapshotStore {
         manifest.write(manifestFile);
         Files.setPosixFilePermissions(manifestFile, FILE_MODE);
         moveAtomically(building, dir);
-        rememberVerified(dir);
+        rememberVerified(dir, manifest);
         Snapshot snapshot = toSnapshot(manifest, dir);
         LOG.log(System.Logger.Level.DEBUG, () -> "stored snapshot " + dir + " (" + snapshot.imageSize() + " bytes)");
         return snapshot;
@@ -223,13 +224,17 @@ public final class SnapshotStore {
       }
     }
     ManifestStamp stamp = ManifestStamp.of(manifestFile);
-    if (!stamp.equals(verified.get(dir))) {
+    Map<String, FileStamp> files = FileStamp.ofAll(dir, manifest);
+    Verified known = verified.get(dir);
+    if (known == null || !known.manifest().equals(stamp) || !known.files().equals(files)) {
+      // First use in this process, or a file was written since (its ctime moved, which no tool
+      // can set back): hash it all again rather than restore memory that is not the image's.
       for (SnapshotManifest.FileEntry f : manifest.files()) {
         if (!Hashing.sha256Hex(dir.resolve(f.name())).equals(f.sha256())) {
           return bad(dir, f.name() + " does not match its SHA-256 in the manifest (corrupted)");
         }
       }
-      verified.put(dir, stamp);
+      verified.put(dir, new Verified(stamp, files));
     }
     return new Verdict(toSnapshot(manifest, dir), null, false);
   }
@@ -243,8 +248,34 @@ public final class SnapshotStore {
     return new Snapshot(manifest.key(), dir, manifest.created(), manifest.imageSize(), manifest.checksum());
   }
 
-  private void rememberVerified(Path dir) throws IOException {
-    verified.put(dir, ManifestStamp.of(dir.resolve(SnapshotManifest.FILE_NAME)));
+  private void rememberVerified(Path dir, SnapshotManifest manifest) throws IOException {
+    verified.put(dir, new Verified(ManifestStamp.of(dir.resolve(SnapshotManifest.FILE_NAME)),
+        FileStamp.ofAll(dir, manifest)));
+  }
+
+  /** An image this process hashed, and the stamps of its files then. */
+  private record Verified(ManifestStamp manifest, Map<String, FileStamp> files) {}
+
+  /**
+   * What changes when a file is written, however it is written: its inode and size, its
+   * modification time (which {@code touch} can set back) and its change time (which nothing but
+   * the clock can). A few {@code stat}s per restore, where hashing the image costs as much as a
+   * restore.
+   */
+  private record FileStamp(Object inode, long size, FileTime modified, FileTime changed) {
+    static FileStamp of(Path file) throws IOException {
+      Map<String, Object> a = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime");
+      return new FileStamp(a.get("ino"), (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"),
+          (FileTime) a.get("ctime"));
+    }
+
+    static Map<String, FileStamp> ofAll(Path dir, SnapshotManifest manifest) throws IOException {
+      Map<String, FileStamp> stamps = new HashMap<>();
+      for (SnapshotManifest.FileEntry f : manifest.files()) {
+        stamps.put(f.name(), of(dir.resolve(f.name())));
+      }
+      return stamps;
+    }
   }
 
   /** Identifies one manifest file: a rebuilt snapshot has a new one, hence a new stamp. */

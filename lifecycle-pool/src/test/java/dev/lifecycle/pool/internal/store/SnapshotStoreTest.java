@@ -8,6 +8,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +147,42 @@ class SnapshotStoreTest {
     assertThat(lookup).isInstanceOf(SnapshotLookup.Discarded.class);
     assertThat(((SnapshotLookup.Discarded) lookup).reason())
         .contains("pages-1.img does not match its SHA-256 in the manifest (corrupted)");
+  }
+
+  @Test
+  void anImageAlteredUnderARunningStoreIsNotFoundAgain() throws Exception {
+    SnapshotStore store = SnapshotStore.open(tmp);
+    Snapshot created = store.create(key("-Xmx1g"), SnapshotStoreTest::writeImage);
+    assertThat(store.lookup(key("-Xmx1g"))).isEqualTo(new SnapshotLookup.Found(created));
+    Path pages = created.directory().resolve("pages-1.img");
+    FileTime modified = Files.getLastModifiedTime(pages);
+    try (RandomAccessFile file = new RandomAccessFile(pages.toFile(), "rw")) {
+      file.seek(1000);
+      file.write(file.read() ^ 0xFF);
+    }
+    Files.setLastModifiedTime(pages, modified); // as a careful intruder would
+
+    // The same store instance, which hashed the image once already.
+    SnapshotLookup lookup = store.lookup(key("-Xmx1g"));
+
+    assertThat(lookup).isInstanceOf(SnapshotLookup.Discarded.class);
+    assertThat(((SnapshotLookup.Discarded) lookup).reason())
+        .contains("pages-1.img does not match its SHA-256 in the manifest (corrupted)");
+  }
+
+  @Test
+  void anImageLeftAloneIsNotHashedAgain() throws Exception {
+    SnapshotStore store = SnapshotStore.open(tmp);
+    Snapshot created = store.create(key("-Xmx1g"), SnapshotStoreTest::writeImage);
+    Path pages = created.directory().resolve("pages-1.img");
+    // Unreadable now: a lookup that hashed the file again would fail.
+    Files.setPosixFilePermissions(pages, java.util.Set.of());
+
+    try {
+      assertThat(store.lookup(key("-Xmx1g"))).isEqualTo(new SnapshotLookup.Found(created));
+    } finally {
+      Files.setPosixFilePermissions(pages, PosixFilePermissions.fromString("rw-------"));
+    }
   }
 
   @Test
