@@ -66,8 +66,12 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
   private static final Duration EXIT_STATUS_WAIT = Duration.ofSeconds(2);
   /** How often a wait for the worker checks that its process still runs. */
   private static final long LIVENESS_POLL_MILLIS = 100;
-  /** Beyond the input timeout, how long a call may stay unanswered before the worker counts as hung. */
-  private static final Duration HUNG_WORKER_ALLOWANCE = Duration.ofSeconds(60);
+  /**
+   * Beyond the input timeout, how long an input (a call or a web request) may stay unanswered
+   * before the worker counts as hung: the worker answers every input by its input timeout itself,
+   * so silence past this is a frozen or stuck process.
+   */
+  public static final Duration HUNG_WORKER_ALLOWANCE = Duration.ofSeconds(10);
   /** Beyond the exit grace period, how long the exit hooks may take before the worker is killed. */
   static final Duration EXIT_HOOK_ALLOWANCE = Duration.ofSeconds(ContainerPool.EXIT_ALLOWANCE_SECONDS);
   /** How many lines of the worker's log a start failure quotes. */
@@ -325,7 +329,7 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
     if (!sent && !state.hasEnded()) {
       lost("it has no connection to the supervisor");
     }
-    Duration patience = inputTimeout().plus(HUNG_WORKER_ALLOWANCE);
+    Duration patience = answerDeadline();
     try {
       return call.result().get(patience.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
@@ -335,10 +339,28 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       Thread.currentThread().interrupt();
       throw new InputInterruptedException(service.serviceName(), method, e);
     } catch (TimeoutException e) {
-      lost("it did not answer a call within " + Durations.format(patience) + " (input timeout plus "
-          + Durations.format(HUNG_WORKER_ALLOWANCE) + "), so it was taken for hung and killed");
-      return call.result().join();
+      unresponsive("a call of '" + method + "'");
+      try {
+        return call.result().join();
+      } catch (java.util.concurrent.CompletionException lost) {
+        throw (RuntimeException) lost.getCause(); // WorkerDiedException, as for every other caller
+      }
     }
+  }
+
+  /** How long an input sent now may take to be answered: the input timeout, plus the allowance. */
+  public Duration answerDeadline() {
+    return inputTimeout().plus(HUNG_WORKER_ALLOWANCE);
+  }
+
+  /**
+   * The worker did not answer {@code what} by its {@link #answerDeadline()}: it is taken for hung,
+   * killed, every input in flight fails, and the pool replaces it.
+   */
+  public void unresponsive(String what) {
+    lost("it did not answer " + what + " within " + Durations.format(answerDeadline())
+        + " (its input timeout plus " + Durations.format(HUNG_WORKER_ALLOWANCE) + "), so it was"
+        + " taken for hung and killed");
   }
 
   public Duration inputTimeout() {

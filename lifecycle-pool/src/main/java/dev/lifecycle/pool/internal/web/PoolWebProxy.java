@@ -37,7 +37,8 @@ import java.util.concurrent.Executors;
  * pool's own answers carry a JSON {@code {"error": ...}} body like the containers' errors: 503 when
  * no container can take the request (the pool is closing, a container fails to start), 502 when
  * the chosen container cannot be reached, 504 when it does not answer within its input timeout
- * and {@link #STUCK_ALLOWANCE} more, 501 for a method the JDK's client cannot send (CONNECT), 400
+ * and {@link WorkerContainer#HUNG_WORKER_ALLOWANCE} more (the container is then taken for hung and
+ * replaced), 501 for a method the JDK's client cannot send (CONNECT), 400
  * for a request target that is not a path.
  */
 public final class PoolWebProxy implements AutoCloseable {
@@ -64,8 +65,6 @@ public final class PoolWebProxy implements AutoCloseable {
     void release(WorkerContainer container);
   }
 
-  /** How much longer than a container's input timeout the pool waits for its answer. */
-  private static final Duration STUCK_ALLOWANCE = Duration.ofSeconds(30);
 
   private final String serviceName;
   private final Containers containers;
@@ -196,8 +195,8 @@ public final class PoolWebProxy implements AutoCloseable {
     URI requestUri = exchange.getRequestURI();
     String pathAndQuery = requestUri.getRawPath()
         + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery());
-    // The container bounds each input by its timeout; beyond that (and its stop), it is stuck.
-    Duration patience = container.inputTimeout().plus(STUCK_ALLOWANCE);
+    // The container bounds each input by its timeout; beyond that, it is hung.
+    Duration patience = container.answerDeadline();
     HttpRequest request;
     try {
       HttpRequest.Builder builder = HttpRequest.newBuilder(target.get().resolve(pathAndQuery))
@@ -221,10 +220,12 @@ public final class PoolWebProxy implements AutoCloseable {
       WebResponses.error(exchange, 503, "The pool of service " + serviceName + " is closing.");
       return;
     } catch (HttpTimeoutException e) {
+      container.unresponsive("a web request (" + exchange.getRequestMethod() + " " + pathAndQuery
+          + ")");
       WebResponses.error(exchange, 504, "Container " + container.id() + " of service "
           + serviceName + " did not answer within " + patience.toSeconds() + " s (its input"
-          + " timeout and " + STUCK_ALLOWANCE.toSeconds() + " s more); its log: "
-          + container.info().logFile());
+          + " timeout and " + WorkerContainer.HUNG_WORKER_ALLOWANCE.toSeconds() + " s more), so it"
+          + " was taken for hung and replaced; its log: " + container.info().logFile());
       return;
     } catch (IOException e) {
       WebResponses.error(exchange, 502, "Container " + container.id() + " of service "
