@@ -43,6 +43,7 @@ public final class ContainerPoolBuilder {
   private Path snapshotStore;
   private SnapshotEngine engine = CriuEngine.fromEnvironment();
   private final Map<String, String> environment = new LinkedHashMap<>();
+  private final Map<String, String> buildEnvironment = new LinkedHashMap<>();
   private Path workDirectory;
   private Duration startTimeout = Duration.ofMinutes(10);
   private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
@@ -196,6 +197,18 @@ public final class ContainerPoolBuilder {
   }
 
   /**
+   * An environment variable of the worker that is checkpointed, for its snap hooks (a model's
+   * location, say), and so part of the snapshot image and of every clone's environment: never a
+   * secret. That worker starts with these and the few variables programs need (PATH, HOME, USER,
+   * LOGNAME, LANG, LC_*, TZ, TMPDIR), not with the supervisor's environment; values that must not
+   * outlive a restore go through {@link #environment(String, String)}.
+   */
+  public ContainerPoolBuilder buildEnvironment(String name, String value) {
+    buildEnvironment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return this;
+  }
+
+  /**
    * Where the workers' log files go ({@code <container id>.log}), kept after {@link
    * ContainerPool#close()}; default: a private temporary directory deleted by {@code close()}.
    */
@@ -239,7 +252,7 @@ public final class ContainerPoolBuilder {
         Optional.ofNullable(maxContainers),
         idleTimeout, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
-        Optional.ofNullable(snapshotStore), engine, environment,
+        Optional.ofNullable(snapshotStore), engine, environment, buildEnvironment,
         Optional.ofNullable(workDirectory), startTimeout, classLoader,
         webBinding);
     ContainerPool pool;

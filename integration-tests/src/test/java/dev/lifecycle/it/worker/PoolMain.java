@@ -1,8 +1,11 @@
 package dev.lifecycle.it.worker;
 
+import dev.lifecycle.it.worker.AbcdService.Identity;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.ContainerPoolBuilder;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -13,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public final class PoolMain {
 
+  /** With this variable set, the pool gives its value as the restore-time value GREETING. */
+  static final String RESTORE_SECRET = "LIFECYCLE_IT_RESTORE_SECRET";
+
   private PoolMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -21,10 +27,22 @@ public final class PoolMain {
       // A store shared with another supervisor, which writes its logs elsewhere.
       builder.snapshotStore(Path.of(args[1])).workDirectory(Path.of(args[2]));
     }
+    String restoreSecret = System.getenv(RESTORE_SECRET);
+    if (restoreSecret != null) {
+      builder.environment("GREETING", restoreSecret);
+    }
     ContainerPool pool = builder.build();
     System.out.println("READY " + pool.containers().stream()
         .map(c -> c.containerId() + ":" + c.pid() + ":" + c.startKind())
         .collect(Collectors.joining(" ")));
+    if (restoreSecret != null) {
+      // What each container read through RestoreEnvironment: one call held long enough per container.
+      List<CompletableFuture<Identity>> calls = List.of(
+          CompletableFuture.supplyAsync(() -> pool.call(Identity.class, "identity", 1_000L)),
+          CompletableFuture.supplyAsync(() -> pool.call(Identity.class, "identity", 1_000L)));
+      System.out.println("GREETINGS " + calls.stream().map(CompletableFuture::join)
+          .map(i -> i.greeting() + ":" + i.restored()).collect(Collectors.joining(" ")));
+    }
     System.out.flush();
     new CountDownLatch(1).await();
     pool.close(); // never reached: the test kills this JVM

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,16 +39,29 @@ final class SupervisorJvm implements AutoCloseable {
    * logs in {@code work}; its workers' files (and so their snapshot key) are {@code dir}'s.
    */
   static SupervisorJvm start(Path dir, Path store, Path work) throws IOException {
-    return start(List.of(dir.toString(), store.toString(), work.toString()));
+    return start(List.of(dir.toString(), store.toString(), work.toString()), Map.of());
+  }
+
+  /** {@link #start(Path, Path, Path)} with {@code environment} added to the supervisor's own. */
+  static SupervisorJvm start(Path dir, Path store, Path work, Map<String, String> environment)
+      throws IOException {
+    return start(List.of(dir.toString(), store.toString(), work.toString()), environment);
   }
 
   private static SupervisorJvm start(List<String> arguments) throws IOException {
+    return start(arguments, Map.of());
+  }
+
+  private static SupervisorJvm start(List<String> arguments, Map<String, String> environment)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", Workers.MARKER,
         "-cp", System.getProperty("java.class.path"), PoolMain.class.getName()));
     command.addAll(arguments);
-    return new SupervisorJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return new SupervisorJvm(builder.start());
   }
 
   /** Everything it printed so far. */

@@ -24,6 +24,7 @@ public record PoolConfig(
     Optional<Path> snapshotStore,
     SnapshotEngine engine,
     Map<String, String> environment,
+    Map<String, String> buildEnvironment,
     Optional<Path> workDirectory,
     Duration startTimeout,
     ClassLoader classLoader,
@@ -33,6 +34,7 @@ public record PoolConfig(
     classpath = List.copyOf(classpath);
     jvmOptions = List.copyOf(jvmOptions);
     environment = Map.copyOf(environment);
+    buildEnvironment = Map.copyOf(buildEnvironment);
   }
 
   /** The class path as {@code java -cp} takes it. */

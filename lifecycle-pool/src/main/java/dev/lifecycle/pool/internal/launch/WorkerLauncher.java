@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarFile;
 
 /**
@@ -87,11 +88,24 @@ public final class WorkerLauncher {
   }
 
   /**
+   * What a worker that may be checkpointed keeps of the supervisor's environment: what the JVM
+   * and the tools it runs need to find programs, the user's home, the locale and the time zone.
+   */
+  public static final String CHECKPOINT_ENVIRONMENT = "PATH, HOME, USER, LOGNAME, LANG, LC_*, TZ, TMPDIR";
+
+  private static final Set<String> KEPT = Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "TZ", "TMPDIR");
+
+  private static boolean keptForCheckpoint(String name) {
+    return KEPT.contains(name) || name.startsWith("LC_");
+  }
+
+  /**
    * Launches a worker.
    *
-   * @param environment values for the container's process environment (a cold container reads
-   *     the pool's restore-time values there; a container to be checkpointed gets them only after
-   *     its checkpoint, so that its image holds none)
+   * @param environment the pool's restore-time values, for the process environment of a cold
+   *     container; a container to be checkpointed gets them only after its checkpoint, so that its
+   *     image holds none, and starts with {@value #CHECKPOINT_ENVIRONMENT} and the pool's build
+   *     environment instead of the supervisor's
    * @param token the secret the worker proves itself with until its snapshot point; in its
    *     environment, which only this user can read, not on its command line, which anyone can
    */
@@ -109,7 +123,20 @@ public final class WorkerLauncher {
     command.addAll(arguments.toArguments());
 
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().putAll(environment);
+    if (arguments.checkpoint()) {
+      // Its environment is in its image and in every clone's: only what the JVM needs and what
+      // the user declared for the build. Restore-time values come after the checkpoint.
+      Map<String, String> inherited = Map.copyOf(builder.environment());
+      builder.environment().clear();
+      inherited.forEach((name, value) -> {
+        if (keptForCheckpoint(name)) {
+          builder.environment().put(name, value);
+        }
+      });
+      builder.environment().putAll(config.buildEnvironment());
+    } else {
+      builder.environment().putAll(environment);
+    }
     builder.environment().put(RestoreEnvironment.CONTAINER_ID, arguments.containerId());
     builder.environment().put(WorkerTokens.ENVIRONMENT_VARIABLE, token);
     if (arguments.checkpoint()) {
