@@ -77,21 +77,9 @@ class SnapshotFallbackTest {
 
   @Test
   void aFailedCheckpointQuotesCriusLogAndContainersStartCold() throws Exception {
-    Path realCriu = Workers.requireCriu();
-    // The real criu for everything (version, check, restore) but dump, which fails as criu does:
-    // exit status 1 and an error in the log file it was given with -o.
-    Path failingCriu = dir.resolve("criu-that-cannot-dump");
-    Files.writeString(failingCriu, String.join("\n",
-        "#!/bin/sh",
-        "if [ \"$1\" = dump ]; then",
-        "  prev=''; log=''",
-        "  for arg in \"$@\"; do [ \"$prev\" = -o ] && log=$arg; prev=$arg; done",
-        "  echo '(00.012345) Error (criu/cr-dump.c:2093): Dumping FAILED (injected by the test).' > \"$log\"",
-        "  exit 1",
-        "fi",
-        "exec '" + realCriu + "' \"$@\"",
-        ""));
-    Files.setPosixFilePermissions(failingCriu, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    // The real criu for everything (version, check, restore) but dump.
+    Path failingCriu = Workers.criuFailing("dump",
+        "(00.012345) Error (criu/cr-dump.c:2093): Dumping FAILED (injected by the test).", dir);
 
     try (WarningCapture warnings = new WarningCapture();
         ContainerPool pool = Workers.pool(AbcdService.class, dir)

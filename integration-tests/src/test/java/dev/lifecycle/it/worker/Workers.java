@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,28 @@ final class Workers {
           + " scripts/install-criu.sh installs it into .tools/criu), but: " + unavailable.reason());
     }
     return criu.executable().orElseThrow();
+  }
+
+  /**
+   * A criu of this machine's that fails one command as criu does: exit status 1, and {@code
+   * logLine} in the log it was given with {@code -o}. Everything else goes to the real criu.
+   *
+   * @param command {@code dump} or {@code restore}
+   */
+  static Path criuFailing(String command, String logLine, Path dir) throws IOException {
+    Path wrapper = dir.resolve("criu-that-cannot-" + command);
+    Files.writeString(wrapper, String.join("\n",
+        "#!/bin/sh",
+        "if [ \"$1\" = " + command + " ]; then",
+        "  prev=''; log=''",
+        "  for arg in \"$@\"; do [ \"$prev\" = -o ] && log=$arg; prev=$arg; done",
+        "  echo '" + logLine + "' > \"$log\"",
+        "  exit 1",
+        "fi",
+        "exec '" + requireCriu() + "' \"$@\"",
+        ""));
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    return wrapper;
   }
 
   /** The pids of processes whose command line holds {@link #MARKER}. */
