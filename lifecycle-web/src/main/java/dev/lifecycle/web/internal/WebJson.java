@@ -1,7 +1,9 @@
 package dev.lifecycle.web.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +35,9 @@ final class WebJson {
 
   /** Results and error bodies; thread-safe once configured; no default typing. */
   static final ObjectMapper JSON =
-      JsonMapper.builder()
+      // A string may be as long as a body: Jackson's own limit (20 million characters) is not ours.
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+              .maxStringLength(WebResponses.MAX_BODY_BYTES).build()).build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();

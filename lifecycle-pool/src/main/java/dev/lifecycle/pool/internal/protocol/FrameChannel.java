@@ -1,5 +1,7 @@
 package dev.lifecycle.pool.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -17,10 +19,14 @@ public final class FrameChannel implements AutoCloseable {
 
   /** A frame larger than this is refused: a corrupt length must not allocate gigabytes. */
   static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+  /** How much of a frame is read before its buffer grows: most messages fit. */
+  private static final int FIRST_READ_BYTES = 64 * 1024;
 
   /** Shared, thread-safe once configured; no default typing, unknown properties rejected. */
   public static final ObjectMapper JSON =
-      JsonMapper.builder()
+      // A string may be as long as a frame: Jackson's own limit (20 million characters) is not ours.
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(MAX_FRAME_BYTES).build()).build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
@@ -58,9 +64,24 @@ public final class FrameChannel implements AutoCloseable {
     if (length < 0 || length > MAX_FRAME_BYTES) {
       throw new IOException("Refusing a frame of " + length + " bytes (at most " + MAX_FRAME_BYTES + ")");
     }
-    ByteBuffer body = ByteBuffer.allocate(length);
-    readFully(body, false);
-    return Optional.of(JSON.readValue(body.array(), WireMessage.class));
+    return Optional.of(JSON.readValue(readBody(length), WireMessage.class));
+  }
+
+  /**
+   * The frame's {@code length} bytes, in a buffer that grows as they arrive: a peer that declares a
+   * large frame and sends nothing more holds no more memory than it sent.
+   */
+  private byte[] readBody(int length) throws IOException {
+    ByteBuffer body = ByteBuffer.allocate(Math.min(length, FIRST_READ_BYTES));
+    while (true) {
+      readFully(body, false);
+      if (body.capacity() == length) {
+        return body.array();
+      }
+      ByteBuffer larger = ByteBuffer.allocate((int) Math.min(length, 2L * body.capacity()));
+      larger.put(body.flip());
+      body = larger;
+    }
   }
 
   private boolean readFully(ByteBuffer buffer, boolean endAllowed) throws IOException {

@@ -3,6 +3,7 @@ package dev.lifecycle.pool.internal.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lifecycle.pool.internal.protocol.WireMessage.RestoreState;
 import java.io.ByteArrayInputStream;
@@ -115,5 +116,46 @@ class WireMessageTest {
     assertThatThrownBy(() -> RestoreStateLine.read(new ByteArrayInputStream("{\"contai".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(EOFException.class)
         .hasMessageContaining("the supervisor is gone");
+  }
+
+  @Test
+  void aDeclaredFrameTakesMemoryOnlyAsItsBytesArrive() throws Exception {
+    // A frame of 64 MiB declared, ten bytes sent, the connection closed.
+    a.write(ByteBuffer.allocate(14).putInt(FrameChannel.MAX_FRAME_BYTES).put(new byte[10]).flip());
+    a.close();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    FrameChannel receiving = new FrameChannel(b);
+    IOException failure = null;
+    long before = threads.getCurrentThreadAllocatedBytes();
+    try {
+      receiving.receive();
+    } catch (IOException e) {
+      failure = e;
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(failure).isInstanceOf(EOFException.class).hasMessageContaining("in the middle of a frame");
+    assertThat(allocated).as("bytes allocated to receive it").isLessThan(4L * 1024 * 1024);
+  }
+
+  @Test
+  void aStringAsLongAsAFrameAllowsCrossesIntact() throws Exception {
+    String text = "x".repeat(25_000_000); // longer than Jackson's default limit of 20 million
+    JsonNode value = TextNode.valueOf(text);
+    FrameChannel sender = new FrameChannel(a);
+    Thread writer = new Thread(() -> {
+      try {
+        sender.send(new WireMessage.CallResult(7, value));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+
+    WireMessage received = new FrameChannel(b).receive().orElseThrow();
+    writer.join();
+
+    assertThat(((WireMessage.CallResult) received).value().asText()).hasSize(25_000_000);
   }
 }
