@@ -54,10 +54,17 @@ final class SupervisorJvm implements AutoCloseable {
 
   private static SupervisorJvm start(List<String> arguments, Map<String, String> environment)
       throws IOException {
+    return start(PoolMain.class, List.of(), arguments, environment);
+  }
+
+  /** {@code mainClass} as the supervisor, with {@code jvmOptions} (a small heap, say) too. */
+  static SupervisorJvm start(Class<?> mainClass, List<String> jvmOptions, List<String> arguments,
+      Map<String, String> environment) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", Workers.MARKER,
-        "-cp", System.getProperty("java.class.path"), PoolMain.class.getName()));
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", Workers.MARKER));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);

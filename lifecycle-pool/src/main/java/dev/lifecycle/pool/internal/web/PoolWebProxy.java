@@ -71,6 +71,8 @@ public final class PoolWebProxy implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final HttpClient client;
+  /** Bounds what the request bodies being read and forwarded hold of this JVM's heap. */
+  private final BodyBudget bodies = BodyBudget.forThisJvm(WebResponses.MAX_BODY_BYTES);
 
   private PoolWebProxy(String serviceName, Containers containers, HttpServer server,
       ExecutorService executor) {
@@ -136,10 +138,18 @@ public final class PoolWebProxy implements AutoCloseable {
           + " starting with \"/\", not \"" + exchange.getRequestURI() + "\".");
       return;
     }
-    Optional<byte[]> body = readBody(exchange);
-    if (body.isEmpty()) {
+    Optional<BodyBudget.Read.Whole> read = readBody(exchange);
+    if (read.isEmpty()) {
       return;
     }
+    try {
+      serve(exchange, read.get());
+    } finally {
+      bodies.release(read.get());
+    }
+  }
+
+  private void serve(HttpExchange exchange, BodyBudget.Read.Whole body) throws IOException {
     WorkerContainer container;
     try {
       container = containers.acquire();
@@ -154,14 +164,17 @@ public final class PoolWebProxy implements AutoCloseable {
       return;
     }
     try {
-      forward(exchange, body.get(), container);
+      forward(exchange, body, container);
     } finally {
       containers.release(container);
     }
   }
 
-  /** The request body, or empty when it was too large (then the client got a 413). */
-  private Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
+  /**
+   * The request body, or empty when it was too large (then the client got a 413) or more bodies
+   * are being held than the budget allows (503).
+   */
+  private Optional<BodyBudget.Read.Whole> readBody(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     long declaredLength = -1;
     try {
@@ -169,19 +182,46 @@ public final class PoolWebProxy implements AutoCloseable {
     } catch (NumberFormatException e) {
       // The JDK server rejects such requests before they get here; read and see.
     }
-    byte[] body = declaredLength > WebResponses.MAX_BODY_BYTES
-        ? null
-        : readAtMost(exchange.getRequestBody(), WebResponses.MAX_BODY_BYTES + 1);
-    if (body == null || body.length > WebResponses.MAX_BODY_BYTES) {
+    BodyBudget.Read read = declaredLength > WebResponses.MAX_BODY_BYTES
+        ? new BodyBudget.Read.TooLarge()
+        : bodies.read(exchange.getRequestBody(), WebResponses.MAX_BODY_BYTES);
+    if (read instanceof BodyBudget.Read.Whole whole) {
+      return Optional.of(whole);
+    }
+    if (declaredLength <= WebResponses.MAX_BODY_BYTES) {
+      // Read on, holding nothing, so that the client, still sending, hears the answer; a body
+      // without end is cut off. (One declared too large is answered before it is sent.)
+      discard(exchange.getRequestBody(), 2L * WebResponses.MAX_BODY_BYTES);
+    }
+    if (read instanceof BodyBudget.Read.TooLarge) {
       WebResponses.error(exchange, 413, "The request body for service " + serviceName + " is"
           + " larger than " + WebResponses.MAX_BODY_BYTES / (1024 * 1024) + " MiB. Send large data"
           + " by reference (a path or a URL) instead.");
-      return Optional.empty();
+    } else {
+      LOG.log(Level.WARNING, "The web address of service " + serviceName + " holds "
+          + bodies.totalBytes() / (1024 * 1024) + " MiB of request bodies already; a request was"
+          + " answered 503.");
+      WebResponses.error(exchange, 503, "The pool of service " + serviceName + " is receiving"
+          + " more request data at once than it holds (" + bodies.totalBytes() / (1024 * 1024)
+          + " MiB); retry in a moment, or send large data by reference.");
     }
-    return Optional.of(body);
+    return Optional.empty();
   }
 
-  private void forward(HttpExchange exchange, byte[] body, WorkerContainer container)
+  private static void discard(InputStream in, long atMost) {
+    byte[] sink = new byte[BodyBudget.CHUNK_BYTES];
+    long left = atMost;
+    try (in) {
+      int n;
+      while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client stopped sending: nothing to discard
+    }
+  }
+
+  private void forward(HttpExchange exchange, BodyBudget.Read.Whole body, WorkerContainer container)
       throws IOException {
     Optional<URI> target = container.webAddress();
     if (target.isEmpty()) {
@@ -201,9 +241,9 @@ public final class PoolWebProxy implements AutoCloseable {
     try {
       HttpRequest.Builder builder = HttpRequest.newBuilder(target.get().resolve(pathAndQuery))
           .timeout(patience)
-          .method(exchange.getRequestMethod(), body.length == 0
+          .method(exchange.getRequestMethod(), body.size() == 0
               ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body));
+              : HttpRequest.BodyPublishers.ofByteArrays(body.chunks()));
       copyHeaders(exchange.getRequestHeaders(), builder);
       request = builder.build();
     } catch (IllegalArgumentException e) {
@@ -260,12 +300,6 @@ public final class PoolWebProxy implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
-    }
-  }
-
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    try (in) {
-      return in.readNBytes(limit);
     }
   }
 
