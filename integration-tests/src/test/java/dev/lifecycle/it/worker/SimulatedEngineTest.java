@@ -248,6 +248,21 @@ class SimulatedEngineTest {
   }
 
   @Test
+  void anUnusableStorePathIsAWarningThatSaysWhy() throws Exception {
+    // No directory can be made in /proc, not even by root; the JDK's exception names only the path.
+    Path impossible = Path.of("/proc/lifecycle-test-" + ProcessHandle.current().pid(), "snapshots");
+    try (WarningCapture warnings = new WarningCapture();
+        ContainerPool pool = Workers.pool(AbcdService.class, dir)
+            .engine(SimulatedSnapshotEngine.create())
+            .snapshotStore(impossible).minContainers(1).build()) {
+      assertThat(pool.snapshotStatus().state()).isEqualTo(SnapshotStatus.State.COLD_FALLBACK);
+      assertThat(warnings.warnings()).singleElement().asString()
+          .contains("the snapshot store " + impossible + " cannot be used (")
+          .contains(": no such file or directory)");
+    }
+  }
+
+  @Test
   void theEnginesCheckpointPolicyDecidesWhetherAnOpenSocketIsRefused() throws Exception {
     try (WarningCapture warnings = new WarningCapture();
         ContainerPool strict = Workers.pool(ListeningAtSnapshotService.class, dir.resolve("strict"))

@@ -3,6 +3,7 @@ package dev.lifecycle.pool.internal.supervisor;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.SnapshotStatus;
 import dev.lifecycle.pool.engine.EngineCheck;
+import dev.lifecycle.pool.internal.IoFailures;
 import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.store.Snapshot;
@@ -105,8 +106,8 @@ public final class SnapshotPlanner {
         }
       } catch (IOException e) {
         fallBack("the snapshot store " + config.snapshotStore().orElse(SnapshotStore.defaultRoot())
-            + " cannot be used: " + e.getMessage() + "; give the pool a snapshot store directory"
-            + " this user owns", service.memorySnapshotEnabled().isEmpty());
+            + " cannot be used (" + IoFailures.describe(e) + "); give the pool a snapshot store"
+            + " directory this user owns", service.memorySnapshotEnabled().isEmpty());
       }
     }
   }
