@@ -134,10 +134,14 @@ public final class ContainerPool implements AutoCloseable {
     // Logs hold what services print: only this user reads them (an existing directory keeps the
     // mode its owner gave it).
     Files.createDirectories(logDirectory, PrivateDirectory.OWNER_ONLY);
-    WorkerLauncher launcher = new WorkerLauncher(config);
+    WorkerLauncher launcher =
+        new WorkerLauncher(config, service.memorySnapshotEnabled().orElse(false));
     List<String> keyOptions = new ArrayList<>(launcher.jvmOptions());
     keyOptions.add("--");
     keyOptions.addAll(launcher.arguments(Path.of("/"), "-", true).imageArguments());
+    // The build environment is in the image, and shapes what the snap hooks did.
+    config.buildEnvironment().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> keyOptions.add("env:" + e.getKey() + "=" + e.getValue()));
     this.planner = new SnapshotPlanner(config, service, keyOptions);
     this.scheduler = new PoolScheduler<>(size.min(), size.max());
     this.background = Executors.newCachedThreadPool(DaemonThreads.named("lifecycle-pool-background"));

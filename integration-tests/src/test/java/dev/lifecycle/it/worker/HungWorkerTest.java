@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HungWorkerTest {
 
   private static final Duration INPUT_TIMEOUT = Duration.ofSeconds(2);
-  /** The input timeout, the 10 s allowance, and room for a busy machine. */
-  private static final Duration BOUND = Duration.ofSeconds(20);
+  /** The input timeout, the 10 s allowance, the kill, and room for a busy machine. */
+  private static final Duration BOUND = Duration.ofSeconds(25);
 
   @TempDir Path dir;
 

@@ -4,6 +4,7 @@ import dev.lifecycle.Enter;
 import dev.lifecycle.Exit;
 import dev.lifecycle.Method;
 import dev.lifecycle.Service;
+import dev.lifecycle.runtime.RestoreEnvironment;
 import java.io.IOException;
 import java.net.ServerSocket;
 
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 public class ListeningAtSnapshotService {
 
   private ServerSocket server;
+  private String greeting;
 
   @Enter(snap = true)
   void listen() throws IOException {
@@ -22,9 +24,20 @@ public class ListeningAtSnapshotService {
     server = new ServerSocket(0);
   }
 
+  @Enter
+  void greet() {
+    greeting = RestoreEnvironment.get("GREETING");
+  }
+
   @Method
   public int port() {
     return server.getLocalPort();
+  }
+
+  /** The restore-time value GREETING, as the post-snapshot hook read it. */
+  @Method
+  public String greeting() {
+    return greeting;
   }
 
   @Exit

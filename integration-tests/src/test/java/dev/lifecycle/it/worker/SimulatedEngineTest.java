@@ -266,8 +266,11 @@ class SimulatedEngineTest {
   void theEnginesCheckpointPolicyDecidesWhetherAnOpenSocketIsRefused() throws Exception {
     try (WarningCapture warnings = new WarningCapture();
         ContainerPool strict = Workers.pool(ListeningAtSnapshotService.class, dir.resolve("strict"))
-            .engine(SimulatedSnapshotEngine.create()).minContainers(1).build()) {
+            .engine(SimulatedSnapshotEngine.create()).environment("GREETING", "hello, refused")
+            .minContainers(1).build()) {
       assertThat(strict.snapshotStatus().state()).isEqualTo(SnapshotStatus.State.COLD_FALLBACK);
+      // Uncheckpointed, it still got the restore-time values its launch left out.
+      assertThat(strict.call(String.class, "greeting")).isEqualTo("hello, refused");
       assertThat(strict.snapshotStatus().detail()).containsPattern("TCP \\*:\\d+ \\(listening\\)");
       assertThat(warnings.warnings()).singleElement().asString().contains("containers start cold");
     }
@@ -279,6 +282,30 @@ class SimulatedEngineTest {
       assertThat(pool.containers()).extracting(ContainerInfo::startKind)
           .containsOnly(StartKind.CHECKPOINTED);
       assertThat(pool.call(Integer.class, "port")).isPositive();
+    }
+  }
+
+  @Test
+  void theBuildEnvironmentReachesTheSnapHooksOfEveryKindOfContainerAndIsPartOfTheKey()
+      throws Exception {
+    SimulatedSnapshotEngine engine = SimulatedSnapshotEngine.create();
+    try (ContainerPool pool = Workers.pool(BuildEnvironmentService.class, dir).engine(engine)
+        .buildEnvironment("MODEL", "small").environment("GREETING", "hello")
+        .minContainers(2).maxContainers(2).build()) {
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+          .containsExactlyInAnyOrder(StartKind.CHECKPOINTED, StartKind.RESTORED);
+      assertThat(pool.call(String.class, "model")).isEqualTo("small");
+      assertThat(pool.call(String.class, "greeting")).isEqualTo("hello");
+    }
+    try (ContainerPool cold = Workers.pool(BuildEnvironmentService.class, dir)
+        .memorySnapshots(false).buildEnvironment("MODEL", "small").minContainers(1).build()) {
+      assertThat(cold.call(String.class, "model")).isEqualTo("small");
+    }
+    SimulatedSnapshotEngine other = SimulatedSnapshotEngine.create();
+    try (ContainerPool larger = Workers.pool(BuildEnvironmentService.class, dir).engine(other)
+        .buildEnvironment("MODEL", "large").minContainers(1).build()) {
+      assertThat(other.checkpoints()).as("another build environment, another image").isEqualTo(1);
+      assertThat(larger.call(String.class, "model")).isEqualTo("large");
     }
   }
 

@@ -29,6 +29,9 @@ class SnapshotRaceTest {
 
       assertThat(firstReady).as(first.output()).contains(":RESTORED");
       assertThat(secondReady).as(second.output()).contains(":RESTORED");
+      // They raced: one of them found the other's image only when it was about to store its own.
+      assertThat(first.output() + second.output())
+          .contains("as another supervisor stored the snapshot");
       try (var images = Files.list(store)) {
         assertThat(images.filter(p -> !p.getFileName().toString().startsWith("."))
             .filter(Files::isDirectory)).hasSize(1);

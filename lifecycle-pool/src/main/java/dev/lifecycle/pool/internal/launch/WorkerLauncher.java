@@ -39,9 +39,15 @@ public final class WorkerLauncher {
   static final String NO_PERF_DATA = "-XX:-UsePerfData";
 
   private final PoolConfig config;
+  private final boolean serviceTakesSnapshots;
 
-  public WorkerLauncher(PoolConfig config) {
+  /**
+   * @param serviceTakesSnapshots whether the supervisor knows the service enables memory
+   *     snapshots (false too when it cannot load the service class to tell)
+   */
+  public WorkerLauncher(PoolConfig config, boolean serviceTakesSnapshots) {
     this.config = config;
+    this.serviceTakesSnapshots = serviceTakesSnapshots;
   }
 
   /**
@@ -111,6 +117,9 @@ public final class WorkerLauncher {
    */
   public ChildWorkerProcess launch(WorkerArguments arguments, Map<String, String> environment,
       String token, Path logFile) throws IOException {
+    // Only a worker known to reach a snapshot point reads restore-time values at it; one of a
+    // service whose class the supervisor cannot load may never, so it gets them at launch.
+    boolean snapshotsKnown = serviceTakesSnapshots;
     List<String> command = new ArrayList<>();
     List<String> prefix = arguments.checkpoint() ? config.engine().launchPrefix() : List.of();
     command.addAll(prefix);
@@ -123,9 +132,10 @@ public final class WorkerLauncher {
     command.addAll(arguments.toArguments());
 
     ProcessBuilder builder = new ProcessBuilder(command);
-    if (arguments.checkpoint()) {
+    if (arguments.checkpoint() && snapshotsKnown) {
       // Its environment is in its image and in every clone's: only what the JVM needs and what
-      // the user declared for the build. Restore-time values come after the checkpoint.
+      // the user declared for the build. Restore-time values come after the checkpoint (or, when
+      // it refuses one, at its snapshot point).
       Map<String, String> inherited = Map.copyOf(builder.environment());
       builder.environment().clear();
       inherited.forEach((name, value) -> {
@@ -135,6 +145,7 @@ public final class WorkerLauncher {
       });
       builder.environment().putAll(config.buildEnvironment());
     } else {
+      builder.environment().putAll(config.buildEnvironment());
       builder.environment().putAll(environment);
     }
     builder.environment().put(RestoreEnvironment.CONTAINER_ID, arguments.containerId());

@@ -118,7 +118,12 @@ public final class ContainerStarter {
       SnapshotPointOutcome outcome = container.awaitSnapshotPoint(config.startTimeout());
       switch (outcome) {
         case NO_SNAPSHOT_POINT -> planner.noSnapshotPoint();
-        case REFUSED -> planner.buildFailed(container.refusal().orElse("the worker refused"));
+        case REFUSED -> {
+          // It goes on uncheckpointed, and like every container gets the restore-time values.
+          container.sendToStdin(RestoreStateLine.encode(new RestoreState(container.id(),
+              socket.toString(), config.environment(), false, null, container.token())));
+          planner.buildFailed(container.refusal().orElse("the worker refused"));
+        }
         case READY_FOR_CHECKPOINT -> checkpoint(container, build);
       }
       decided = true;
@@ -219,10 +224,10 @@ public final class ContainerStarter {
     try {
       awaitReady(container);
     } catch (WorkerLaunchException e) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw e; // the caller gave up; the image is not to blame
+      if (Thread.currentThread().isInterrupted() || !container.endedOnItsOwn()) {
+        throw e; // stopped (the pool closes), timed out or given up on: the image is not to blame
       }
-      // The clone died, or never said hello, before it was ready: a fault of the image (say, one
+      // The clone died before it was ready: a fault of the image (say, one
       // restored with what another process recorded), not of the service, whose own failures are
       // ContainerStartExceptions. Said once, and the next start is the planner's: no scale-up
       // tries the same image again.

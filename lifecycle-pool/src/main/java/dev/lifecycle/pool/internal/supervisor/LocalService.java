@@ -52,7 +52,7 @@ public final class LocalService {
   }
 
   /** Whether the service is known to take memory snapshots; empty when unknown. */
-  Optional<Boolean> memorySnapshotEnabled() {
+  public Optional<Boolean> memorySnapshotEnabled() {
     return descriptor().map(ServiceDescriptor::memorySnapshotEnabled);
   }
 

@@ -197,10 +197,12 @@ public final class SnapshotPlanner {
    */
   void restoreFailed(Snapshot failed, String reason) {
     synchronized (lock) {
-      discard(failed);
       if (state != SnapshotStatus.State.AVAILABLE || !failed.equals(snapshot)) {
-        return; // another thread already handled this snapshot's failure
+        // Another thread handled this snapshot's failure: what is in its place now may be a
+        // rebuilt image, not to be touched.
+        return;
       }
+      discard(failed);
       snapshot = null;
       if (!rebuiltAfterFailedRestore) {
         rebuiltAfterFailedRestore = true;

@@ -132,8 +132,12 @@ public final class SocketServer implements AutoCloseable {
         LOG.log(Level.WARNING, "a connection on " + socketPath + " did not start with hello; closed");
       }
     } catch (IOException e) {
-      deadline.cancel(false);
-      LOG.log(Level.DEBUG, () -> "a worker connection failed before its hello: " + e);
+      if (deadline.cancel(false)) {
+        LOG.log(Level.WARNING, "a connection on " + socketPath + " failed before its hello was"
+            + " understood (" + e.getMessage() + "); closed. A worker of another Lifecycle version"
+            + " than the supervisor's says hello differently: give the workers the supervisor's"
+            + " class path.");
+      }
     }
     closeQuietly(connection);
   }

@@ -158,6 +158,11 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
     return token;
   }
 
+  /** Whether the worker went away without being asked to (its process died, or it hung). */
+  boolean endedOnItsOwn() {
+    return state.lostStatus().isPresent();
+  }
+
   /** A new token for the worker from now on (the original's after its checkpoint); returned. */
   String renewToken() {
     token = WorkerTokens.next();

@@ -41,6 +41,8 @@ final class BodyBudget {
 
   private final Semaphore smallChunks;
   private final Semaphore largeTurns;
+  /** Bodies read past {@link #SMALL_BYTES} waiting for a turn, each holding that much meanwhile. */
+  private final Semaphore waiting;
   private final long totalBytes;
 
   /**
@@ -57,6 +59,9 @@ final class BodyBudget {
   BodyBudget(long smallBytes, int turns, int limit) {
     this.smallChunks = new Semaphore((int) Math.max(1, smallBytes / CHUNK_BYTES));
     this.largeTurns = new Semaphore(turns, true);
+    // Half the small chunks at most are held by bodies waiting for a turn: small requests keep
+    // the other half.
+    this.waiting = new Semaphore((int) Math.max(1, smallBytes / SMALL_BYTES / 2));
     this.totalBytes = smallBytes + (long) turns * limit;
   }
 
@@ -77,7 +82,17 @@ final class BodyBudget {
     try {
       while (true) {
         if (!largeTurn && size >= SMALL_BYTES) {
-          if (!largeTurns.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          if (!waiting.tryAcquire()) {
+            smallChunks.release(small);
+            return new Read.OverBudget(); // as many large bodies wait already as may
+          }
+          boolean got;
+          try {
+            got = largeTurns.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+          } finally {
+            waiting.release();
+          }
+          if (!got) {
             smallChunks.release(small);
             return new Read.OverBudget();
           }
@@ -115,7 +130,7 @@ final class BodyBudget {
       Thread.currentThread().interrupt();
       giveBack(small, largeTurn);
       return new Read.OverBudget();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       giveBack(small, largeTurn);
       throw e;
     }

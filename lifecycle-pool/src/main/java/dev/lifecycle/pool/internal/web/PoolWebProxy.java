@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -71,8 +72,11 @@ public final class PoolWebProxy implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final HttpClient client;
-  /** Bounds what the request bodies being read and forwarded hold of this JVM's heap. */
-  private final BodyBudget bodies = BodyBudget.forThisJvm(WebResponses.MAX_BODY_BYTES);
+  /**
+   * Bounds what the request bodies being read and forwarded hold of this JVM's heap: one budget
+   * for every pool of the JVM.
+   */
+  private static final BodyBudget BODIES = BodyBudget.forThisJvm(WebResponses.MAX_BODY_BYTES);
 
   private PoolWebProxy(String serviceName, Containers containers, HttpServer server,
       ExecutorService executor) {
@@ -145,7 +149,7 @@ public final class PoolWebProxy implements AutoCloseable {
     try {
       serve(exchange, read.get());
     } finally {
-      bodies.release(read.get());
+      BODIES.release(read.get());
     }
   }
 
@@ -184,7 +188,7 @@ public final class PoolWebProxy implements AutoCloseable {
     }
     BodyBudget.Read read = declaredLength > WebResponses.MAX_BODY_BYTES
         ? new BodyBudget.Read.TooLarge()
-        : bodies.read(exchange.getRequestBody(), WebResponses.MAX_BODY_BYTES);
+        : BODIES.read(exchange.getRequestBody(), WebResponses.MAX_BODY_BYTES);
     if (read instanceof BodyBudget.Read.Whole whole) {
       return Optional.of(whole);
     }
@@ -199,10 +203,10 @@ public final class PoolWebProxy implements AutoCloseable {
           + " by reference (a path or a URL) instead.");
     } else {
       LOG.log(Level.WARNING, "The web address of service " + serviceName + " holds "
-          + bodies.totalBytes() / (1024 * 1024) + " MiB of request bodies already; a request was"
+          + BODIES.totalBytes() / (1024 * 1024) + " MiB of request bodies already; a request was"
           + " answered 503.");
       WebResponses.error(exchange, 503, "The pool of service " + serviceName + " is receiving"
-          + " more request data at once than it holds (" + bodies.totalBytes() / (1024 * 1024)
+          + " more request data at once than it holds (" + BODIES.totalBytes() / (1024 * 1024)
           + " MiB); retry in a moment, or send large data by reference.");
     }
     return Optional.empty();
@@ -258,6 +262,11 @@ public final class PoolWebProxy implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       WebResponses.error(exchange, 503, "The pool of service " + serviceName + " is closing.");
+      return;
+    } catch (HttpConnectTimeoutException e) {
+      WebResponses.error(exchange, 502, "Container " + container.id() + " of service "
+          + serviceName + " did not accept a connection (" + describe(e) + "); its log: "
+          + container.info().logFile());
       return;
     } catch (HttpTimeoutException e) {
       container.unresponsive("a web request (" + exchange.getRequestMethod() + " " + pathAndQuery

@@ -88,6 +88,9 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     } catch (UnsafeCheckpointException unsafe) {
       reconnect(arguments.socketPath(), hello(arguments.containerId(), false, launchToken));
       link.send(new CheckpointRefused(unsafe.getMessage()));
+      // Uncheckpointed, it still gets the restore-time values, which its launch left out.
+      RestoreState state = awaitRestoreState();
+      RestoreValues.apply(state.containerId(), state.environment(), false);
       return SnapshotOutcome.failed(unsafe.getMessage());
     }
     reconnect(arguments.socketPath(), hello(arguments.containerId(), false, launchToken));

@@ -164,6 +164,7 @@ class SnapshotStoreTest {
     assertThat(store.lookup(key("-Xmx1g"))).isEqualTo(new SnapshotLookup.Found(created));
     Path pages = created.directory().resolve("pages-1.img");
     FileTime modified = Files.getLastModifiedTime(pages);
+    Thread.sleep(20); // past a tick of a kernel with coarse timestamps
     flipByte(pages, 1000);
     Files.setLastModifiedTime(pages, modified); // as a careful intruder would
 
