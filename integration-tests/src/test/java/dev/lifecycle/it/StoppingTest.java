@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.lifecycle.it.services.BlockingService;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.InputOverrun;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.StopReport;
+import dev.lifecycle.runtime.StopTrigger;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,27 @@ class StoppingTest {
     service.release("a");
     assertThat(inFlight.result()).isEqualTo("a");
     stop.get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void stopNowInterruptsTheCallsInFlightAtOnceAndRunsTheExitHooks() throws Exception {
+    Container<BlockingService> container = Container.start(BlockingService.class);
+    BlockingService service = container.instance();
+    Caller inFlight = Caller.call(container, "hold", "a");
+    service.awaitStarted("a");
+
+    long start = System.nanoTime();
+    StopReport report = container.stopNow();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    // Not the 30 s grace period: the call was interrupted at once.
+    assertThat(took).isLessThan(Duration.ofSeconds(10));
+    assertThat(report.trigger()).isEqualTo(StopTrigger.ABANDONED);
+    assertThat(report.overruns()).extracting(InputOverrun::method).containsExactly("hold");
+    assertThat(inFlight.failure()).isInstanceOf(ContainerStoppingException.class);
+    // As for calls overrunning the grace period: interrupted, not waited for.
+    assertThat(service.events).contains("exit");
+    Await.until(() -> service.events.contains("interrupted:a"), () -> "events " + service.events);
   }
 
   @Test

@@ -211,6 +211,16 @@ public final class Container<T> implements AutoCloseable {
   }
 
   /**
+   * {@link #stop()}, without the exit grace period for calls in flight: they are interrupted at
+   * once (and reported as overruns), then the exit hooks run. For when nobody waits for their
+   * results, as in a worker JVM whose pool is gone. When the container is already stopping, waits
+   * for that stop.
+   */
+  public StopReport stopNow() {
+    return stop(StopTrigger.ABANDONED);
+  }
+
+  /**
    * {@link #stop()}, then throws the exit hooks' failure, if any. Calls that overran the grace
    * period are in the log (and in {@link #stop()}'s report) but do not make this throw.
    *
@@ -238,7 +248,8 @@ public final class Container<T> implements AutoCloseable {
       }
       lifecycle.stopping(trigger.description());
       long drainStart = System.nanoTime();
-      List<InputOverrun> overruns = inputs.drain(options.exitGracePeriod());
+      List<InputOverrun> overruns = inputs.drain(
+          trigger == StopTrigger.ABANDONED ? Duration.ZERO : options.exitGracePeriod());
       Duration drainTime = Duration.ofNanos(System.nanoTime() - drainStart);
       if (frontend != null) {
         frontend.close(); // the port closes before the exit hooks release what requests use

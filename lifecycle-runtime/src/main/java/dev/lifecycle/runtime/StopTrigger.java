@@ -7,7 +7,9 @@ public enum StopTrigger {
   /** The JVM began to shut down: SIGTERM, SIGINT, {@code System.exit}, or the last thread ended. */
   JVM_SHUTDOWN("the JVM is shutting down"),
   /** An enter hook or the constructor threw. */
-  START_FAILED("the container failed to start");
+  START_FAILED("the container failed to start"),
+  /** {@link Container#stopNow()}: nobody waits for the results of the calls in flight. */
+  ABANDONED("nobody waits for its results any more");
 
   private final String description;
 

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public final class PoolMain {
 
+  /** With this variable set, a call holding a container for that many milliseconds is started. */
+  static final String HOLD_MILLIS = "LIFECYCLE_IT_HOLD_MILLIS";
+
   /** With this variable set, the pool gives its value as the restore-time value GREETING. */
   static final String RESTORE_SECRET = "LIFECYCLE_IT_RESTORE_SECRET";
 
@@ -42,6 +45,12 @@ public final class PoolMain {
           CompletableFuture.supplyAsync(() -> pool.call(Identity.class, "identity", 1_000L)));
       System.out.println("GREETINGS " + calls.stream().map(CompletableFuture::join)
           .map(i -> i.greeting() + ":" + i.restored()).collect(Collectors.joining(" ")));
+    }
+    String hold = System.getenv(HOLD_MILLIS);
+    if (hold != null) {
+      CompletableFuture.runAsync(() -> pool.call(Identity.class, "identity", Long.parseLong(hold)));
+      Thread.sleep(1_000); // the call reaches its container
+      System.out.println("HOLDING");
     }
     System.out.flush();
     new CountDownLatch(1).await();

@@ -3,8 +3,10 @@ package dev.lifecycle.it.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,32 @@ class SupervisorDeathTest {
       }
       List<String> expected = ids.stream().map(id -> "exit " + id).toList();
       assertThat(WorkerFiles.lines(dir, "exits")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  /**
+   * A worker whose supervisor is gone has nobody to answer: its call in flight is interrupted at
+   * once, not given the exit grace period (30 s here), and it exits.
+   */
+  @Test
+  void aCallInFlightWhenTheSupervisorDiesIsInterruptedAtOnce() throws Exception {
+    Workers.requireCriu();
+    try (SupervisorJvm supervisor = SupervisorJvm.start(dir, Map.of(PoolMain.HOLD_MILLIS, "60000"))) {
+      String ready = supervisor.awaitLineStartingWith("READY ", Workers.GENEROUS);
+      supervisor.awaitLineStartingWith("HOLDING", Workers.GENEROUS);
+      List<Long> pids = new ArrayList<>();
+      for (String container : ready.substring("READY ".length()).split(" ")) {
+        pids.add(Long.parseLong(container.split(":")[1]));
+      }
+
+      Workers.signal(supervisor.pid(), "KILL");
+      long killed = System.nanoTime();
+      for (long pid : pids) {
+        Workers.awaitTrue(() -> !isRunning(pid), () -> "worker " + pid + " to exit");
+      }
+
+      assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(15));
+      assertThat(WorkerFiles.lines(dir, "exits")).hasSize(2);
     }
   }
 

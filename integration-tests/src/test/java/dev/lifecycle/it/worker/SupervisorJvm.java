@@ -42,6 +42,11 @@ final class SupervisorJvm implements AutoCloseable {
     return start(List.of(dir.toString(), store.toString(), work.toString()), Map.of());
   }
 
+  /** {@link #start(Path)} with {@code environment} added to the supervisor's own. */
+  static SupervisorJvm start(Path dir, Map<String, String> environment) throws IOException {
+    return start(List.of(dir.toString()), environment);
+  }
+
   /** {@link #start(Path, Path, Path)} with {@code environment} added to the supervisor's own. */
   static SupervisorJvm start(Path dir, Path store, Path work, Map<String, String> environment)
       throws IOException {

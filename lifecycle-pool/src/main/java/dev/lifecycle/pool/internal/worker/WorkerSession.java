@@ -115,7 +115,8 @@ final class WorkerSession {
     LOG.log(Level.INFO, "Stopping container " + RestoreEnvironment.containerId().orElse(running.id())
         + ": " + reason);
     try {
-      StopReport report = running.stop();
+      // Without a supervisor nobody reads the results of calls in flight: interrupt them at once.
+      StopReport report = answer ? running.stop() : running.stopNow();
       if (answer) {
         link.send(new Stopped(
             report.exitFailure().map(e -> RemoteError.of(RemoteError.Kind.USER, e)).orElse(null),
