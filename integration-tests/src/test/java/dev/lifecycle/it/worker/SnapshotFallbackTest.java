@@ -10,9 +10,12 @@ import dev.lifecycle.pool.StartKind;
 import dev.lifecycle.pool.criu.CriuEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +101,17 @@ class SnapshotFallbackTest {
       assertThat(warnings.warnings()).singleElement().asString()
           .contains("containers start cold")
           .contains("Dumping FAILED (injected by the test)");
+      // The log it points to is still there, though the failed image's directory is gone.
+      Matcher full = Pattern.compile("Full criu log: (\\S+)").matcher(warnings.warnings().get(0));
+      assertThat(full.find()).as(warnings.warnings().get(0)).isTrue();
+      Path log = Path.of(full.group(1));
+      try {
+        assertThat(log).content().contains("Dumping FAILED (injected by the test)");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log)))
+            .isEqualTo("rw-------");
+      } finally {
+        Files.deleteIfExists(log);
+      }
     }
   }
 

@@ -7,7 +7,10 @@ import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.pool.engine.SnapshotEngineException;
 import dev.lifecycle.pool.engine.WorkerProcess;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,8 +91,33 @@ public final class CriuEngine implements SnapshotEngine {
       WorkerIo io = WorkerIo.of(pid);
       criu.dump(pid, imageDirectory, DumpOptions.defaults().withLeaveRunning(true));
       io.writeTo(imageDirectory);
-    } catch (CriuException | IOException e) {
+    } catch (CriuException e) {
+      throw new SnapshotEngineException(withKeptLog(e), e);
+    } catch (IOException e) {
       throw new SnapshotEngineException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The failure's message, its log moved out of the image directory first: the store deletes
+   * that directory when a checkpoint fails, and the message would point at nothing.
+   */
+  private static String withKeptLog(CriuException e) {
+    Optional<Path> log = e.logFile().filter(Files::isRegularFile);
+    if (log.isEmpty()) {
+      return e.getMessage();
+    }
+    try {
+      // The log can quote the process's memory maps and files: only this user reads it.
+      Path kept = Files.createTempFile("lifecycle-criu-dump-", ".log",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      try (var in = Files.newInputStream(log.get());
+          var out = Files.newOutputStream(kept, StandardOpenOption.TRUNCATE_EXISTING)) {
+        in.transferTo(out);
+      }
+      return e.getMessage().replace(log.get().toString(), kept.toString());
+    } catch (IOException | RuntimeException notKept) {
+      return e.getMessage();
     }
   }
 
