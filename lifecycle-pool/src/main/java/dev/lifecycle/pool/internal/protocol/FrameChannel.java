@@ -100,4 +100,13 @@ public final class FrameChannel implements AutoCloseable {
   public void close() throws IOException {
     channel.close();
   }
+
+  /** {@link #close()}, for a connection that may be broken already: nothing is left to do then. */
+  public void closeQuietly() {
+    try {
+      close();
+    } catch (IOException e) {
+      // a broken connection: closed all the same
+    }
+  }
 }

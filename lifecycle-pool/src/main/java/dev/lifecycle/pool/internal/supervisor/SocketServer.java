@@ -105,7 +105,7 @@ public final class SocketServer implements AutoCloseable {
     ScheduledFuture<?> deadline = helloDeadlines.schedule(() -> {
       LOG.log(Level.WARNING, "a connection on " + socketPath + " said no hello within "
           + HELLO_TIMEOUT.toSeconds() + " s; closed");
-      closeQuietly(connection);
+      connection.closeQuietly();
     }, HELLO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     try {
       Optional<WireMessage> first = connection.receive();
@@ -123,7 +123,7 @@ public final class SocketServer implements AutoCloseable {
               + " that said it was container " + hello.containerId() + " (pid " + hello.pid()
               + " in its own view) but did not carry that container's token: it is not the worker"
               + " the pool started. The container keeps its own connection and serves on.");
-          closeQuietly(connection);
+          connection.closeQuietly();
           return;
         }
         LOG.log(Level.WARNING, "a worker connected as container " + hello.containerId()
@@ -139,15 +139,7 @@ public final class SocketServer implements AutoCloseable {
             + " class path.");
       }
     }
-    closeQuietly(connection);
-  }
-
-  private static void closeQuietly(FrameChannel connection) {
-    try {
-      connection.close();
-    } catch (IOException e) {
-      // nothing more to do
-    }
+    connection.closeQuietly();
   }
 
   @Override

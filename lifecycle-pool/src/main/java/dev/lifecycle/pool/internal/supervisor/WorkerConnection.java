@@ -24,7 +24,9 @@ final class WorkerConnection {
       channel = connection;
       reconnectExpected = false;
     }
-    closeQuietly(previous);
+    if (previous != null) {
+      previous.closeQuietly();
+    }
   }
 
   /** The worker said it will close this connection and connect again. */
@@ -46,7 +48,7 @@ final class WorkerConnection {
         channel = null;
       }
     }
-    closeQuietly(connection);
+    connection.closeQuietly();
     return lost;
   }
 
@@ -75,16 +77,8 @@ final class WorkerConnection {
       current = channel;
       channel = null;
     }
-    closeQuietly(current);
-  }
-
-  private static void closeQuietly(FrameChannel connection) {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (IOException e) {
-        // already broken
-      }
+    if (current != null) {
+      current.closeQuietly();
     }
   }
 }

@@ -88,7 +88,9 @@ final class SupervisorLink {
       channel = null;
       reader = null;
     }
-    closeQuietly(current);
+    if (current != null) {
+      current.closeQuietly();
+    }
     if (currentReader != null && currentReader != Thread.currentThread()) {
       try {
         currentReader.join(READER_EXIT_WAIT_MILLIS);
@@ -165,19 +167,9 @@ final class SupervisorLink {
         lost = true;
       }
     }
-    closeQuietly(connection);
+    connection.closeQuietly();
     if (mine) {
       onLost.run();
-    }
-  }
-
-  private static void closeQuietly(FrameChannel connection) {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (IOException e) {
-        // closing a broken connection: nothing left to do
-      }
     }
   }
 }
