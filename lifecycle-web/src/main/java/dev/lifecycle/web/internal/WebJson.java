@@ -1,9 +1,7 @@
 package dev.lifecycle.web.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +9,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import java.io.IOException;
@@ -34,13 +31,7 @@ import java.io.IOException;
 final class WebJson {
 
   /** Results and error bodies; thread-safe once configured; no default typing. */
-  static final ObjectMapper JSON =
-      // A string may be as long as a body: Jackson's own limit (20 million characters) is not ours.
-      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-              .maxStringLength(WebResponses.MAX_BODY_BYTES).build()).build())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  static final ObjectMapper JSON = StrictJson.mapper(WebResponses.MAX_BODY_BYTES);
 
   /** JSON bodies: each value must already have its parameter's JSON type. */
   private static final ObjectMapper BODY = strict(JSON.copy());

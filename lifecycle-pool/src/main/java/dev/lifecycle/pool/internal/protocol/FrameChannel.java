@@ -1,10 +1,7 @@
 package dev.lifecycle.pool.internal.protocol;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lifecycle.web.internal.StrictJson;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,13 +20,7 @@ public final class FrameChannel implements AutoCloseable {
   private static final int FIRST_READ_BYTES = 64 * 1024;
 
   /** Shared, thread-safe once configured; no default typing, unknown properties rejected. */
-  public static final ObjectMapper JSON =
-      // A string may be as long as a frame: Jackson's own limit (20 million characters) is not ours.
-      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(
-              StreamReadConstraints.builder().maxStringLength(MAX_FRAME_BYTES).build()).build())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  public static final ObjectMapper JSON = StrictJson.mapper(MAX_FRAME_BYTES);
 
   private final SocketChannel channel;
   private final Object sendLock = new Object();
