@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -212,19 +213,21 @@ public final class SnapshotStore {
     if (!manifest.key().equals(key)) {
       return bad(dir, "its manifest is for another key (" + key.difference(manifest.key()) + ")");
     }
+    // One stat per file on each restore: it answers presence and size, and is the stamp below.
+    Map<String, FileStamp> files = new HashMap<>();
     for (SnapshotManifest.FileEntry f : manifest.files()) {
-      Path file = dir.resolve(f.name());
-      if (!Files.isRegularFile(file)) {
+      Optional<FileStamp> file = FileStamp.of(dir.resolve(f.name()));
+      if (file.isEmpty()) {
         return bad(dir, f.name() + " is missing");
       }
-      long size = Files.size(file);
+      long size = file.get().size();
       if (size != f.size()) {
         return bad(dir, f.name() + " is " + size + " bytes, the manifest says " + f.size()
             + (size < f.size() ? " (truncated)" : ""));
       }
+      files.put(f.name(), file.get());
     }
     ManifestStamp stamp = ManifestStamp.of(manifestFile);
-    Map<String, FileStamp> files = FileStamp.ofAll(dir, manifest);
     Verified known = verified.get(dir);
     if (known == null || !known.manifest().equals(stamp) || !known.files().equals(files)) {
       // First use in this process, or a file was written since (its ctime moved, which no tool
@@ -263,16 +266,26 @@ public final class SnapshotStore {
    * restore.
    */
   private record FileStamp(Object inode, long size, FileTime modified, FileTime changed) {
-    static FileStamp of(Path file) throws IOException {
-      Map<String, Object> a = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime");
-      return new FileStamp(a.get("ino"), (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"),
-          (FileTime) a.get("ctime"));
+    /** The stamp of the regular file at {@code file}; empty when there is none to stat. */
+    static Optional<FileStamp> of(Path file) {
+      Map<String, Object> a;
+      try {
+        a = Files.readAttributes(file, "unix:isRegularFile,ino,size,lastModifiedTime,ctime");
+      } catch (IOException e) {
+        return Optional.empty(); // as Files.isRegularFile: a file that cannot be stat'ed is none
+      }
+      if (!(Boolean) a.get("isRegularFile")) {
+        return Optional.empty();
+      }
+      return Optional.of(new FileStamp(a.get("ino"), (Long) a.get("size"),
+          (FileTime) a.get("lastModifiedTime"), (FileTime) a.get("ctime")));
     }
 
     static Map<String, FileStamp> ofAll(Path dir, SnapshotManifest manifest) throws IOException {
       Map<String, FileStamp> stamps = new HashMap<>();
       for (SnapshotManifest.FileEntry f : manifest.files()) {
-        stamps.put(f.name(), of(dir.resolve(f.name())));
+        Path file = dir.resolve(f.name());
+        stamps.put(f.name(), of(file).orElseThrow(() -> new NoSuchFileException(file.toString())));
       }
       return stamps;
     }

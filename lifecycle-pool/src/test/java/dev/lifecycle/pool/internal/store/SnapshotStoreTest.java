@@ -134,6 +134,35 @@ class SnapshotStoreTest {
   }
 
   @Test
+  void aMissingImageFileIsDetectedAndDiscarded() throws Exception {
+    SnapshotStore store = SnapshotStore.open(tmp);
+    Snapshot created = store.create(key("-Xmx1g"), SnapshotStoreTest::writeImage);
+    Files.delete(created.directory().resolve("core-1.img"));
+
+    SnapshotLookup lookup = store.lookup(key("-Xmx1g"));
+
+    assertThat(lookup).isInstanceOf(SnapshotLookup.Discarded.class);
+    assertThat(((SnapshotLookup.Discarded) lookup).reason())
+        .isEqualTo("snapshot " + created.directory() + " is unusable: core-1.img is missing;"
+            + " it will be rebuilt");
+    assertThat(created.directory()).doesNotExist();
+  }
+
+  @Test
+  void anImageFileReplacedByADirectoryIsMissing() throws Exception {
+    SnapshotStore store = SnapshotStore.open(tmp);
+    Snapshot created = store.create(key("-Xmx1g"), SnapshotStoreTest::writeImage);
+    Path core = created.directory().resolve("core-1.img");
+    Files.delete(core);
+    Files.createDirectory(core);
+
+    SnapshotLookup lookup = store.lookup(key("-Xmx1g"));
+
+    assertThat(lookup).isInstanceOf(SnapshotLookup.Discarded.class);
+    assertThat(((SnapshotLookup.Discarded) lookup).reason()).contains("core-1.img is missing");
+  }
+
+  @Test
   void aCorruptedByteIsCaughtByTheChecksum() throws Exception {
     Snapshot created = SnapshotStore.open(tmp).create(key("-Xmx1g"), SnapshotStoreTest::writeImage);
     flipByte(created.directory().resolve("pages-1.img"), 1000);
