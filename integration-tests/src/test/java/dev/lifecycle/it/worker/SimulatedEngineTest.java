@@ -10,6 +10,7 @@ import dev.lifecycle.pool.StartKind;
 import dev.lifecycle.pool.engine.CheckpointPolicy;
 import dev.lifecycle.pool.engine.SimulatedSnapshotEngine;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,8 +218,13 @@ class SimulatedEngineTest {
     try (ContainerPool pool = Workers.pool(AbcdService.class, dir).engine(engine)
         .minContainers(1).maxContainers(2).build()) {
       Path memory = largestFile(pool.snapshotStatus().image().orElseThrow());
-      try (FileChannel file = FileChannel.open(memory, StandardOpenOption.WRITE)) {
-        file.write(java.nio.ByteBuffer.wrap(new byte[] {42}), 1000); // same size, other content
+      try (FileChannel file = FileChannel.open(memory, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        // Same size, other content: the complement of the byte there (the simulated image is the
+        // worker's pid byte over and over, so a fixed value would match it for one pid in 256).
+        ByteBuffer b = ByteBuffer.allocate(1);
+        file.read(b, 1000);
+        b.put(0, (byte) ~b.get(0)).rewind();
+        file.write(b, 1000);
       }
 
       identities(pool, 2); // a second container
