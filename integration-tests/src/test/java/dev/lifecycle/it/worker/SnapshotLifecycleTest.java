@@ -1,12 +1,14 @@
 package dev.lifecycle.it.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lifecycle.it.worker.AbcdService.Identity;
 import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.SnapshotStatus;
 import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.pool.WorkerDiedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.Timeline;
 import dev.lifecycle.runtime.spi.HookPhase;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -168,6 +171,31 @@ class SnapshotLifecycleTest {
     assertThat(identitiesOfAllFour()).extracting(Identity::order).containsOnly("ABCD");
     assertThat(WorkerFiles.lines(dir, "snaps")).as("the replacement is a restore: no snap hook ran")
         .hasSize(snapsBefore);
+  }
+
+  @Test
+  @Order(7)
+  void aCheckpointedContainerKilledDuringACallFailsThatCallNamingTheSignal() throws Exception {
+    // The checkpointed container runs under the engine's launch prefix (a pid namespace of its
+    // own): its end must still be told as the JVM's, not as that of the wrapper around it.
+    ContainerInfo original = pool.containers().stream()
+        .filter(c -> c.startKind() == StartKind.CHECKPOINTED && c.state() == ContainerInfo.State.READY)
+        .findFirst().orElseThrow();
+    List<CompletableFuture<Identity>> calls = new ArrayList<>();
+    for (int i = 0; i < 4; i++) { // one for each container, so one surely on the original
+      calls.add(CompletableFuture.supplyAsync(() -> pool.call(Identity.class, "identity", 5_000L)));
+    }
+    Thread.sleep(1_500); // the four calls reach their containers; each holds its own for 5 s
+
+    Workers.signal(original.pid(), "KILL");
+
+    List<Throwable> failures = calls.stream()
+        .map(call -> catchThrowable(call::join)).filter(Objects::nonNull).map(Throwable::getCause)
+        .toList();
+    assertThat(failures).singleElement().isInstanceOf(WorkerDiedException.class)
+        .extracting(Throwable::getMessage).asString()
+        .contains("Container " + original.containerId())
+        .contains("SIGKILL");
   }
 
   private static ContainerInfo.State state(String containerId) {

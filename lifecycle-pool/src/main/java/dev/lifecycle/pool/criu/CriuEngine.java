@@ -23,7 +23,7 @@ import java.util.Optional;
  *       else {@code PATH}), checks its version, root and {@code criu check};
  *       its identity is {@code criu <version>}.
  *   <li><b>launch</b>: a worker that may be checkpointed starts as the first process of a pid
- *       namespace of its own ({@code unshare --pid --fork}), so that any number of clones of its
+ *       namespace of its own (under {@code unshare --pid}), so that any number of clones of its
  *       image run at once.
  *   <li><b>checkpoint</b>: {@code criu dump --leave-running}, after writing down the criu keys of
  *       the worker's standard input, output and error next to the image ({@link WorkerIo}).
@@ -74,8 +74,20 @@ public final class CriuEngine implements SnapshotEngine {
 
   @Override
   public List<String> launchPrefix() {
-    return List.of("unshare", "--pid", "--fork");
+    return LAUNCH_PREFIX;
   }
+
+  /**
+   * A pid namespace whose first process, pid 1, is the JVM. Not {@code unshare --fork}, which
+   * would wait for the JVM itself: util-linux 2.38's turns a JVM killed by SIGKILL into "exit
+   * status 1". Without {@code --fork}, unshare becomes a shell in this namespace, and the shell's
+   * first child, the JVM, starts the new one. The shell waits for it and exits with its status
+   * (128 + n for signal n); it hands the JVM its own stdin through fd 3, as a background job would
+   * otherwise read /dev/null.
+   */
+  private static final List<String> LAUNCH_PREFIX = List.of(
+      "unshare", "--pid", "--", "/bin/sh", "-c",
+      "exec 3<&0; \"$@\" <&3 3<&- & exec 3<&-; wait \"$!\"", "lifecycle-worker");
 
   @Override
   public CheckpointPolicy checkpointPolicy() {

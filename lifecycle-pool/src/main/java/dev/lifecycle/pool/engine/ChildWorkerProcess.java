@@ -39,8 +39,8 @@ public final class ChildWorkerProcess implements WorkerProcess {
     if (pid > 0) {
       return pid;
     }
-    // A prefix such as unshare forks, and setsid then replaces the child with the JVM (exec): wait
-    // for that exec.
+    // A prefix such as the CRIU engine's forks, and setsid then replaces the child with the JVM
+    // (exec): wait for that exec.
     long deadline = System.nanoTime() + FIND_JVM.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       Optional<ProcessHandle> jvm = process.descendants()
@@ -88,7 +88,8 @@ public final class ChildWorkerProcess implements WorkerProcess {
 
   @Override
   public String describe() {
-    return "pid " + pid() + (launchPrefix.isEmpty() ? "" : ", started under " + String.join(" ", launchPrefix));
+    // The prefix's first word says enough (unshare: a pid namespace); the rest may be a script.
+    return "pid " + pid() + (launchPrefix.isEmpty() ? "" : ", started under " + launchPrefix.get(0));
   }
 
   private static void sleep(long millis) {
