@@ -166,6 +166,9 @@ public final class ContainerPool implements AutoCloseable {
         throw new UncheckedIOException("The pool of service " + service.serviceName() + " cannot"
             + " listen on " + config.webBinding().socketAddress() + " for its web endpoints: " + e.getMessage()
             + ". Choose another webPort, or 0 for any free port.", e);
+      } catch (IllegalArgumentException e) { // a configuration of its threads the JVM was given
+        close();
+        throw e;
       }
     }
     List<Future<WorkerContainer>> starts = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.lifecycle.it.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.web.internal.ExchangeThreads;
 import dev.lifecycle.web.internal.WebResponses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -81,6 +82,66 @@ class PoolWebProxyTest {
           .as("median round trip in microseconds, of %s", micros)
           .isLessThan(30_000);
     }
+  }
+
+  /**
+   * Slow clients hold at most the bound of the pool's threads (two here): a connection over it is
+   * closed without an answer, and once they go the pool serves again.
+   */
+  @Test
+  void slowClientsHoldAtMostTheBoundOfThePoolsThreads() throws Exception {
+    System.setProperty(ExchangeThreads.MAX_THREADS, "2");
+    try (ContainerPool pool = Workers.pool(EchoAppService.class, dir).minContainers(1).build()) {
+      System.clearProperty(ExchangeThreads.MAX_THREADS); // read when the pool opened its address
+      URI web = pool.webAddress().orElseThrow();
+      String threadName = "lifecycle-pool-web-" + EchoAppService.class.getName();
+      List<Socket> slow = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          Socket client = new Socket(web.getHost(), web.getPort());
+          slow.add(client);
+          client.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: x\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          client.getOutputStream().flush();
+        }
+        Workers.awaitTrue(() -> threadsNamed(threadName) == 2,
+            () -> "the slow clients to hold the pool's two threads: " + threadsNamed(threadName));
+        Socket refused = new Socket(web.getHost(), web.getPort());
+        slow.add(refused);
+        refused.getOutputStream().write(("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        refused.setSoTimeout(10_000);
+        int first;
+        try {
+          first = refused.getInputStream().read();
+        } catch (java.net.SocketException reset) {
+          first = -1;
+        }
+        assertThat(first).as("an answer over the bound").isEqualTo(-1);
+        assertThat(threadsNamed(threadName)).isEqualTo(2);
+      } finally {
+        for (Socket client : slow) {
+          client.close();
+        }
+      }
+      Workers.awaitTrue(() -> {
+        try {
+          return CLIENT.send(HttpRequest.newBuilder(web.resolve("/echo/again")).GET().build(),
+              HttpResponse.BodyHandlers.ofString()).statusCode() == 201;
+        } catch (java.io.IOException e) {
+          return false;
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }, () -> "the pool to answer again");
+    } finally {
+      System.clearProperty(ExchangeThreads.MAX_THREADS);
+    }
+  }
+
+  private static long threadsNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(name) && t.isAlive()).count();
   }
 
   @Test

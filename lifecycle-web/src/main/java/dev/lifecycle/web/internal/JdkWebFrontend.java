@@ -71,8 +71,8 @@ import java.util.stream.Collectors;
  * new inputs (every new request gets {@code 503}), the container drains the inputs in flight
  * within its grace period (requests still waiting for a slot get their 503 then), then {@link
  * #close()} waits, briefly, until every request the server accepted has been answered, and
- * closes the socket, before the exit hooks run. Each request runs on a thread of its own ({@link
- * WebThreads} says why).
+ * closes the socket, before the exit hooks run. Each request runs on a thread of its own, up to a
+ * bound ({@link ExchangeThreads} says why).
  *
  * <p>Part of the runtime, not an API: start containers with {@code dev.lifecycle.runtime.Container}.
  */
@@ -122,6 +122,7 @@ public final class JdkWebFrontend implements WebFrontend {
             .<EndpointHandler<?>>map(e -> new EndpointHandler<>(dispatcher, instance, containerId, e, inputs))
             .toList(),
         app, service.serviceName(), containerId);
+    WebThreads threads = new WebThreads(containerId); // first: it may refuse its configuration
     HttpServer server;
     try {
       server = HttpServers.create(binding.socketAddress());
@@ -134,7 +135,6 @@ public final class JdkWebFrontend implements WebFrontend {
               : "Another process (or container) may hold the port: choose a free one with "
                   + "ContainerBuilder.webPort, or 0 for any free port."), e);
     }
-    WebThreads threads = new WebThreads(containerId);
     server.setExecutor(threads);
     server.createContext("/", router);
     start(server, threads);

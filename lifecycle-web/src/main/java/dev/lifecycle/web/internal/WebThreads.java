@@ -5,23 +5,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executor a frontend gives the JDK server: every exchange runs at once on a daemon thread of
- * its own, and the exchanges handed over but not finished are counted, so that closing can wait
- * until each accepted request got its answer.
- *
- * <p>Unbounded on purpose. A request to an endpoint holds its thread while it waits for an input
- * slot ({@link dev.lifecycle.runtime.internal.InputRunner#run} blocks), so with a fixed number of threads, as many slot-waiters
- * as threads would queue every later request behind them, even a 404, 400 or 503 that needs no
- * slot, and the queued exchanges would still be waiting when the server stops, dropped without
- * an answer. A waiting thread costs little (a stack, mostly untouched), and there are at most as
- * many as clients have requests outstanding, which the JDK server's {@code
- * sun.net.httpserver.maxConnections} property can bound. Idle threads end after 30 s.
+ * its own, at most as many as {@link ExchangeThreads} allows (an exchange over the bound has its
+ * connection closed, with a warning), and the exchanges handed over but not finished are counted,
+ * so that closing can wait until each accepted request got its answer.
  *
  * <p>The count starts when the server hands an exchange over, before its request line is read,
  * not when the router sees it: an exchange between the two must be waited for as well.
@@ -36,12 +27,11 @@ final class WebThreads implements Executor {
   WebThreads(String containerId) {
     AtomicInteger count = new AtomicInteger();
     // Daemon threads, as for inputs: a container nobody closed must not keep the JVM alive.
-    this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), task -> {
-          Thread thread = new Thread(task, "lifecycle-" + containerId + "-web-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    this.pool = ExchangeThreads.create("The web frontend of container " + containerId, task -> {
+      Thread thread = new Thread(task, "lifecycle-" + containerId + "-web-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @Override
@@ -58,7 +48,7 @@ final class WebThreads implements Executor {
         }
       });
     } catch (RejectedExecutionException e) {
-      finished(); // only after close(): the server closes the connection
+      finished(); // over the bound, or closed: the server closes the connection
       throw e;
     }
   }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lifecycle.pool.internal.DaemonThreads;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.runtime.internal.WebBinding;
+import dev.lifecycle.web.internal.ExchangeThreads;
 import dev.lifecycle.web.internal.HttpServers;
 import dev.lifecycle.web.internal.WebResponses;
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class PoolWebProxy implements AutoCloseable {
   private final Containers containers;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ExecutorService clientThreads;
   private final HttpClient client;
   /**
    * Bounds what the request bodies being read and forwarded hold of this JVM's heap: one budget
@@ -84,10 +86,13 @@ public final class PoolWebProxy implements AutoCloseable {
     this.containers = containers;
     this.server = server;
     this.executor = executor;
+    // Not the exchanges' executor: a request over its bound must not fail one being forwarded.
+    this.clientThreads =
+        Executors.newCachedThreadPool(DaemonThreads.named("lifecycle-pool-web-client-" + serviceName));
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))
-        .executor(executor)
+        .executor(clientThreads)
         .build();
   }
 
@@ -98,10 +103,17 @@ public final class PoolWebProxy implements AutoCloseable {
    */
   public static PoolWebProxy open(String serviceName, WebBinding binding, Containers containers)
       throws IOException {
-    HttpServer server = HttpServers.create(binding.socketAddress());
-    // Threads wait for a container slot, as callers of the pool do: one thread per request.
-    ExecutorService executor =
-        Executors.newCachedThreadPool(DaemonThreads.named("lifecycle-pool-web-" + serviceName));
+    // Threads wait for a container slot, as callers of the pool do: one thread per request, up to
+    // a bound. First: it may refuse its configuration.
+    ExecutorService executor = ExchangeThreads.create("The web address of the pool of " + serviceName,
+        DaemonThreads.named("lifecycle-pool-web-" + serviceName));
+    HttpServer server;
+    try {
+      server = HttpServers.create(binding.socketAddress());
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw e;
+    }
     PoolWebProxy door = new PoolWebProxy(serviceName, containers, server, executor);
     server.createContext("/", door::handle);
     server.setExecutor(executor);
@@ -321,6 +333,7 @@ public final class PoolWebProxy implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    clientThreads.shutdownNow();
   }
 
   @Override
