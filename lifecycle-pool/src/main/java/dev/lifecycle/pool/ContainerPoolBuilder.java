@@ -25,8 +25,13 @@ import java.util.Optional;
  */
 public final class ContainerPoolBuilder {
 
-  /** The JVM options of workers unless {@link #jvmOptions} says otherwise. */
-  public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC");
+  /**
+   * The JVM options of workers unless {@link #jvmOptions} says otherwise: none, the JVM's own
+   * defaults. No heap flags are needed for a small image: at the snapshot point the worker shrinks
+   * its heap to the live objects and lets it grow again afterwards (with the G1 collector, the
+   * JVM's default on most machines; Serial and Parallel cannot shrink below {@code -Xms}).
+   */
+  public static final List<String> DEFAULT_JVM_OPTIONS = List.of();
 
   private final String serviceClassName;
   private final List<Path> classpath;

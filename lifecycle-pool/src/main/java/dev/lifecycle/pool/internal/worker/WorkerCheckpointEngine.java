@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.management.ObjectName;
 
 /**
@@ -80,12 +81,13 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     ProtocolWarmUp.run();
     link.send(new Quiescing());
     link.detach();
-    shrink();
+    Optional<HeapShape.Ratios> heap = shrink();
     try {
       if (arguments.checkpointPolicy() == CheckpointPolicy.REFUSE_UNOWNED_RESOURCES) {
         CheckpointSafety.check();
       }
     } catch (UnsafeCheckpointException unsafe) {
+      HeapShape.restore(heap);
       reconnect(arguments.socketPath(), hello(arguments.containerId(), false, launchToken));
       link.send(new CheckpointRefused(unsafe.getMessage()));
       // Uncheckpointed, it still gets the restore-time values, which its launch left out.
@@ -96,7 +98,11 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     reconnect(arguments.socketPath(), hello(arguments.containerId(), false, launchToken));
     link.send(new CheckpointReady());
     link.detach();
-    return continueAfterSnapshotPoint(point, false);
+    try {
+      return continueAfterSnapshotPoint(point, false);
+    } finally {
+      HeapShape.restore(heap); // in the original and in every clone
+    }
   }
 
   /**
@@ -128,13 +134,16 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
   }
 
   /**
-   * Makes the image smaller before the checkpoint: a full GC, then giving freed native memory back
-   * to the system ({@code System.trim_native_heap}, JDK 17.0.9 and later), so the checkpoint and
-   * every restore copy fewer pages. Before the safety check, which then also sees any file the trim
-   * opened for a moment closed again.
+   * Makes the image smaller before the checkpoint: the heap shrunk to its live objects ({@link
+   * HeapShape}), then freed native memory given back to the system ({@code
+   * System.trim_native_heap}, JDK 17.0.9 and later), so the checkpoint and every restore copy
+   * fewer pages. Before the safety check, which then also sees any file the trim opened for a
+   * moment closed again.
+   *
+   * @return the heap's ratios to put back after the snapshot point
    */
-  private static void shrink() {
-    System.gc();
+  private static Optional<HeapShape.Ratios> shrink() {
+    Optional<HeapShape.Ratios> heap = HeapShape.shrink();
     try {
       Object result =
           ManagementFactory.getPlatformMBeanServer()
@@ -148,6 +157,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
       // An older JDK without the command: the image is only larger.
       LOG.log(Level.DEBUG, () -> "cannot trim the native heap: " + notAvailable);
     }
+    return heap;
   }
 
   private static RestoreState awaitRestoreState() {

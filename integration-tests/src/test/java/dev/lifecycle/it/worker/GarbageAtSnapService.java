@@ -1,0 +1,54 @@
+package dev.lifecycle.it.worker;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.lifecycle.Enter;
+import dev.lifecycle.Method;
+import dev.lifecycle.Service;
+import dev.lifecycle.runtime.RestoreEnvironment;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A snap hook that keeps 64 MiB and leaves 400 MiB of garbage behind, as an enter hook that parses
+ * a large file would; a call that then needs 150 MiB of live heap, as a clone's work might.
+ */
+@Service(enableMemorySnapshot = true)
+public class GarbageAtSnapService {
+
+  /** What a container says about its heap. */
+  public record Heap(boolean restored, long committedBytes, String minHeapFreeRatio,
+      String maxHeapFreeRatio) {}
+
+  private byte[][] kept;
+
+  @Enter(snap = true)
+  void build() {
+    kept = new byte[64][];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = new byte[1 << 20];
+    }
+    long checksum = 0;
+    for (int i = 0; i < 400; i++) {
+      byte[] garbage = new byte[1 << 20];
+      garbage[i] = (byte) i;
+      checksum += garbage[i];
+    }
+    kept[0][0] = (byte) checksum;
+  }
+
+  /** Holds {@code mebibytes} of live arrays at once for {@code holdMillis}, then reports the heap. */
+  @Method
+  public Heap grow(int mebibytes, long holdMillis) throws InterruptedException {
+    List<byte[]> live = new ArrayList<>();
+    for (int i = 0; i < mebibytes; i++) {
+      live.add(new byte[1 << 20]);
+    }
+    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    Thread.sleep(holdMillis);
+    Heap heap = new Heap(RestoreEnvironment.restored(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted(),
+        vm.getVMOption("MinHeapFreeRatio").getValue(), vm.getVMOption("MaxHeapFreeRatio").getValue());
+    live.clear();
+    return heap;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.lifecycle.pool.internal.worker;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Shapes the heap at the snapshot point so that the image holds the live heap, not the garbage of
+ * the enter hooks, and puts it back afterwards so that the original and every clone grow their
+ * heaps again as the JVM would.
+ *
+ * <p>A JVM sized by default commits an initial heap of 1/64 of the machine's memory, and every
+ * page the enter hooks touched stays in the process after a full GC: the checkpoint would copy it
+ * and every restore read it back. The heap's free ratios ({@code MinHeapFreeRatio}, {@code
+ * MaxHeapFreeRatio}) can be changed while the JVM runs: set low, the full GC shrinks the committed
+ * heap to the live objects plus {@value #SNAPSHOT_MAX_FREE_PERCENT} %, and G1 gives the freed
+ * regions back to the system in the background, which {@link #shrink} waits for. A collector or
+ * JVM that does not shrink (Serial and Parallel keep the initial heap) leaves the image as it was.
+ */
+final class HeapShape {
+
+  private static final System.Logger LOG = System.getLogger(HeapShape.class.getName());
+  private static final String MIN = "MinHeapFreeRatio";
+  private static final String MAX = "MaxHeapFreeRatio";
+  private static final String SNAPSHOT_MAX_FREE_PERCENT = "10";
+  private static final Path STATUS = Path.of("/proc/self/status");
+  private static final long POLL_MILLIS = 5;
+  /** G1 gives back memory in steps about 10 ms apart: this long without a drop means done. */
+  private static final long SETTLED_MILLIS = 60;
+  private static final long GIVE_UP_MILLIS = 2_000;
+  private static final long MB = 1024 * 1024;
+
+  /** The ratios as they were before the snapshot point. */
+  record Ratios(String min, String max) {}
+
+  private HeapShape() {}
+
+  /**
+   * Lowers the free ratios, collects the garbage and waits until the freed heap left the process.
+   *
+   * @return the ratios to {@link #restore}, or empty when this JVM cannot change them
+   */
+  static Optional<Ratios> shrink() {
+    Optional<Ratios> before = tighten();
+    System.gc();
+    awaitReturnedMemory();
+    adviseWhenTheHeapStayedLarge();
+    return before;
+  }
+
+  /** Says so when the collector kept far more heap than the live objects need. */
+  private static void adviseWhenTheHeapStayedLarge() {
+    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    long free = heap.getCommitted() - heap.getUsed();
+    if (free > 32L * 1024 * 1024 && free > heap.getUsed()) {
+      LOG.log(Level.INFO, "At the snapshot point the heap keeps " + heap.getCommitted() / MB
+          + " MB for " + heap.getUsed() / MB + " MB of objects: this JVM's collector does not shrink"
+          + " below its initial heap (-Xms; by default 1/64 of the machine's memory), and the image"
+          + " and every restore carry the difference. Leave the collector to the JVM (G1), or give"
+          + " the pool's jvmOptions a small -Xms such as -Xms8m.");
+    }
+  }
+
+  /** Puts the ratios back; the next collections grow the heap as the JVM's defaults would. */
+  static void restore(Optional<Ratios> ratios) {
+    ratios.ifPresent(r -> {
+      try {
+        // The maximum first: the minimum may never exceed it.
+        diagnostics().setVMOption(MAX, r.max());
+        diagnostics().setVMOption(MIN, r.min());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not put the heap's free ratios back after the snapshot"
+            + " point (" + r + "): " + e.getMessage() + ". The heap grows as collections need.");
+      }
+    });
+  }
+
+  private static Optional<Ratios> tighten() {
+    try {
+      HotSpotDiagnosticMXBean vm = diagnostics();
+      Ratios before = new Ratios(vm.getVMOption(MIN).getValue(), vm.getVMOption(MAX).getValue());
+      // The minimum first: it may never exceed the maximum.
+      vm.setVMOption(MIN, "0");
+      vm.setVMOption(MAX, SNAPSHOT_MAX_FREE_PERCENT);
+      return Optional.of(before);
+    } catch (RuntimeException | LinkageError notAvailable) {
+      LOG.log(Level.DEBUG, () -> "cannot shape the heap before the checkpoint: " + notAvailable);
+      return Optional.empty();
+    }
+  }
+
+  private static HotSpotDiagnosticMXBean diagnostics() {
+    return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+  }
+
+  /**
+   * Waits until the process's anonymous memory has stopped shrinking: G1 uncommits the regions
+   * the collection freed on a thread of its own, after the collection returned.
+   */
+  private static void awaitReturnedMemory() {
+    long start = System.nanoTime();
+    long lowest = anonymousKilobytes();
+    long lastDrop = start;
+    while (lowest > 0) {
+      long now = System.nanoTime();
+      if (millis(now - lastDrop) >= SETTLED_MILLIS || millis(now - start) >= GIVE_UP_MILLIS) {
+        break;
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      long current = anonymousKilobytes();
+      if (current < lowest) {
+        lowest = current;
+        lastDrop = System.nanoTime();
+      }
+    }
+    long kilobytes = lowest;
+    LOG.log(Level.DEBUG, () -> "before the checkpoint: " + kilobytes / 1024 + " MB of anonymous"
+        + " memory after " + millis(System.nanoTime() - start) + " ms");
+  }
+
+  /** {@code RssAnon} of this process, or 0 when it cannot be read (then nothing is waited for). */
+  private static long anonymousKilobytes() {
+    try {
+      for (String line : Files.readAllLines(STATUS)) {
+        if (line.startsWith("RssAnon:")) {
+          return Long.parseLong(line.substring("RssAnon:".length()).replace("kB", "").trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or a format this does not know: no wait
+    }
+    return 0;
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
+  }
+}
