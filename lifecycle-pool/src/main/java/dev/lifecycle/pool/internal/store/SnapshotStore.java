@@ -259,38 +259,6 @@ public final class SnapshotStore {
   /** An image this process hashed, and the stamps of its files then. */
   private record Verified(ManifestStamp manifest, Map<String, FileStamp> files) {}
 
-  /**
-   * What changes when a file is written, however it is written: its inode and size, its
-   * modification time (which {@code touch} can set back) and its change time (which nothing but
-   * the clock can). A few {@code stat}s per restore, where hashing the image costs as much as a
-   * restore.
-   */
-  private record FileStamp(Object inode, long size, FileTime modified, FileTime changed) {
-    /** The stamp of the regular file at {@code file}; empty when there is none to stat. */
-    static Optional<FileStamp> of(Path file) {
-      Map<String, Object> a;
-      try {
-        a = Files.readAttributes(file, "unix:isRegularFile,ino,size,lastModifiedTime,ctime");
-      } catch (IOException e) {
-        return Optional.empty(); // as Files.isRegularFile: a file that cannot be stat'ed is none
-      }
-      if (!(Boolean) a.get("isRegularFile")) {
-        return Optional.empty();
-      }
-      return Optional.of(new FileStamp(a.get("ino"), (Long) a.get("size"),
-          (FileTime) a.get("lastModifiedTime"), (FileTime) a.get("ctime")));
-    }
-
-    static Map<String, FileStamp> ofAll(Path dir, SnapshotManifest manifest) throws IOException {
-      Map<String, FileStamp> stamps = new HashMap<>();
-      for (SnapshotManifest.FileEntry f : manifest.files()) {
-        Path file = dir.resolve(f.name());
-        stamps.put(f.name(), of(file).orElseThrow(() -> new NoSuchFileException(file.toString())));
-      }
-      return stamps;
-    }
-  }
-
   /** Identifies one manifest file: a rebuilt snapshot has a new one, hence a new stamp. */
   private record ManifestStamp(Object fileKey, FileTime modified, long size) {
     static ManifestStamp of(Path manifest) throws IOException {

@@ -54,4 +54,38 @@ class ClasspathDigestTest {
 
     assertThat(ClasspathDigest.of(List.of(classes))).isNotEqualTo(before);
   }
+
+  @Test
+  void aClasspathSeenBeforeIsNotReadAgainUntilAFileChanges() throws Exception {
+    Path classes = Files.createDirectories(tmp.resolve("seen/classes"));
+    Files.writeString(classes.resolve("A.class"), "a1");
+    Files.writeString(classes.resolve("B.class"), "b1");
+    Path jar = Files.writeString(tmp.resolve("seen/lib.jar"), "jar bytes");
+    List<Path> classpath = List.of(classes, jar);
+    Thread.sleep(1_100); // files changed within a second are read each time
+    String first = ClasspathDigest.of(classpath);
+    long read = ClasspathDigest.filesRead();
+
+    assertThat(ClasspathDigest.of(classpath)).isEqualTo(first);
+    assertThat(ClasspathDigest.filesRead()).as("files read for the same class path").isEqualTo(read);
+
+    Files.writeString(classes.resolve("A.class"), "a2"); // same size: the stamp still differs
+    String changed = ClasspathDigest.of(classpath);
+    assertThat(changed).isNotEqualTo(first);
+    assertThat(ClasspathDigest.filesRead()).as("the directory read again, not the jar")
+        .isEqualTo(read + 2);
+
+    Files.writeString(classes.resolve("C.class"), "c1");
+    assertThat(ClasspathDigest.of(classpath)).isNotEqualTo(changed);
+  }
+
+  @Test
+  void aFileChangedWithinTheLastSecondIsReadEachTime() throws Exception {
+    Path jar = Files.writeString(tmp.resolve("fresh.jar"), "just written");
+    ClasspathDigest.of(List.of(jar));
+    long read = ClasspathDigest.filesRead();
+
+    ClasspathDigest.of(List.of(jar));
+    assertThat(ClasspathDigest.filesRead()).isEqualTo(read + 1);
+  }
 }
