@@ -40,7 +40,14 @@ readonly BUILD_DEPS=(
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 REPO_DIR="$(dirname "$SCRIPT_DIR")"
 LOCAL_CRIU="$REPO_DIR/.tools/criu/bin/criu"
-readonly SCRIPT_DIR REPO_DIR LOCAL_CRIU
+# How the local criu was built; a local criu built otherwise (or by an older script) is rebuilt.
+LOCAL_BUILD="$REPO_DIR/.tools/criu/build-options"
+readonly SCRIPT_DIR REPO_DIR LOCAL_CRIU LOCAL_BUILD
+# criu keeps its cache of the kernel's features (criu.kdat, which saves some 30 ms per run) only
+# on a tmpfs, by default in /run, which is not one on every machine; /dev/shm is. The pool's CRIU
+# engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
+readonly KDAT_DIR=/dev/shm/lifecycle-criu
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -228,7 +235,7 @@ build_criu() {
   local jobs
   jobs="$(nproc 2>/dev/null || echo 2)"
   if (( jobs > 2 )); then jobs=2; fi
-  make -C "$src" -j"$jobs" criu </dev/null >"$TMP_DIR/make.log" 2>&1 \
+  make -C "$src" -j"$jobs" criu RUNDIR="$KDAT_DIR" </dev/null >"$TMP_DIR/make.log" 2>&1 \
     || { tail -n 60 "$TMP_DIR/make.log" >&2; die "make criu failed (last 60 lines above)"; }
   [[ -x "$src/criu/criu" ]] || die "build finished but $src/criu/criu is missing"
 
@@ -236,6 +243,7 @@ build_criu() {
   mkdir -p "$(dirname "$LOCAL_CRIU")"
   install -m 0755 "$src/criu/criu" "$LOCAL_CRIU.tmp.$$"
   mv -f "$LOCAL_CRIU.tmp.$$" "$LOCAL_CRIU"
+  printf '%s\n' "$BUILD_OPTIONS" >"$LOCAL_BUILD"
 }
 
 main() {
@@ -261,6 +269,11 @@ main() {
   # Serialise concurrent runs (e.g. parallel CI jobs on one machine).
   exec 9>/var/lock/lifecycle-install-criu.lock
   flock 9
+
+  if [[ -x "$LOCAL_CRIU" && "$(cat "$LOCAL_BUILD" 2>/dev/null)" != "$BUILD_OPTIONS" ]]; then
+    log "$LOCAL_CRIU was built without '$BUILD_OPTIONS': building it again"
+    rm -f -- "$LOCAL_CRIU"
+  fi
 
   if find_criu; then
     log "working criu $FOUND_VERSION already available; 'criu check' passed"

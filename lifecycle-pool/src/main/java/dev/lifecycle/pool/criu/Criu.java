@@ -72,6 +72,7 @@ final class Criu implements CriuAvailability {
     Path dir = imagesDir.toAbsolutePath();
     prepareEmptyDirectory(dir, what);
     Path log = dir.resolve(DUMP_LOG);
+    KernelFeatureCache.prepare();
 
     List<String> command = new ArrayList<>(List.of(
         executable.toString(), "dump", "-t", Long.toString(pid), "-D", dir.toString(),
@@ -121,6 +122,7 @@ final class Criu implements CriuAvailability {
     Path log = work.resolve(RESTORE_LOG);
     Path pidFile = work.resolve(RESTORE_PID_FILE);
     Path stderrFile = work.resolve(RESTORE_STDERR);
+    KernelFeatureCache.prepare();
 
     List<String> command = new ArrayList<>(List.of(
         executable.toString(), "restore", "-D", images.toString(), "-W", work.toString(), "-d",
