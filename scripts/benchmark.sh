@@ -13,6 +13,9 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # shellcheck source=scripts/build-examples.sh
 source "$root/scripts/build-examples.sh"
 
+# The examples' jar, not their classes directory: the JDK's class-data sharing, one of the
+# measured starts, refuses a class path with a non-empty directory.
+examples_jar="$(ls "$root"/examples/target/lifecycle-examples-*.jar | grep -v -e sources -e javadoc | head -n 1)"
 exec "$java" -Djava.util.logging.config.file=/dev/null \
-  -cp "$examples_classpath" \
-  dev.lifecycle.examples.model.SnapshotBenchmark "$@"
+  -cp "$examples_jar:$(cat "$classpath_file")" \
+  dev.lifecycle.examples.benchmark.SnapshotBenchmark "$@"

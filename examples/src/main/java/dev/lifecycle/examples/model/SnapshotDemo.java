@@ -141,7 +141,7 @@ public final class SnapshotDemo {
   }
 
   /** Deletes a snapshot store made for a run: its images hold process memory. */
-  static void deleteRecursively(Path root) throws IOException {
+  public static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

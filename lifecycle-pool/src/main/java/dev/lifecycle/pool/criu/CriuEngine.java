@@ -34,10 +34,12 @@ import java.util.Optional;
 public final class CriuEngine implements SnapshotEngine {
 
   private final Optional<Path> executable;
+  private final boolean keepRestoreLogs;
   private volatile CriuAvailability located;
 
-  private CriuEngine(Optional<Path> executable) {
+  private CriuEngine(Optional<Path> executable, boolean keepRestoreLogs) {
     this.executable = executable;
+    this.keepRestoreLogs = keepRestoreLogs;
   }
 
   /**
@@ -47,7 +49,7 @@ public final class CriuEngine implements SnapshotEngine {
    * then {@code PATH}.
    */
   public static CriuEngine fromEnvironment() {
-    return new CriuEngine(Optional.empty());
+    return new CriuEngine(Optional.empty(), false);
   }
 
   /**
@@ -55,7 +57,19 @@ public final class CriuEngine implements SnapshotEngine {
    * containers cold and says why.
    */
   public static CriuEngine at(Path executable) {
-    return new CriuEngine(Optional.of(Objects.requireNonNull(executable, "executable")));
+    return new CriuEngine(Optional.of(Objects.requireNonNull(executable, "executable")), false);
+  }
+
+  /**
+   * This engine, keeping the files of every restore that worked, to see where a restore's time
+   * goes: criu's log at {@code -v4} (each line with its time since criu started) as {@code
+   * restore.log} and criu's {@code stats-restore}, in {@code <container id>.restore} next to the
+   * container's log ({@link dev.lifecycle.pool.ContainerInfo#logFile()}; give the pool a {@code
+   * workDirectory} to keep them after it closes). They quote the process's memory map: only this
+   * user reads them.
+   */
+  public CriuEngine keepingRestoreLogs() {
+    return new CriuEngine(executable, true);
   }
 
   @Override
@@ -141,7 +155,8 @@ public final class CriuEngine implements SnapshotEngine {
       WorkerIo io = WorkerIo.readFrom(imageDirectory);
       long pid = criu.restore(imageDirectory, RestoreOptions.defaults()
           .withInheritedFds(io.forClone(request.standardInput(), request.log()))
-          .withWorkDirectory(request.workDirectory()));
+          .withWorkDirectory(request.workDirectory())
+          .withKeepWorkDirectory(keepRestoreLogs));
       return RestoredWorkerProcess.of(pid);
     } catch (CriuException | IOException e) {
       throw new SnapshotEngineException(e.getMessage(), e);

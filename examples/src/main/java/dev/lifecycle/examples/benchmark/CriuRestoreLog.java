@@ -1,0 +1,64 @@
+package dev.lifecycle.examples.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What criu's own log of one restore ({@code -v4}: every line starts with the seconds since criu
+ * started) says about where the restore's time went.
+ *
+ * @param forkMillis from criu's start to forking the restored process tree (reading the options
+ *     and images, the kernel's features from its cache)
+ * @param pageMillis copying the image's pages into the process ({@code preadv})
+ * @param pageBytes how many bytes those copies returned
+ * @param totalMillis from criu's start to "Restore finished successfully"
+ */
+record CriuRestoreLog(double forkMillis, double pageMillis, long pageBytes, double totalMillis) {
+
+  private static final Pattern LINE = Pattern.compile("^\\((\\d+)\\.(\\d+)\\) (.*)$");
+  private static final Pattern RETURNED = Pattern.compile("`- returned (\\d+)");
+
+  static CriuRestoreLog read(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    double fork = -1;
+    double total = -1;
+    double pages = 0;
+    long bytes = 0;
+    double readStarted = -1;
+    for (String line : lines) {
+      Matcher m = LINE.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      double millis = Long.parseLong(m.group(1)) * 1000.0 + Long.parseLong(m.group(2)) / 1000.0;
+      String text = m.group(3);
+      if (fork < 0 && text.startsWith("Forking task")) {
+        fork = millis;
+      } else if (text.contains(": Preadv ")) {
+        readStarted = millis;
+      } else if (readStarted >= 0) {
+        Matcher returned = RETURNED.matcher(text);
+        if (returned.find()) {
+          pages += millis - readStarted;
+          bytes += Long.parseLong(returned.group(1));
+          readStarted = -1;
+        }
+      }
+      if (text.startsWith("Restore finished successfully")) {
+        total = millis;
+      }
+    }
+    if (fork < 0 || total < 0) {
+      throw new IllegalStateException(log + " is not the log of a restore that worked");
+    }
+    return new CriuRestoreLog(fork, pages, bytes, total);
+  }
+
+  double restOfRestoreMillis() {
+    return totalMillis - forkMillis - pageMillis;
+  }
+}
