@@ -18,7 +18,9 @@ import dev.lifecycle.pool.internal.web.PoolWebProxy;
 import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.InputInterruptedException;
+import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.internal.WebFrontends;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -226,6 +228,12 @@ public final class ContainerPool implements AutoCloseable {
   }
 
   private JsonNode callForJson(String method, Object[] args) {
+    // A name the service does not have is refused here, as in one JVM, without starting a worker
+    // for it. (Without the service class in this JVM, the worker refuses it with the same words.)
+    Optional<ServiceDescriptor> descriptor = service.descriptor();
+    if (descriptor.isPresent() && descriptor.get().method(method).isEmpty()) {
+      throw new UnknownMethodException(descriptor.get(), method);
+    }
     List<JsonNode> encoded;
     try {
       encoded = ArgumentCodec.encode(args);

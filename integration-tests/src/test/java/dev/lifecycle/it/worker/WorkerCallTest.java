@@ -104,6 +104,20 @@ class WorkerCallTest {
   }
 
   @Test
+  @Order(3)
+  void anUnknownMethodIsRefusedBeforeAnyContainerStarts() throws Exception {
+    // The supervisor has the service's descriptor: a wrong name needs no worker JVM to find out.
+    try (ContainerPool empty = Workers.pool(TypesService.class, dir).minContainers(0).maxContainers(1)
+        .build()) {
+      assertThatThrownBy(() -> empty.call("subtract", 1, 2))
+          .isInstanceOf(UnknownMethodException.class)
+          .hasMessageContaining("has no @Method named 'subtract'")
+          .hasMessageContaining("add(int a, int b)");
+      assertThat(empty.containers()).as("containers started for a wrong name").isEmpty();
+    }
+  }
+
+  @Test
   @Order(4)
   void aCallThatOverrunsTheInputTimeoutFailsWithInputTimeoutException() {
     assertThatThrownBy(() -> pool.call("sleep", 30_000L))
