@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lifecycle.it.services.FailingEnterService;
 import dev.lifecycle.it.services.FailingExitService;
 import dev.lifecycle.it.services.Journal;
+import dev.lifecycle.it.services.OpenFileAtSnapService;
 import dev.lifecycle.it.services.PlainService;
 import dev.lifecycle.it.services.SnapshotService;
 import dev.lifecycle.junit.ContainerScope;
@@ -12,6 +13,9 @@ import dev.lifecycle.junit.LifecycleExtension;
 import dev.lifecycle.junit.LifecycleTest;
 import dev.lifecycle.runtime.ContainerStartException;
 import dev.lifecycle.runtime.ExitHooksFailedException;
+import java.io.FileInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +86,33 @@ class LifecycleExtensionTest {
   }
 
   @Test
+  void aSnapHookThatLeavesAFileOpenFailsASimulatedSnapshotAsThePoolWouldRefuseIt() {
+    TestExecutionSummary summary = run(OpenFileAtSnapshot.class);
+
+    assertThat(failures(summary)).singleElement(InstanceOfAssertFactories.THROWABLE)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("cannot be checkpointed by a pool")
+        .hasMessageContaining("Cannot take a memory snapshot")
+        .hasMessageContaining(OpenFileAtSnapService.FILE_PREFIX)
+        .hasMessageContaining("post-snapshot hook");
+    assertThat(summary.getTestsStartedCount()).isZero();
+    assertThat(Journal.entries()).as("the exit hooks ran").containsExactly("openfile.exit");
+  }
+
+  @Test
+  void whatTheTestJvmHeldBeforeTheContainerStartedDoesNotCount() throws Exception {
+    Path file = Files.createTempFile("lifecycle-held-by-the-test-", ".bin");
+    try (FileInputStream heldByTheTest = new FileInputStream(file.toFile())) {
+      TestExecutionSummary summary = run(CleanSnapshot.class);
+
+      assertThat(failures(summary)).isEmpty();
+      assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
   void simulatingASnapshotOfAServiceWithoutOneIsAConfigurationError() {
     TestExecutionSummary summary = run(SnapshotWithoutSnapshot.class);
 
@@ -149,6 +180,24 @@ class LifecycleExtensionTest {
     @Test
     void neverRuns() {
       Journal.write("test");
+    }
+  }
+
+  @OnlyInLauncher
+  @LifecycleTest(value = OpenFileAtSnapService.class, simulateSnapshot = true)
+  static class OpenFileAtSnapshot {
+    @Test
+    void neverRuns() {
+      Journal.write("test");
+    }
+  }
+
+  @OnlyInLauncher
+  @LifecycleTest(value = SnapshotService.class, simulateSnapshot = true)
+  static class CleanSnapshot {
+    @Test
+    void runs(SnapshotService service) {
+      assertThat(service.model).isEqualTo("weights");
     }
   }
 

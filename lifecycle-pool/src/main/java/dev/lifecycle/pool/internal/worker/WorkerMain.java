@@ -2,10 +2,10 @@ package dev.lifecycle.pool.internal.worker;
 
 import dev.lifecycle.pool.internal.protocol.RemoteError;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Hello;
-import dev.lifecycle.pool.internal.protocol.WorkerTokens;
 import dev.lifecycle.pool.internal.protocol.WireMessage.HookRef;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StartFailed;
+import dev.lifecycle.pool.internal.protocol.WorkerTokens;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.ContainerBuilder;
 import dev.lifecycle.runtime.ContainerStartException;

@@ -1,4 +1,4 @@
-package dev.lifecycle.pool.internal.safety;
+package dev.lifecycle.runtime.internal.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.lifecycle.pool.internal.safety;
+package dev.lifecycle.runtime.internal.safety;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +32,21 @@ public final class OpenResourceScanner {
 
   private final Path proc;
   private final JvmOwnedResources owned;
+  /**
+   * Descriptors open before, as {@code "fd target"}, that {@link #unownedResources} leaves out:
+   * the same number to the same file or socket inode (a socket's state may have changed since).
+   */
+  private final Set<String> excluded;
 
-  private OpenResourceScanner(Path proc, JvmOwnedResources owned) {
+  private OpenResourceScanner(Path proc, JvmOwnedResources owned, Set<String> excluded) {
     this.proc = proc;
     this.owned = owned;
+    this.excluded = Set.copyOf(excluded);
   }
 
   /** A scanner of this process, with this JVM's own resources allowed. */
   public static OpenResourceScanner forCurrentJvm() {
-    return new OpenResourceScanner(Path.of("/proc/self"), JvmOwnedResources.forCurrentJvm());
+    return new OpenResourceScanner(Path.of("/proc/self"), JvmOwnedResources.forCurrentJvm(), Set.of());
   }
 
   /**
@@ -48,7 +54,23 @@ public final class OpenResourceScanner {
    * it. For files the runtime knows to be unchanged between checkpoint and restore.
    */
   public OpenResourceScanner allowing(Collection<Path> paths) {
-    return new OpenResourceScanner(proc, owned.plus(paths));
+    return new OpenResourceScanner(proc, owned.plus(paths), excluded);
+  }
+
+  /**
+   * This scanner, leaving out {@code before}: the descriptors that were open, each to the same
+   * target, when they were listed. In a JVM that runs more than one container (a test's), only
+   * what a container's constructor and snap hooks opened is theirs; what the test framework held
+   * already is not.
+   */
+  public OpenResourceScanner excluding(Collection<OpenResource> before) {
+    Set<String> all = new HashSet<>(excluded);
+    before.forEach(r -> all.add(key(r)));
+    return new OpenResourceScanner(proc, owned, all);
+  }
+
+  private static String key(OpenResource r) {
+    return r.fd() + " " + r.target();
   }
 
   /** Every open descriptor, classified, by fd number. */
@@ -64,7 +86,7 @@ public final class OpenResourceScanner {
     Scan scan = scan();
     List<OpenResource> result = new ArrayList<>();
     for (OpenResource r : scan.resources()) {
-      if (!owned.owns(r, scan.restorableAsIs().contains(r.target()))) {
+      if (!excluded.contains(key(r)) && !owned.owns(r, scan.restorableAsIs().contains(r.target()))) {
         result.add(r);
       }
     }

@@ -1,4 +1,4 @@
-package dev.lifecycle.pool.internal.safety;
+package dev.lifecycle.runtime.internal.safety;
 
 /**
  * Runs {@link CheckpointSafety#check()} in a fresh JVM, free of the test runner's descriptors,
