@@ -61,9 +61,41 @@ public class TypesService {
   @Method
   public void nothing() {}
 
+  /** A subclass of the declared exception that the method's clause does not name. */
+  public static class OutOfStockException extends InventoryException {
+    private static final long serialVersionUID = 1L;
+
+    public OutOfStockException(String message) {
+      super(message);
+    }
+  }
+
+  /** An exception of the service's own that no method declares. */
+  public static class UndeclaredException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UndeclaredException(String message) {
+      super(message);
+    }
+  }
+
   @Method
   public String take(String item) throws InventoryException {
     throw new InventoryException("no " + item + " left in stock");
+  }
+
+  /**
+   * Throws what {@code kind} names: {@code "declared"}, {@code "subclass"}, {@code "jdk"} (an
+   * IllegalArgumentException caused by an ArithmeticException) or {@code "undeclared"}.
+   */
+  @Method
+  public String fail(String kind) throws InventoryException {
+    switch (kind) {
+      case "declared" -> throw new InventoryException("declared");
+      case "subclass" -> throw new OutOfStockException("subclass");
+      case "jdk" -> throw new IllegalArgumentException("jdk", new ArithmeticException("/ by zero"));
+      default -> throw new UndeclaredException("undeclared");
+    }
   }
 
   /** Sleeps; first appends {@code "sleep <millis> <container id> <pid>"} to the file {@code sleeps}. */

@@ -11,6 +11,7 @@ import dev.lifecycle.pool.StartKind;
 import dev.lifecycle.pool.WorkerDiedException;
 import dev.lifecycle.pool.internal.protocol.RemoteException;
 import dev.lifecycle.runtime.ArgumentMismatchException;
+import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.InputTimeoutException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
@@ -84,11 +85,37 @@ class WorkerCallTest {
     assertThat(thrown).isInstanceOf(MethodFailedException.class)
         .hasMessageContaining("@Method take of service " + TypesService.class.getName())
         .hasMessageContaining(TypesService.InventoryException.class.getName() + ": no tea left in stock");
-    RemoteException cause = (RemoteException) thrown.getCause();
-    assertThat(cause.remoteType()).isEqualTo(TypesService.InventoryException.class.getName());
-    assertThat(cause).hasMessage(TypesService.InventoryException.class.getName() + ": no tea left in stock");
+    // Declared by the method: it arrives as itself, with the worker's stack trace as its own.
+    Throwable cause = thrown.getCause();
+    assertThat(cause).isExactlyInstanceOf(TypesService.InventoryException.class)
+        .hasMessage("no tea left in stock");
     assertThat(Arrays.stream(cause.getStackTrace()).map(StackTraceElement::toString))
         .anyMatch(frame -> frame.startsWith(TypesService.class.getName() + ".take(TypesService.java:"));
+  }
+
+  @Test
+  @Order(2)
+  void exceptionsKeepTheirTypeAsInOneJvmWhereThatIsSafe() {
+    try (Container<TypesService> inJvm = Container.start(TypesService.class)) {
+      for (String kind : List.of("declared", "jdk")) {
+        Throwable local = catchThrowable(() -> inJvm.call("fail", kind)).getCause();
+        Throwable remote = catchThrowable(() -> pool.call("fail", kind)).getCause();
+        assertThat(remote).as(kind).isExactlyInstanceOf(local.getClass()).hasMessage(local.getMessage());
+        assertThat(remote.getStackTrace()[0].getMethodName()).as(kind)
+            .isEqualTo(local.getStackTrace()[0].getMethodName());
+      }
+    }
+    // The cause of a listed JDK exception is rebuilt by the same rule.
+    Throwable jdk = catchThrowable(() -> pool.call("fail", "jdk")).getCause();
+    assertThat(jdk.getCause()).isExactlyInstanceOf(ArithmeticException.class).hasMessage("/ by zero");
+    // A subclass the clause does not name arrives as the declared type it extends.
+    Throwable subclass = catchThrowable(() -> pool.call("fail", "subclass")).getCause();
+    assertThat(subclass).isExactlyInstanceOf(TypesService.InventoryException.class).hasMessage("subclass");
+    // Anything else stays a RemoteException, one level deep, naming the type.
+    Throwable undeclared = catchThrowable(() -> pool.call("fail", "undeclared")).getCause();
+    assertThat(undeclared).isExactlyInstanceOf(RemoteException.class).hasNoCause();
+    assertThat(((RemoteException) undeclared).remoteType())
+        .isEqualTo(TypesService.UndeclaredException.class.getName());
   }
 
   @Test

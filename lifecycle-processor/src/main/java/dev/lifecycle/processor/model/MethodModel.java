@@ -11,12 +11,15 @@ import java.util.List;
  * @param parameters in declaration order
  * @param returnType as seen from the service; {@link TypeName#VOID} for none
  * @param returnErasure the erasure of {@code returnType}
+ * @param thrownErasures the erasures of the types its {@code throws} clause names, in order
  */
 public record MethodModel(
-    String name, List<ParameterModel> parameters, TypeName returnType, TypeName returnErasure) {
+    String name, List<ParameterModel> parameters, TypeName returnType, TypeName returnErasure,
+    List<TypeName> thrownErasures) {
 
   public MethodModel {
     parameters = List.copyOf(parameters);
+    thrownErasures = List.copyOf(thrownErasures);
   }
 
   public boolean returnsVoid() {

@@ -77,7 +77,8 @@ final class MemberModels {
         method.getSimpleName().toString(),
         parameters,
         TypeName.get(returnType),
-        TypeName.get(types.erasure(returnType)));
+        TypeName.get(types.erasure(returnType)),
+        asMember.getThrownTypes().stream().map(t -> TypeName.get(types.erasure(t))).toList());
   }
 
   static int intValue(Map<String, Object> values, String attribute) {

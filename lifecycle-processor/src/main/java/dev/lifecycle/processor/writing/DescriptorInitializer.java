@@ -126,16 +126,29 @@ final class DescriptorInitializer {
     };
   }
 
+  /** A method that declares no exceptions gets the four-argument constructor. */
   private static CodeBlock method(MethodModel method) {
     List<CodeBlock> parameters =
         method.parameters().stream().map(DescriptorInitializer::parameter).toList();
+    if (method.thrownErasures().isEmpty()) {
+      return CodeBlock.of(
+          "new $T(\n$>$>$S,\n$L,\n$T.class,\n$S$<$<)",
+          METHOD_DESCRIPTOR,
+          method.name(),
+          list(parameters),
+          method.returnErasure(),
+          method.returnType().toString());
+    }
+    List<CodeBlock> thrown =
+        method.thrownErasures().stream().map(t -> CodeBlock.of("$T.class", t)).toList();
     return CodeBlock.of(
-        "new $T(\n$>$>$S,\n$L,\n$T.class,\n$S$<$<)",
+        "new $T(\n$>$>$S,\n$L,\n$T.class,\n$S,\n$L$<$<)",
         METHOD_DESCRIPTOR,
         method.name(),
         list(parameters),
         method.returnErasure(),
-        method.returnType().toString());
+        method.returnType().toString(),
+        list(thrown));
   }
 
   private static CodeBlock parameter(ParameterModel parameter) {

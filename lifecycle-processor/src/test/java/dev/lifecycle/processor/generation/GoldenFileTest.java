@@ -39,7 +39,9 @@ class GoldenFileTest {
             "web methods",
             "com.example.Storefront_Lifecycle",
             new JavaFileObject[] {GoldenServices.WEB_BASE, GoldenServices.WEB}),
-        Arguments.of("server", "com.example.Files_Lifecycle", new JavaFileObject[] {GoldenServices.SERVER}));
+        Arguments.of("server", "com.example.Files_Lifecycle", new JavaFileObject[] {GoldenServices.SERVER}),
+        Arguments.of("declared exceptions", "com.example.Quota_Lifecycle",
+            new JavaFileObject[] {GoldenServices.THROWING}));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -215,4 +215,34 @@ final class GoldenServices {
             void stop() {}
           }
           """);
+
+  /** Declared exceptions: they reach a pool's caller as themselves. */
+  static final JavaFileObject THROWING =
+      source(
+          "com.example.Quota",
+          """
+          package com.example;
+
+          import dev.lifecycle.*;
+          import java.io.IOException;
+
+          @Service
+          public class Quota {
+            public static class QuotaExceededException extends Exception {
+              public QuotaExceededException(String message) {
+                super(message);
+              }
+            }
+
+            @Method
+            public int spend(int amount) throws QuotaExceededException, IOException {
+              return amount;
+            }
+
+            @Method
+            public int left() {
+              return 1;
+            }
+          }
+          """);
 }

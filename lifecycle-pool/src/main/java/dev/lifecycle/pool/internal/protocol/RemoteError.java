@@ -15,9 +15,13 @@ import java.util.List;
  * @param message its message, may be null
  * @param stackTrace its stack frames, {@code StackTraceElement.toString()} each
  * @param cause its cause, may be null
+ * @param supertypes the names of its class's superclasses, nearest first, up to {@code
+ *     Throwable}: so that the receiver can tell a subclass of a type it knows, without loading a
+ *     class by a name it was sent
  */
 public record RemoteError(
-    Kind kind, String type, String message, List<String> stackTrace, RemoteError cause) {
+    Kind kind, String type, String message, List<String> stackTrace, RemoteError cause,
+    List<String> supertypes) {
 
   /** What failed, so that the receiving side can rethrow the runtime's own exception type. */
   public enum Kind {
@@ -40,6 +44,12 @@ public record RemoteError(
     java.util.Objects.requireNonNull(kind, "kind");
     java.util.Objects.requireNonNull(type, "type");
     stackTrace = List.copyOf(stackTrace);
+    supertypes = supertypes == null ? List.of() : List.copyOf(supertypes);
+  }
+
+  /** An error of a type whose superclasses are not told. */
+  public RemoteError(Kind kind, String type, String message, List<String> stackTrace, RemoteError cause) {
+    this(kind, type, message, stackTrace, cause, List.of());
   }
 
   /** {@code throwable} with its stack trace and causes (at most {@value #MAX_CAUSES} deep). */
@@ -53,6 +63,11 @@ public record RemoteError(
       frames.add(frame.toString());
     }
     Throwable cause = throwable.getCause();
+    List<String> supertypes = new ArrayList<>();
+    for (Class<?> c = throwable.getClass().getSuperclass(); c != null && c != Object.class;
+        c = c.getSuperclass()) {
+      supertypes.add(c.getName());
+    }
     return new RemoteError(
         kind,
         throwable.getClass().getName(),
@@ -60,7 +75,8 @@ public record RemoteError(
         frames,
         cause == null || cause == throwable || depth >= MAX_CAUSES
             ? null
-            : of(kind, cause, depth + 1));
+            : of(kind, cause, depth + 1),
+        supertypes);
   }
 
   /** The error as an exception of this JVM, with the remote stack trace and causes. */

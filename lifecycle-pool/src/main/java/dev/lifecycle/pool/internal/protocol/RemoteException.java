@@ -15,8 +15,7 @@ public final class RemoteException extends RuntimeException {
         error.message() == null ? error.type() : error.type() + ": " + error.message(),
         error.cause() == null ? null : error.cause().toException());
     this.remoteType = error.type();
-    setStackTrace(
-        error.stackTrace().stream().map(RemoteException::parseFrame).toArray(StackTraceElement[]::new));
+    setStackTrace(frames(error));
   }
 
   /** Reads as the original did: {@code java.lang.IllegalStateException: boom}. */
@@ -28,6 +27,11 @@ public final class RemoteException extends RuntimeException {
   /** The class name of the original exception, e.g. {@code java.lang.IllegalStateException}. */
   public String remoteType() {
     return remoteType;
+  }
+
+  /** The error's stack trace as frames of this JVM. */
+  static StackTraceElement[] frames(RemoteError error) {
+    return error.stackTrace().stream().map(RemoteException::parseFrame).toArray(StackTraceElement[]::new);
   }
 
   /** {@code com.x.Model.load(Model.java:12)} back into a frame; unknown shapes keep the text. */

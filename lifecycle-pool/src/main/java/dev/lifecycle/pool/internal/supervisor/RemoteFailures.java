@@ -4,6 +4,7 @@ import dev.lifecycle.pool.RemoteCallException;
 import dev.lifecycle.pool.RemoteDispatchException;
 import dev.lifecycle.pool.WorkerLaunchException;
 import dev.lifecycle.pool.internal.protocol.RemoteError;
+import dev.lifecycle.pool.internal.protocol.TravellingExceptions;
 import dev.lifecycle.pool.internal.protocol.WireMessage.HookRef;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StartFailed;
 import dev.lifecycle.runtime.ArgumentMismatchException;
@@ -14,13 +15,17 @@ import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.HookPhase;
+import dev.lifecycle.runtime.spi.MethodDescriptor;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Turns a worker's reported failure into the exception the in-JVM runtime throws for the same
  * failure: a call's {@link RemoteError} by its kind, a start failure into {@code
- * ContainerStartException}. The user's own exception travels as the cause, a {@link
- * dev.lifecycle.pool.internal.protocol.RemoteException} with its type, message and stack trace.
+ * ContainerStartException}. The user's own exception travels as the cause: as itself when the
+ * method declares its type or it is one of the JDK's common unchecked ones ({@link
+ * TravellingExceptions}), else a {@link dev.lifecycle.pool.internal.protocol.RemoteException}
+ * with its type, message and stack trace.
  */
 final class RemoteFailures {
 
@@ -30,7 +35,8 @@ final class RemoteFailures {
       RemoteError error, Duration inputTimeout) {
     String name = service.serviceName();
     return switch (error.kind()) {
-      case USER -> new MethodFailedException(name, method, error.toException());
+      case USER -> new MethodFailedException(name, method,
+          TravellingExceptions.rebuild(error, declaredExceptions(service, method)));
       case TIMEOUT -> new InputTimeoutException(name, method, inputTimeout);
       case STOPPING -> new ContainerStoppingException(name, error.message());
       case DISPATCH -> dispatch(service, method, error);
@@ -63,6 +69,13 @@ final class RemoteFailures {
       return new UnknownMethodException(service.descriptor().get(), method);
     }
     return new RemoteDispatchException(error.type(), error.message());
+  }
+
+  /** What the method's {@code throws} clause names, as compiled into its descriptor here. */
+  private static List<Class<? extends Throwable>> declaredExceptions(LocalService service,
+      String method) {
+    return service.descriptor().flatMap(d -> d.method(method))
+        .map(MethodDescriptor::declaredExceptions).orElse(List.of());
   }
 
   static String describe(RemoteError error) {

@@ -33,7 +33,21 @@ class RemoteFailuresTest {
     assertThat(e).isInstanceOf(MethodFailedException.class)
         .hasMessageContaining("@Method predict of service com.example.Absent threw")
         .hasMessageContaining("java.lang.IllegalArgumentException: bad input");
-    assertThat(((RemoteException) e.getCause()).remoteType()).isEqualTo("java.lang.IllegalArgumentException");
+    // One of the JDK's common unchecked exceptions: rebuilt as itself, even with no descriptor.
+    assertThat(e.getCause()).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+  }
+
+  @Test
+  void anExceptionOfAnotherTypeStaysARemoteException() {
+    class Unknown extends RuntimeException {
+      Unknown() {
+        super("odd");
+      }
+    }
+    RuntimeException e = RemoteFailures.ofCall(service, "Absent-1", "predict",
+        RemoteError.of(RemoteError.Kind.USER, new Unknown()), Duration.ofSeconds(1));
+
+    assertThat(((RemoteException) e.getCause()).remoteType()).isEqualTo(Unknown.class.getName());
   }
 
   @Test
