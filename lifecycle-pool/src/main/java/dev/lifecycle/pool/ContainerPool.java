@@ -20,6 +20,8 @@ import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.internal.WebFrontends;
+import dev.lifecycle.runtime.spi.Arguments;
+import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -228,15 +230,20 @@ public final class ContainerPool implements AutoCloseable {
   }
 
   private JsonNode callForJson(String method, Object[] args) {
-    // A name the service does not have is refused here, as in one JVM, without starting a worker
-    // for it. (Without the service class in this JVM, the worker refuses it with the same words.)
+    // A name the service does not have, or arguments that do not fit, are refused here, as in one
+    // JVM (the same rule, the same words), without starting a worker for them; what fits is sent
+    // as the parameters' types (an int widened to a long parameter travels as a long). Without
+    // the service class in this JVM, the worker refuses them.
     Optional<ServiceDescriptor> descriptor = service.descriptor();
-    if (descriptor.isPresent() && descriptor.get().method(method).isEmpty()) {
-      throw new UnknownMethodException(descriptor.get(), method);
+    Object[] checked = args;
+    if (descriptor.isPresent()) {
+      MethodDescriptor called = descriptor.get().method(method)
+          .orElseThrow(() -> new UnknownMethodException(descriptor.get(), method));
+      checked = Arguments.check(descriptor.get(), called, args);
     }
     List<JsonNode> encoded;
     try {
-      encoded = ArgumentCodec.encode(args);
+      encoded = ArgumentCodec.encode(checked);
     } catch (IllegalArgumentException e) {
       throw new ArgumentMismatchException("The arguments of '" + method + "' of service "
           + service.serviceName() + " cannot be written as JSON: " + e.getMessage());

@@ -132,15 +132,19 @@ class WorkerCallTest {
 
   @Test
   @Order(3)
-  void anUnknownMethodIsRefusedBeforeAnyContainerStarts() throws Exception {
-    // The supervisor has the service's descriptor: a wrong name needs no worker JVM to find out.
+  void anUnknownMethodOrArgumentsThatDoNotFitAreRefusedBeforeAnyContainerStarts() throws Exception {
+    // The supervisor has the service's descriptor: a wrong call needs no worker JVM to find out.
     try (ContainerPool empty = Workers.pool(TypesService.class, dir).minContainers(0).maxContainers(1)
         .build()) {
       assertThatThrownBy(() -> empty.call("subtract", 1, 2))
           .isInstanceOf(UnknownMethodException.class)
           .hasMessageContaining("has no @Method named 'subtract'")
           .hasMessageContaining("add(int a, int b)");
-      assertThat(empty.containers()).as("containers started for a wrong name").isEmpty();
+      assertThatThrownBy(() -> empty.call("add", 6.5, 2))
+          .isInstanceOf(ArgumentMismatchException.class)
+          .hasMessageContaining("Argument 1 (a) of method add(int a, int b)")
+          .hasMessageContaining("has type java.lang.Double, but the parameter is int");
+      assertThat(empty.containers()).as("containers started for a wrong call").isEmpty();
     }
   }
 

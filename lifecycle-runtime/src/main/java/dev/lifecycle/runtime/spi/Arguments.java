@@ -3,9 +3,14 @@ package dev.lifecycle.runtime.spi;
 import dev.lifecycle.runtime.ArgumentMismatchException;
 
 /**
- * Checks the arguments of a call against a method's parameters before generated code casts them,
- * so that a wrong call fails with a message that names the method and the parameter rather than
- * with a {@link ClassCastException} from inside the dispatcher.
+ * The one argument rule, applied before generated code casts the arguments, in one JVM and (by
+ * the pool, on the caller's side, before anything is sent) through a pool, so that a call means
+ * the same in both: what Java itself converts without a cast is accepted (a primitive widened: an
+ * {@code Integer} for a {@code long}, an {@code int} for a {@code double}), nothing lossy or
+ * foreign is (a {@code Double} for an {@code int}, a {@code String} for a number, {@code null}
+ * for a primitive), and the elements of collections, maps, arrays and {@code Optional}s are
+ * checked against the declared type arguments. A wrong call fails with a message that names the
+ * method and the parameter rather than with a {@link ClassCastException} from inside the method.
  */
 public final class Arguments {
 
@@ -14,11 +19,12 @@ public final class Arguments {
   private Arguments() {}
 
   /**
-   * Returns {@code args} (an empty array for {@code null}) when every argument fits its parameter:
-   * the count matches, each non-null argument is an instance of the parameter's type (its wrapper
-   * for primitives), and no primitive parameter gets {@code null}.
+   * Returns the arguments to pass: {@code args} (an empty array for {@code null}), with primitive
+   * arguments widened to their parameter's type where Java would widen them.
    *
-   * @throws ArgumentMismatchException otherwise
+   * @throws ArgumentMismatchException when the count differs, an argument is {@code null} for a
+   *     primitive, is neither its parameter's type nor widened to it by Java, or holds an element,
+   *     key or value of another type than the parameter's type arguments
    */
   public static Object[] check(ServiceDescriptor service, MethodDescriptor method, Object[] args) {
     Object[] actual = args == null ? NONE : args;
@@ -28,22 +34,53 @@ public final class Arguments {
           "Method " + method.signature() + " of service " + service.serviceName() + " takes "
               + count(expected) + " but was called with " + actual.length + ".");
     }
+    Object[] passed = actual;
     for (int i = 0; i < expected; i++) {
       ParameterDescriptor parameter = method.parameters().get(i);
       Object argument = actual[i];
-      if (argument == null) {
-        if (parameter.type().isPrimitive()) {
-          throw mismatch(service, method, i, "is null, but the parameter is a primitive");
+      Object fitted = fit(service, method, i, parameter, argument);
+      if (fitted != argument) {
+        if (passed == actual) {
+          passed = actual.clone();
         }
-      } else if (!boxed(parameter.type()).isInstance(argument)) {
-        throw mismatch(
-            service,
-            method,
-            i,
-            "has type " + argument.getClass().getName() + ", but the parameter is");
+        passed[i] = fitted;
       }
     }
-    return actual;
+    return passed;
+  }
+
+  private static Object fit(ServiceDescriptor service, MethodDescriptor method, int index,
+      ParameterDescriptor parameter, Object argument) {
+    Class<?> type = parameter.type();
+    if (argument == null) {
+      if (type.isPrimitive()) {
+        throw mismatch(service, method, index, "is null, but the parameter is a primitive");
+      }
+      return null;
+    }
+    if (type.isPrimitive()) {
+      Object widened = Widening.to(type, argument);
+      if (widened == null) {
+        throw mismatch(service, method, index,
+            "has type " + argument.getClass().getName() + ", but the parameter is");
+      }
+      return widened;
+    }
+    if (!type.isInstance(argument)) {
+      throw mismatch(service, method, index,
+          "has type " + argument.getClass().getName() + ", but the parameter is");
+    }
+    DeclaredType declared = DeclaredType.parse(parameter.genericType(), loaderOf(service));
+    String wrong = Elements.firstMismatch(declared, argument);
+    if (wrong != null) {
+      throw mismatch(service, method, index, "holds " + wrong + ", but the parameter is");
+    }
+    return argument;
+  }
+
+  private static ClassLoader loaderOf(ServiceDescriptor service) {
+    ClassLoader loader = service.serviceClass().getClassLoader();
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 
   private static ArgumentMismatchException mismatch(
@@ -57,28 +94,5 @@ public final class Arguments {
 
   private static String count(int n) {
     return n == 1 ? "1 argument" : n + " arguments";
-  }
-
-  private static Class<?> boxed(Class<?> type) {
-    if (!type.isPrimitive()) {
-      return type;
-    }
-    if (type == int.class) {
-      return Integer.class;
-    } else if (type == long.class) {
-      return Long.class;
-    } else if (type == boolean.class) {
-      return Boolean.class;
-    } else if (type == double.class) {
-      return Double.class;
-    } else if (type == float.class) {
-      return Float.class;
-    } else if (type == short.class) {
-      return Short.class;
-    } else if (type == byte.class) {
-      return Byte.class;
-    } else {
-      return Character.class;
-    }
   }
 }

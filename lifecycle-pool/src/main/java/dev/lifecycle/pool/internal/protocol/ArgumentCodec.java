@@ -49,13 +49,20 @@ public final class ArgumentCodec {
       try {
         decoded[i] = FrameChannel.JSON.convertValue(args.get(i), javaType(parameter.genericType(), parameter.type()));
       } catch (IllegalArgumentException e) {
+        // Our words, not the JSON library's: the value as it arrived, and the type.
         throw new ArgumentMismatchException(
             "Argument " + (i + 1) + " (" + parameter.name() + ") of method " + method.signature()
-                + " of service " + service.serviceName() + " cannot be read as "
-                + parameter.genericType() + ": " + e.getMessage());
+                + " of service " + service.serviceName() + " is the JSON value "
+                + abbreviated(args.get(i)) + ", which cannot be read as " + parameter.genericType()
+                + ".");
       }
     }
     return decoded;
+  }
+
+  private static String abbreviated(JsonNode value) {
+    String text = String.valueOf(value);
+    return text.length() <= 80 ? text : text.substring(0, 80) + "...";
   }
 
   /** A result as the method's declared return type, or as plain JSON values when not loadable. */

@@ -1,0 +1,96 @@
+package dev.lifecycle.it.worker;
+
+import dev.lifecycle.Method;
+import dev.lifecycle.Service;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Parameters of many kinds, for the one argument rule in one JVM and through a pool. */
+@Service
+public class ArgsService {
+
+  public enum Color { RED, GREEN }
+
+  public record Rect(int width, int height) {}
+
+  @Method
+  public int divide(int a, int b) {
+    return a / b;
+  }
+
+  @Method
+  public long twice(long x) {
+    return 2 * x;
+  }
+
+  @Method
+  public double half(double x) {
+    return x / 2;
+  }
+
+  @Method
+  public short shorty(short s) {
+    return s;
+  }
+
+  @Method
+  public char next(char c) {
+    return (char) (c + 1);
+  }
+
+  @Method
+  public boolean not(boolean b) {
+    return !b;
+  }
+
+  @Method
+  public String echo(String s) {
+    return s;
+  }
+
+  @Method
+  public Integer boxed(Integer x) {
+    return x;
+  }
+
+  @Method
+  public int sum(List<Integer> xs) {
+    return xs.stream().mapToInt(Integer::intValue).sum();
+  }
+
+  @Method
+  public int sizes(Map<String, List<Integer>> lists) {
+    return lists.values().stream().mapToInt(List::size).sum();
+  }
+
+  @Method
+  public long nested(List<List<Long>> xs) {
+    return xs.stream().flatMap(List::stream).mapToLong(Long::longValue).sum();
+  }
+
+  @Method
+  public String shade(Color c) {
+    return c.name();
+  }
+
+  @Method
+  public int area(Rect r) {
+    return r.width() * r.height();
+  }
+
+  @Method
+  public int bytes(byte[] b) {
+    return b.length;
+  }
+
+  @Method
+  public int words(String[] ws) {
+    return ws.length;
+  }
+
+  @Method
+  public int count(Set<String> s) {
+    return s.size();
+  }
+}
