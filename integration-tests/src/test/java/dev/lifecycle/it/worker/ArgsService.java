@@ -2,8 +2,11 @@ package dev.lifecycle.it.worker;
 
 import dev.lifecycle.Method;
 import dev.lifecycle.Service;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Parameters of many kinds, for the one argument rule in one JVM and through a pool. */
@@ -92,5 +95,20 @@ public class ArgsService {
   @Method
   public int count(Set<String> s) {
     return s.size();
+  }
+
+  @Method
+  public String maybe(Optional<String> value) {
+    return value.map(v -> "some " + v).orElse("none");
+  }
+
+  @Method
+  public LocalDate nextDay(LocalDate day) {
+    return day.plusDays(1);
+  }
+
+  @Method
+  public Duration doubled(Duration d) {
+    return d.multipliedBy(2);
   }
 }

@@ -8,10 +8,13 @@ import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.Container;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -25,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The one argument rule: each call gives the same result, or the same exception with the same
  * message, in one JVM and through a pool of real worker JVMs; what Java converts without a cast
- * is accepted, nothing lossy or foreign is, and the elements of collections are checked.
+ * is accepted, nothing lossy or foreign is, and the elements of collections (and the value of an
+ * {@code Optional}) are checked; {@code Optional} and {@code java.time} values travel.
  */
 class ArgumentRuleTest {
 
@@ -116,7 +120,14 @@ class ArgumentRuleTest {
         call("a list for a byte array", false, "bytes", List.of(1, 2)),
         call("a string array", true, "words", (Object) new String[] {"a", "b"}),
         call("a set", true, "count", Set.of("a", "b")),
-        call("a list for a set", false, "count", List.of("a")));
+        call("a list for a set", false, "count", List.of("a")),
+        call("an Optional of a string", true, "maybe", Optional.of("x")),
+        call("an empty Optional", true, "maybe", Optional.empty()),
+        call("an Optional of a number for an Optional of a string", false, "maybe", Optional.of(5)),
+        call("a string for an Optional", false, "maybe", "x"),
+        call("a LocalDate", true, "nextDay", LocalDate.of(2026, 12, 31)),
+        call("a string for a LocalDate", false, "nextDay", "2026-12-31"),
+        call("a Duration", true, "doubled", Duration.ofMillis(1500)));
   }
 
   private static Arguments call(String what, boolean accepted, String method, Object... args) {

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON configuration of Lifecycle's own mappers, the web frontend's and the pool's
- * protocol's: no default typing, unknown properties and trailing tokens refused, and strings as
- * long as what carries them may be (Jackson's own limit, 20 million characters, is not ours).
+ * protocol's: no default typing, unknown properties and trailing tokens refused, strings as long
+ * as what carries them may be (Jackson's own limit, 20 million characters, is not ours), {@code
+ * Optional}s as their value or {@code null}, and {@code java.time} values as ISO-8601 strings
+ * ({@code "2026-12-01"}, {@code "PT1.5S"}).
  */
 public final class StrictJson {
 
@@ -21,6 +26,10 @@ public final class StrictJson {
             StreamReadConstraints.builder().maxStringLength(maxStringLength).build()).build())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .build();
   }
 }
