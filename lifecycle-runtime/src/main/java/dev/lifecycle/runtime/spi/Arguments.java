@@ -1,6 +1,8 @@
 package dev.lifecycle.runtime.spi;
 
 import dev.lifecycle.runtime.ArgumentMismatchException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one argument rule, applied before generated code casts the arguments, in one JVM and (by
@@ -70,12 +72,37 @@ public final class Arguments {
       throw mismatch(service, method, index,
           "has type " + argument.getClass().getName() + ", but the parameter is");
     }
-    DeclaredType declared = DeclaredType.parse(parameter.genericType(), loaderOf(service));
-    String wrong = Elements.firstMismatch(declared, argument);
+    if (!Elements.holdsElements(argument)) {
+      return argument;
+    }
+    String wrong = Elements.firstMismatch(declaredType(service, parameter), argument);
     if (wrong != null) {
       throw mismatch(service, method, index, "holds " + wrong + ", but the parameter is");
     }
     return argument;
+  }
+
+  /** Parameters read before, most recently used last; bounded, as class loaders may come and go. */
+  private static final Map<ParameterDescriptor, DeclaredType> DECLARED =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ParameterDescriptor, DeclaredType> eldest) {
+          return size() > 1024;
+        }
+      };
+
+  private static DeclaredType declaredType(ServiceDescriptor service, ParameterDescriptor parameter) {
+    synchronized (DECLARED) {
+      DeclaredType known = DECLARED.get(parameter);
+      if (known != null) {
+        return known;
+      }
+    }
+    DeclaredType read = DeclaredType.parse(parameter.genericType(), loaderOf(service));
+    synchronized (DECLARED) {
+      DECLARED.put(parameter, read);
+    }
+    return read;
   }
 
   private static ClassLoader loaderOf(ServiceDescriptor service) {

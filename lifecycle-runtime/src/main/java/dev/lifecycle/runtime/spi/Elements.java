@@ -17,6 +17,12 @@ final class Elements {
 
   private Elements() {}
 
+  /** Whether {@code value} holds elements to check: a collection, map, object array or Optional. */
+  static boolean holdsElements(Object value) {
+    return value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Optional<?>
+        || (value != null && value.getClass().isArray() && !value.getClass().getComponentType().isPrimitive());
+  }
+
   /** The first element that does not fit, in words; null when all fit. */
   static String firstMismatch(DeclaredType declared, Object value) {
     if (value == null || declared.erasure().isEmpty()) {
