@@ -241,12 +241,18 @@ public final class ContainerPool implements AutoCloseable {
           .orElseThrow(() -> new UnknownMethodException(descriptor.get(), method));
       checked = Arguments.check(descriptor.get(), called, args);
     }
-    List<JsonNode> encoded;
-    try {
-      encoded = ArgumentCodec.encode(checked);
-    } catch (IllegalArgumentException e) {
-      throw new ArgumentMismatchException("The arguments of '" + method + "' of service "
-          + service.serviceName() + " cannot be written as JSON: " + e.getMessage());
+    List<JsonNode> encoded = new ArrayList<>();
+    Object[] values = checked == null ? new Object[0] : checked;
+    for (int i = 0; i < values.length; i++) {
+      try {
+        encoded.add(ArgumentCodec.encodeValue(values[i]));
+      } catch (IllegalArgumentException e) {
+        // Our words, not the JSON library's: which argument, of which class.
+        throw new ArgumentMismatchException("Argument " + (i + 1) + " of '" + method + "' of service "
+            + service.serviceName() + " is a " + values[i].getClass().getName() + ", which cannot"
+            + " be sent to a worker JVM as JSON: pass records, collections, strings, numbers,"
+            + " enums or other values made of them.");
+      }
     }
     WorkerContainer container;
     try {

@@ -111,4 +111,10 @@ public class ArgsService {
   public Duration doubled(Duration d) {
     return d.multipliedBy(2);
   }
+
+  /** Takes anything in one JVM; through a pool only what JSON can carry. */
+  @Method
+  public String kind(Object value) {
+    return value.getClass().getSimpleName();
+  }
 }

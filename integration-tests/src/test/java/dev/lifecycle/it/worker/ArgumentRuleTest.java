@@ -150,4 +150,15 @@ class ArgumentRuleTest {
         .as("through the pool: %s; in one JVM: %s (args %s)", remote, local, Arrays.deepToString(args))
         .isTrue();
   }
+
+  @org.junit.jupiter.api.Test
+  void anArgumentJsonCannotCarryIsRefusedInOurWordsNamingItsClass() {
+    Object opaque = new Object();
+
+    Outcome remote = Outcome.of(() -> pool.call("kind", opaque));
+
+    assertThat(remote.failure()).isEqualTo(ArgumentMismatchException.class);
+    assertThat(remote.message()).contains("Argument 1 of 'kind'", "java.lang.Object",
+        "cannot be sent to a worker JVM as JSON").doesNotContain("FAIL_ON_EMPTY_BEANS", "Jackson");
+  }
 }

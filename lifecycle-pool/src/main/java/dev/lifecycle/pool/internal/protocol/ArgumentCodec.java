@@ -6,7 +6,6 @@ import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,16 +17,11 @@ public final class ArgumentCodec {
 
   private ArgumentCodec() {}
 
-  public static List<JsonNode> encode(Object[] args) {
-    List<JsonNode> encoded = new ArrayList<>();
-    if (args != null) {
-      for (Object arg : args) {
-        encoded.add(FrameChannel.JSON.valueToTree(arg));
-      }
-    }
-    return encoded;
-  }
-
+  /**
+   * One argument or result as a JSON tree.
+   *
+   * @throws IllegalArgumentException when JSON cannot carry it
+   */
   public static JsonNode encodeValue(Object value) {
     return FrameChannel.JSON.valueToTree(value);
   }
