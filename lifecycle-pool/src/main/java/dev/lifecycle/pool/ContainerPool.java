@@ -2,6 +2,7 @@ package dev.lifecycle.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifecycle.pool.internal.DaemonThreads;
+import dev.lifecycle.pool.internal.FileTrees;
 import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.launch.PrivateDirectory;
 import dev.lifecycle.pool.internal.launch.WorkerLauncher;
@@ -359,7 +360,7 @@ public final class ContainerPool implements AutoCloseable {
     server.close();
     background.shutdownNow();
     // The restore-state files and, unless the caller chose a work directory, the logs.
-    PrivateDirectory.delete(privateDirectory);
+    FileTrees.deleteQuietly(privateDirectory);
   }
 
   /** Seconds beyond the exit grace period that a stopping container's exit hooks may take. */

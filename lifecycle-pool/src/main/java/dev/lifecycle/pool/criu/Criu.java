@@ -1,5 +1,6 @@
 package dev.lifecycle.pool.criu;
 
+import dev.lifecycle.pool.internal.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -170,7 +170,7 @@ final class Criu implements CriuAvailability {
     LOG.log(System.Logger.Level.DEBUG,
         () -> what + " took " + CriuCommand.format(run.took()) + ", restored pid " + pid);
     if (!options.keepWorkDirectory()) {
-      deleteQuietly(work);
+      FileTrees.deleteQuietly(work);
     }
     return pid;
   }
@@ -226,14 +226,6 @@ final class Criu implements CriuAvailability {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "could not delete " + dir + ": " + e);
     }
   }
 

@@ -1,13 +1,11 @@
 package dev.lifecycle.pool.criu;
 
+import dev.lifecycle.pool.internal.FileTrees;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,7 +49,7 @@ final class KernelFeatureCache {
       if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
         LOG.log(Level.WARNING, "Replacing " + directory + ", which is not a directory of root's"
             + " with mode 0700: criu, run as root, reads its cache of the kernel's features there.");
-        deleteWithoutFollowingLinks(directory);
+        FileTrees.deleteQuietly(directory); // links deleted, never followed
       }
       Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       Files.setPosixFilePermissions(directory, OWNER_ONLY); // whatever the umask
@@ -68,25 +66,5 @@ final class KernelFeatureCache {
         Files.readAttributes(directory, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     return attributes.isDirectory() && attributes.owner().getName().equals("root")
         && attributes.permissions().equals(OWNER_ONLY);
-  }
-
-  private static void deleteWithoutFollowingLinks(Path path) throws IOException {
-    // walkFileTree does not follow links unless asked: a link is deleted, not what it names.
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

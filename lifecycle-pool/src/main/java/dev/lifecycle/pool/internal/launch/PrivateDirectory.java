@@ -1,5 +1,6 @@
 package dev.lifecycle.pool.internal.launch;
 
+import dev.lifecycle.pool.internal.FileTrees;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
@@ -9,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The pool's private directory (mode 0700): its socket and the clones' restore-state files.
@@ -50,14 +49,6 @@ public final class PrivateDirectory {
         OWNER_ONLY);
   }
 
-  public static void delete(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, () -> "could not delete " + dir + ": " + e);
-    }
-  }
-
   private static void removeAbandoned(Path tmp) {
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*-*")) {
       for (Path dir : dirs) {
@@ -70,7 +61,7 @@ public final class PrivateDirectory {
         }
         if (ProcessHandle.of(pid).isEmpty() && ownedByMe(dir)) {
           LOG.log(Level.DEBUG, () -> "removing " + dir + ", left by supervisor " + pid + " which is gone");
-          delete(dir);
+          FileTrees.deleteQuietly(dir);
         }
       }
     } catch (IOException e) {
