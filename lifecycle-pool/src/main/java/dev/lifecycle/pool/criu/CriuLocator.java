@@ -1,7 +1,7 @@
 package dev.lifecycle.pool.criu;
 
+import dev.lifecycle.pool.internal.ProcStatus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -272,15 +272,12 @@ final class CriuLocator {
 
   /** The effective uid, from {@code /proc/self/status}: the JDK has no API for it. */
   static long effectiveUidFromProc() {
+    // Real, effective, saved, filesystem uids. An unknown uid is treated as "not root", which
+    // turns snapshots off.
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
-        if (line.startsWith("Uid:")) {
-          return Long.parseLong(line.substring(4).strip().split("\\s+")[1]);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // Fall through: an unknown uid is treated as "not root", which turns snapshots off.
+      return ProcStatus.field("Uid").map(uids -> Long.parseLong(uids.split("\\s+")[1])).orElse(-1L);
+    } catch (RuntimeException malformed) {
+      return -1;
     }
-    return -1;
   }
 }

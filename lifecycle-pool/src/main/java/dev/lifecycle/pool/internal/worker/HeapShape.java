@@ -1,12 +1,10 @@
 package dev.lifecycle.pool.internal.worker;
 
+import dev.lifecycle.pool.internal.ProcStatus;
 import com.sun.management.HotSpotDiagnosticMXBean;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -28,7 +26,6 @@ final class HeapShape {
   private static final String MIN = "MinHeapFreeRatio";
   private static final String MAX = "MaxHeapFreeRatio";
   private static final String SNAPSHOT_MAX_FREE_PERCENT = "10";
-  private static final Path STATUS = Path.of("/proc/self/status");
   private static final long POLL_MILLIS = 5;
   /** G1 gives back memory in steps about 10 ms apart: this long without a drop means done. */
   private static final long SETTLED_MILLIS = 60;
@@ -131,15 +128,11 @@ final class HeapShape {
   /** {@code RssAnon} of this process, or 0 when it cannot be read (then nothing is waited for). */
   private static long anonymousKilobytes() {
     try {
-      for (String line : Files.readAllLines(STATUS)) {
-        if (line.startsWith("RssAnon:")) {
-          return Long.parseLong(line.substring("RssAnon:".length()).replace("kB", "").trim());
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux, or a format this does not know: no wait
+      return ProcStatus.field("RssAnon").map(kb -> Long.parseLong(kb.replace("kB", "").trim()))
+          .orElse(0L);
+    } catch (RuntimeException unknownFormat) {
+      return 0; // a format this does not know: no wait
     }
-    return 0;
   }
 
   private static long millis(long nanos) {
