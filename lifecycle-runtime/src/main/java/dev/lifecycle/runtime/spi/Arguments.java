@@ -1,7 +1,7 @@
 package dev.lifecycle.runtime.spi;
 
 import dev.lifecycle.runtime.ArgumentMismatchException;
-import java.util.LinkedHashMap;
+import dev.lifecycle.runtime.internal.RecentlyUsed;
 import java.util.Map;
 
 /**
@@ -60,20 +60,14 @@ public final class Arguments {
       }
       return null;
     }
-    if (type.isPrimitive()) {
-      Object widened = Widening.to(type, argument);
-      if (widened == null) {
-        throw mismatch(service, method, index,
-            "has type " + argument.getClass().getName() + ", but the parameter is");
-      }
-      return widened;
-    }
-    if (!type.isInstance(argument)) {
+    Object fitted = type.isPrimitive() ? Widening.to(type, argument)
+        : type.isInstance(argument) ? argument : null;
+    if (fitted == null) {
       throw mismatch(service, method, index,
           "has type " + argument.getClass().getName() + ", but the parameter is");
     }
-    if (!Elements.holdsElements(argument)) {
-      return argument;
+    if (!Elements.holdsElements(fitted)) { // a widened primitive never does
+      return fitted;
     }
     String wrong = Elements.firstMismatch(declaredType(service, parameter), argument);
     if (wrong != null) {
@@ -83,13 +77,7 @@ public final class Arguments {
   }
 
   /** Parameters read before, most recently used last; bounded, as class loaders may come and go. */
-  private static final Map<ParameterDescriptor, DeclaredType> DECLARED =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ParameterDescriptor, DeclaredType> eldest) {
-          return size() > 1024;
-        }
-      };
+  private static final Map<ParameterDescriptor, DeclaredType> DECLARED = new RecentlyUsed<>(1024);
 
   private static DeclaredType declaredType(ServiceDescriptor service, ParameterDescriptor parameter) {
     synchronized (DECLARED) {

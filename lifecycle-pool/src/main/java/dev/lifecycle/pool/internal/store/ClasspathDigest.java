@@ -1,5 +1,6 @@
 package dev.lifecycle.pool.internal.store;
 
+import dev.lifecycle.runtime.internal.RecentlyUsed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +40,7 @@ public final class ClasspathDigest {
   private record Remembered(List<Object> stamps, String digest) {}
 
   /** Guarded by itself. */
-  private static final Map<Path, Remembered> REMEMBERED =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, Remembered> eldest) {
-          return size() > REMEMBERED_ENTRIES;
-        }
-      };
+  private static final Map<Path, Remembered> REMEMBERED = new RecentlyUsed<>(REMEMBERED_ENTRIES);
 
   /** Files read whole, ever: what remembering saves, for tests. */
   private static final AtomicLong FILES_READ = new AtomicLong();
