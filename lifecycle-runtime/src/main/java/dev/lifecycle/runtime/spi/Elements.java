@@ -28,8 +28,10 @@ final class Elements {
     if (value == null || declared.erasure().isEmpty()) {
       return null;
     }
+    // Never a primitive: parameters of primitive types never get here, type arguments are
+    // classes, and only arrays of objects are looked into.
     Class<?> type = declared.erasure().get();
-    if (!boxed(type).isInstance(value)) {
+    if (!type.isInstance(value)) {
       return "a " + value.getClass().getName();
     }
     if (value instanceof Collection<?> collection) {
@@ -71,27 +73,5 @@ final class Elements {
 
   private static String shown(String words) {
     return words.length() <= MAX_SHOWN ? words : words.substring(0, MAX_SHOWN) + "...";
-  }
-
-  private static Class<?> boxed(Class<?> type) {
-    if (!type.isPrimitive()) {
-      return type;
-    }
-    if (type == int.class) {
-      return Integer.class;
-    } else if (type == long.class) {
-      return Long.class;
-    } else if (type == boolean.class) {
-      return Boolean.class;
-    } else if (type == double.class) {
-      return Double.class;
-    } else if (type == float.class) {
-      return Float.class;
-    } else if (type == short.class) {
-      return Short.class;
-    } else if (type == byte.class) {
-      return Byte.class;
-    }
-    return Character.class;
   }
 }
