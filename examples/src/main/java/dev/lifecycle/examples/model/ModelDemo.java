@@ -6,6 +6,7 @@ import dev.lifecycle.runtime.Timeline;
 import dev.lifecycle.runtime.spi.HookPhase;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,10 +56,9 @@ public final class ModelDemo {
             '"' + review + "\")", result, millis(System.nanoTime() - t));
       }
       long t = System.nanoTime();
-      @SuppressWarnings("unchecked") // info() is declared to return Map<String, Object>
-      Map<String, Object> info = (Map<String, Object>) container.call("info");
+      SentimentService.Info info = (SentimentService.Info) container.call("info");
       out.printf(Locale.ROOT, "  %-81s %4d ms%n", "info()", millis(System.nanoTime() - t));
-      info.forEach((key, value) -> out.printf(Locale.ROOT, "      %-18s %s%n", key, value));
+      printInfo(info, out);
       out.println();
       out.println("Stopping the container: its @Exit hook runs.");
     }
@@ -74,6 +74,18 @@ public final class ModelDemo {
             + "the work a memory snapshot lets every later container skip.%n",
         modelLoading.toMillis(), startMillis);
     return timeline;
+  }
+
+  private static void printInfo(SentimentService.Info info, PrintStream out) {
+    ModelStats model = info.model();
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("containerId", info.containerId());
+    shown.put("predictions", info.predictions());
+    shown.put("trainingDocuments", model.trainingDocuments());
+    shown.put("heldOutAccuracy", String.format(Locale.ROOT, "%.4f", model.heldOutAccuracy()));
+    shown.put("checksum", model.checksum());
+    shown.put("trainingMillis", model.trainingTime().toMillis());
+    shown.forEach((key, value) -> out.printf(Locale.ROOT, "      %-18s %s%n", key, value));
   }
 
   /** Phases with their hooks beneath them: when each began, how long it took, and why. */

@@ -1,8 +1,6 @@
 package dev.lifecycle.examples.model;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What a trained model is and how well it does.
@@ -27,20 +25,4 @@ public record ModelStats(
     double trainingAccuracy,
     double heldOutAccuracy,
     String checksum,
-    Duration trainingTime) {
-
-  /** The stats as an ordered map, e.g. for a {@code @Method} result. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("trainingDocuments", trainingDocuments);
-    map.put("heldOutDocuments", heldOutDocuments);
-    map.put("epochs", epochs);
-    map.put("buckets", buckets);
-    map.put("nonZeroWeights", nonZeroWeights);
-    map.put("trainingAccuracy", Math.round(trainingAccuracy * 10_000) / 10_000.0);
-    map.put("heldOutAccuracy", Math.round(heldOutAccuracy * 10_000) / 10_000.0);
-    map.put("checksum", checksum);
-    map.put("trainingMillis", trainingTime.toMillis());
-    return map;
-  }
-}
+    Duration trainingTime) {}

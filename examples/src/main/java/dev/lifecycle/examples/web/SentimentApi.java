@@ -3,11 +3,11 @@ package dev.lifecycle.examples.web;
 import dev.lifecycle.Enter;
 import dev.lifecycle.Service;
 import dev.lifecycle.WebEndpoint;
+import dev.lifecycle.examples.model.ModelStats;
 import dev.lifecycle.examples.model.Prediction;
 import dev.lifecycle.examples.model.SentimentModel;
 import dev.lifecycle.examples.model.SentimentTrainer;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -57,9 +57,15 @@ public class SentimentApi {
 
   /** {@code GET /stats}: the model's figures and this container's id. */
   @WebEndpoint(method = "GET", path = "/stats")
-  public Map<String, Object> stats() {
-    Map<String, Object> stats = new java.util.LinkedHashMap<>(model.stats().toMap());
-    stats.put("containerId", containerId);
-    return stats;
+  public Stats stats() {
+    return new Stats(containerId, model.stats());
   }
+
+  /**
+   * What {@code GET /stats} answers, as JSON.
+   *
+   * @param containerId the id of the container that answered
+   * @param model the model's figures
+   */
+  public record Stats(String containerId, ModelStats model) {}
 }

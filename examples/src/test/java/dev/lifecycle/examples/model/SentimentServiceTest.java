@@ -7,8 +7,6 @@ import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.Timeline;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -80,12 +78,15 @@ class SentimentServiceTest {
   @Test
   void twoContainersShareTheModelButNotTheId(Container<SentimentService> first) {
     try (Container<SentimentService> second = Container.start(SentimentService.class)) {
-      Map<String, Object> one = info(first);
-      Map<String, Object> two = info(second);
+      SentimentService.Info one = info(first);
+      SentimentService.Info two = info(second);
 
-      assertThat(one.get("containerId")).isNotEqualTo(two.get("containerId"));
-      assertThat(one.get("checksum")).isEqualTo(two.get("checksum"));
-      assertThat(modelOnly(one)).isEqualTo(modelOnly(two));
+      assertThat(one.containerId()).isNotEqualTo(two.containerId());
+      assertThat(one.model().checksum()).isEqualTo(two.model().checksum());
+      assertThat(one.model())
+          .usingRecursiveComparison()
+          .ignoringFields("trainingTime")
+          .isEqualTo(two.model());
     }
   }
 
@@ -105,17 +106,7 @@ class SentimentServiceTest {
         assertThat(result).asString().matches("(positive|negative) \\(\\d\\.\\d\\d\\)"));
   }
 
-  @SuppressWarnings("unchecked") // info() returns Map<String, Object>
-  private static Map<String, Object> info(Container<SentimentService> container) {
-    return (Map<String, Object>) container.call("info");
-  }
-
-  /** What describes the model: not the container's id, its call count or how long it trained. */
-  private static Map<String, Object> modelOnly(Map<String, Object> info) {
-    Map<String, Object> model = new HashMap<>(info);
-    model.remove("containerId");
-    model.remove("predictions");
-    model.remove("trainingMillis");
-    return model;
+  private static SentimentService.Info info(Container<SentimentService> container) {
+    return (SentimentService.Info) container.call("info");
   }
 }

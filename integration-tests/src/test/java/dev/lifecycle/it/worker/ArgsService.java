@@ -2,12 +2,16 @@ package dev.lifecycle.it.worker;
 
 import dev.lifecycle.Method;
 import dev.lifecycle.Service;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Parameters of many kinds, for the one argument rule in one JVM and through a pool. */
 @Service
@@ -112,9 +116,50 @@ public class ArgsService {
     return d.multipliedBy(2);
   }
 
-  /** Takes anything in one JVM; through a pool only what JSON can carry. */
   @Method
-  public String kind(Object value) {
+  public UUID same(UUID id) {
+    return id;
+  }
+
+  @Method
+  public BigDecimal precise(BigDecimal amount) {
+    return amount;
+  }
+
+  @Method
+  public BigInteger successor(BigInteger n) {
+    return n.add(BigInteger.ONE);
+  }
+
+  @Method
+  public Instant later(Instant when) {
+    return when.plusSeconds(1);
+  }
+
+  @Method
+  public String text(Label label) {
+    return label.getText();
+  }
+
+  /**
+   * Takes any {@link Label} in one JVM, a subclass included; through a pool only what JSON can
+   * carry, which a subclass with more properties may not be.
+   */
+  @Method
+  public String kind(Label value) {
     return value.getClass().getSimpleName();
+  }
+
+  /** A bean: a public no-argument constructor and a property with its getter and setter. */
+  public static class Label {
+    private String text = "";
+
+    public String getText() {
+      return text;
+    }
+
+    public void setText(String text) {
+      this.text = text;
+    }
   }
 }

@@ -7,8 +7,11 @@ import dev.lifecycle.it.worker.ArgsService.Rect;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.Container;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -127,7 +131,23 @@ class ArgumentRuleTest {
         call("a string for an Optional", false, "maybe", "x"),
         call("a LocalDate", true, "nextDay", LocalDate.of(2026, 12, 31)),
         call("a string for a LocalDate", false, "nextDay", "2026-12-31"),
-        call("a Duration", true, "doubled", Duration.ofMillis(1500)));
+        call("a Duration", true, "doubled", Duration.ofMillis(1500)),
+        call("a UUID", true, "same", UUID.fromString("4b1f7a52-3c1e-4d55-9a0b-6f1f2e3d4c5b")),
+        call("a string for a UUID", false, "same", "4b1f7a52-3c1e-4d55-9a0b-6f1f2e3d4c5b"),
+        call("a BigDecimal, every digit and the scale", true, "precise",
+            new BigDecimal("12345678901234567890.1234567890123456789000")),
+        call("a double for a BigDecimal", false, "precise", 1.5),
+        call("a BigInteger beyond a long", true, "successor",
+            new BigInteger("123456789012345678901234567890")),
+        call("an Instant", true, "later", Instant.parse("2026-12-01T18:00:00.123456789Z")),
+        call("a bean", true, "text", label("hello")),
+        call("a record for a bean", false, "text", new Rect(1, 1)));
+  }
+
+  private static ArgsService.Label label(String text) {
+    ArgsService.Label label = new ArgsService.Label();
+    label.setText(text);
+    return label;
   }
 
   private static Arguments call(String what, boolean accepted, String method, Object... args) {
@@ -153,12 +173,19 @@ class ArgumentRuleTest {
 
   @org.junit.jupiter.api.Test
   void anArgumentJsonCannotCarryIsRefusedInOurWordsNamingItsClass() {
-    Object opaque = new Object();
+    Object opaque = new SelfReferencingLabel();
 
     Outcome remote = Outcome.of(() -> pool.call("kind", opaque));
 
     assertThat(remote.failure()).isEqualTo(ArgumentMismatchException.class);
-    assertThat(remote.message()).contains("Argument 1 of 'kind'", "java.lang.Object",
+    assertThat(remote.message()).contains("Argument 1 of 'kind'", SelfReferencingLabel.class.getName(),
         "cannot be sent to a worker JVM as JSON").doesNotContain("FAIL_ON_EMPTY_BEANS", "Jackson");
+  }
+
+  /** A label the parameter type accepts, with a property JSON cannot write: itself. */
+  public static final class SelfReferencingLabel extends ArgsService.Label {
+    public SelfReferencingLabel getSelf() {
+      return this;
+    }
   }
 }

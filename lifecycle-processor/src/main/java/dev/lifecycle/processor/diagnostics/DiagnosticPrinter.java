@@ -1,10 +1,13 @@
 package dev.lifecycle.processor.diagnostics;
 
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * Prints reports through the {@link Messager}, each finding once per compilation.
@@ -47,6 +50,10 @@ public final class DiagnosticPrinter {
           () -> messager.printMessage(item.kind(), item.text()));
       return;
     }
+    if (item.position() instanceof Position.OnReturnType on) {
+      printOnReturnType(item, on.method());
+      return;
+    }
     Position.OnElement on = (Position.OnElement) item.position();
     if (on.value() != null) {
       messager.printMessage(item.kind(), item.text(), on.element(), on.annotation(), on.value());
@@ -54,6 +61,16 @@ public final class DiagnosticPrinter {
       messager.printMessage(item.kind(), item.text(), on.element(), on.annotation());
     } else {
       messager.printMessage(item.kind(), item.text(), on.element());
+    }
+  }
+
+  private void printOnReturnType(ValidationReport.Item item, ExecutableElement method) {
+    MethodTree tree = trees.map(found -> found.getTree(method)).orElse(null);
+    TreePath path = trees.map(found -> found.getPath(method)).orElse(null);
+    if (tree == null || tree.getReturnType() == null || path == null) {
+      messager.printMessage(item.kind(), item.text(), method);
+    } else {
+      trees.get().printMessage(item.kind(), item.text(), tree.getReturnType(), path.getCompilationUnit());
     }
   }
 }

@@ -196,6 +196,14 @@ public enum Message {
       "Service %s has %s method %s, but lifecycle-web is not on the class path of this"
           + " compilation, so nothing would serve it over HTTP. Add the dependency"
           + " dev.lifecycle:lifecycle-web (the same version as lifecycle-runtime)."),
+  PARAMETER_CANNOT_TRAVEL(
+      "LC170",
+      "Parameter %s of %s method %s cannot travel between a caller and a container as JSON: %s."
+          + " %s."),
+  RESULT_CANNOT_TRAVEL(
+      "LC171",
+      "%s method %s returns %s, which cannot travel between a container and its caller as JSON:"
+          + " %s. %s."),
   PROCESSOR_CRASH(
       "LC900",
       "The Lifecycle annotation processor failed on %s. This is a bug in Lifecycle, not in your"

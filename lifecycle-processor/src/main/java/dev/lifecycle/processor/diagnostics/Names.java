@@ -11,6 +11,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 
 /** How messages name elements: short enough to read, precise enough to find. */
 public final class Names {
@@ -66,6 +67,12 @@ public final class Names {
   public static String simpleType(TypeMirror type) {
     if (type instanceof ArrayType array) {
       return simpleType(array.getComponentType()) + "[]";
+    }
+    if (type instanceof WildcardType wildcard) {
+      if (wildcard.getExtendsBound() != null) {
+        return "? extends " + simpleType(wildcard.getExtendsBound());
+      }
+      return wildcard.getSuperBound() == null ? "?" : "? super " + simpleType(wildcard.getSuperBound());
     }
     if (type instanceof DeclaredType declared) {
       String name = nestedName(declared.asElement());

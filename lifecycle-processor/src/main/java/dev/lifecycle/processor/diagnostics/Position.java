@@ -5,6 +5,7 @@ import com.sun.source.tree.Tree;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 
 /** Where a finding points, as precisely as the sources allow, so that an IDE marks the token. */
 sealed interface Position {
@@ -15,6 +16,9 @@ sealed interface Position {
    */
   record OnElement(Element element, AnnotationMirror annotation, AnnotationValue value)
       implements Position {}
+
+  /** On the return type of a method in source, as written (the method itself where not found). */
+  record OnReturnType(ExecutableElement method) implements Position {}
 
   /** On a source tree, for what has no element yet (a local class before attribution). */
   record OnTree(Tree tree, CompilationUnitTree unit) implements Position {}

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -86,6 +87,13 @@ public final class ValidationReport {
     public Builder about(Element element) {
       return sources.isInSource(element)
           ? new Builder(items, sources, onElement(element), element)
+          : new Builder(items, sources, position, null);
+    }
+
+    /** Findings on the return type of {@code method}, placed as {@link #about(Element)} places. */
+    public Builder aboutReturnType(ExecutableElement method) {
+      return sources.isInSource(method)
+          ? new Builder(items, sources, new Position.OnReturnType(method), method)
           : new Builder(items, sources, position, null);
     }
 

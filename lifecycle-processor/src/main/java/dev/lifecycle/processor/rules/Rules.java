@@ -24,6 +24,8 @@ public final class Rules {
 
   public Rules(Elements elements, Types types) {
     AsyncTypes asyncTypes = new AsyncTypes(elements, types);
+    TravellingTypeRules travellingTypes =
+        new TravellingTypeRules(types, new TravellingTypes(elements, types));
     declarationRules = List.of(new ServiceDeclarationRules());
     classMemberRules =
         List.of(
@@ -33,6 +35,7 @@ public final class Rules {
             new WebServerRules(),
             new WebSignatureRules(elements, types, asyncTypes),
             new CallableRules(),
+            travellingTypes,
             new InheritedAccessRules(elements),
             new SnapshotRules());
     interfaceMemberRules = List.of(new InterfaceMemberRules());
@@ -44,6 +47,7 @@ public final class Rules {
             new ServiceMemberRules(this::checkMember),
             new ServerRules(elements),
             new FunctionServiceRules(),
+            travellingTypes,
             new MethodNameRules(),
             new WebRouteRules(elements),
             new WebArtifactRule(elements));

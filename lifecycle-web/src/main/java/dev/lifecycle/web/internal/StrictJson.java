@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -13,8 +14,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The one JSON configuration of Lifecycle's own mappers, the web frontend's and the pool's
  * protocol's: no default typing, unknown properties and trailing tokens refused, strings as long
  * as what carries them may be (Jackson's own limit, 20 million characters, is not ours), {@code
- * Optional}s as their value or {@code null}, and {@code java.time} values as ISO-8601 strings
- * ({@code "2026-12-01"}, {@code "PT1.5S"}).
+ * Optional}s as their value or {@code null}, {@code java.time} values as ISO-8601 strings
+ * ({@code "2026-12-01"}, {@code "PT1.5S"}), and decimals read as written, every digit and the
+ * scale kept, so that a {@code BigDecimal} arrives as it was sent (a {@code double} read from one
+ * is the same {@code double}).
  */
 public final class StrictJson {
 
@@ -26,6 +29,8 @@ public final class StrictJson {
             StreamReadConstraints.builder().maxStringLength(maxStringLength).build()).build())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
