@@ -165,6 +165,7 @@ public final class LifecycleExtension
     private ContainerScope scope = ContainerScope.PER_CLASS;
     private Consumer<ContainerBuilder<T>> configure = builder -> {};
     private boolean simulateSnapshot;
+    private JsonCalls jsonCalls = JsonCalls.WITH_SNAPSHOT;
     private Consumer<? super T> atSnapshot = instance -> {};
 
     private Builder(Class<T> serviceClass) {
@@ -199,9 +200,15 @@ public final class LifecycleExtension
       return this;
     }
 
+    /** See {@link LifecycleTest#jsonCalls()}. */
+    public Builder<T> jsonCalls(JsonCalls jsonCalls) {
+      this.jsonCalls = Objects.requireNonNull(jsonCalls, "jsonCalls");
+      return this;
+    }
+
     public LifecycleExtension build() {
       return new LifecycleExtension(
-          new Settings<>(serviceClass, scope, simulateSnapshot, atSnapshot, configure));
+          new Settings<>(serviceClass, scope, simulateSnapshot, jsonCalls, atSnapshot, configure));
     }
   }
 }

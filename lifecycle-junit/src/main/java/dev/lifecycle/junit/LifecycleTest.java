@@ -44,4 +44,10 @@ public @interface LifecycleTest {
    * true)}.
    */
   boolean simulateSnapshot() default false;
+
+  /**
+   * Whether calls through the {@code Container} cross a pool's JSON encoding, as they would in
+   * production: by default when {@link #simulateSnapshot()} is set. See {@link JsonCalls}.
+   */
+  JsonCalls jsonCalls() default JsonCalls.WITH_SNAPSHOT;
 }

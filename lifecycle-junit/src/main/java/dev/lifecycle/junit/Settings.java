@@ -9,6 +9,7 @@ record Settings<T>(
     Class<T> serviceClass,
     ContainerScope scope,
     boolean simulateSnapshot,
+    JsonCalls jsonCalls,
     Consumer<? super T> atSnapshot,
     Consumer<ContainerBuilder<T>> configure) {
 
@@ -16,7 +17,8 @@ record Settings<T>(
     for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
       LifecycleTest test = type.getAnnotation(LifecycleTest.class);
       if (test != null) {
-        return new Settings<>(test.value(), test.scope(), test.simulateSnapshot(), x -> {}, x -> {});
+        return new Settings<>(
+            test.value(), test.scope(), test.simulateSnapshot(), test.jsonCalls(), x -> {}, x -> {});
       }
     }
     throw new ExtensionConfigurationException(

@@ -1,5 +1,6 @@
 package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.boundary.CallEncoding;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.internal.ContainerFailures;
 import dev.lifecycle.runtime.internal.ContainerLifecycle;
@@ -60,6 +61,7 @@ public final class Container<T> implements AutoCloseable {
       ServiceDispatcher<T> dispatcher,
       ServiceOptions options,
       CheckpointEngine engine,
+      CallEncoding encoding,
       List<ContainerListener> listeners,
       boolean withShutdownHook,
       WebBinding webBinding,
@@ -72,7 +74,8 @@ public final class Container<T> implements AutoCloseable {
     this.webBinding = webBinding;
     this.options = options;
     this.inputs =
-        new InputExecutor<>(dispatcher, id, options.maxConcurrentInputs(), options.inputTimeout());
+        new InputExecutor<>(dispatcher, encoding, id, options.maxConcurrentInputs(),
+            options.inputTimeout());
     this.shutdownHook =
         withShutdownHook ? new ShutdownHook(id, () -> stop(StopTrigger.JVM_SHUTDOWN)) : null;
   }

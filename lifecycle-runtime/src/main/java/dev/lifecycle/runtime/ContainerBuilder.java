@@ -1,5 +1,6 @@
 package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.boundary.CallEncoding;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.internal.Dispatchers;
 import dev.lifecycle.runtime.internal.WebBinding;
@@ -24,6 +25,7 @@ public final class ContainerBuilder<T> {
   private Duration inputTimeout;
   private Duration exitGracePeriod;
   private CheckpointEngine engine = CheckpointEngine.none();
+  private CallEncoding encoding = CallEncoding.none();
   private final List<ContainerListener> listeners = new ArrayList<>();
   private boolean shutdownHook = true;
   private String id;
@@ -71,6 +73,15 @@ public final class ContainerBuilder<T> {
   /** The engine of the snapshot step; {@link CheckpointEngine#none()} unless set. */
   public ContainerBuilder<T> checkpointEngine(CheckpointEngine engine) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    return this;
+  }
+
+  /**
+   * How calls' arguments and results cross into the container; {@link CallEncoding#none()} (as
+   * they are) unless set. A test sets a pool's encoding to see what a pool would pass.
+   */
+  public ContainerBuilder<T> callEncoding(CallEncoding encoding) {
+    this.encoding = Objects.requireNonNull(encoding, "encoding");
     return this;
   }
 
@@ -134,8 +145,8 @@ public final class ContainerBuilder<T> {
    */
   public Container<T> start() {
     ServiceDispatcher<T> resolved = dispatcher != null ? dispatcher : Dispatchers.of(serviceClass);
-    return new Container<>(resolved, resolve(resolved.descriptor().options()), engine, listeners,
-        shutdownHook, webBinding, id).startUp();
+    return new Container<>(resolved, resolve(resolved.descriptor().options()), engine, encoding,
+        listeners, shutdownHook, webBinding, id).startUp();
   }
 
   private ServiceOptions resolve(ServiceOptions declared) {

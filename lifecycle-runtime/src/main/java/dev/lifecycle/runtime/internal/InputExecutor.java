@@ -5,8 +5,10 @@ import dev.lifecycle.runtime.InputOverrun;
 import dev.lifecycle.runtime.InputTimeoutException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
+import dev.lifecycle.runtime.boundary.CallEncoding;
 import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -37,13 +39,16 @@ public final class InputExecutor<T> implements InputRunner {
 
   private final ServiceDispatcher<T> dispatcher;
   private final String serviceName;
+  private final CallEncoding encoding;
   private final ContainerName containerId;
   private final Duration inputTimeout;
   private final InputSlots slots;
   private final ExecutorService threads;
 
-  public InputExecutor(ServiceDispatcher<T> dispatcher, ContainerName containerId, int maxConcurrentInputs, Duration inputTimeout) {
+  public InputExecutor(ServiceDispatcher<T> dispatcher, CallEncoding encoding, ContainerName containerId,
+      int maxConcurrentInputs, Duration inputTimeout) {
     this.dispatcher = dispatcher;
+    this.encoding = encoding;
     this.serviceName = dispatcher.descriptor().serviceName();
     this.containerId = containerId;
     this.inputTimeout = inputTimeout;
@@ -65,8 +70,10 @@ public final class InputExecutor<T> implements InputRunner {
     MethodDescriptor descriptor =
         dispatcher.descriptor().method(method)
             .orElseThrow(() -> new UnknownMethodException(dispatcher.descriptor(), method));
-    Arguments.check(dispatcher.descriptor(), descriptor, args);
-    return run(method, "@Method " + method, () -> dispatcher.invoke(instance, method, args));
+    ServiceDescriptor service = dispatcher.descriptor();
+    Object[] received = encoding.arguments(service, descriptor, Arguments.check(service, descriptor, args));
+    return encoding.result(service, descriptor,
+        run(method, "@Method " + method, () -> dispatcher.invoke(instance, method, received)));
   }
 
   /** Runs {@code work} as one input, by the same rules as {@link #call}; see {@link InputRunner}. */

@@ -6,6 +6,7 @@ import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +25,45 @@ public final class ArgumentCodec {
    */
   public static JsonNode encodeValue(Object value) {
     return FrameChannel.JSON.valueToTree(value);
+  }
+
+  /**
+   * The arguments of a call of {@code method} of {@code serviceName} as JSON trees, as the caller
+   * sends them.
+   *
+   * @throws ArgumentMismatchException when JSON cannot carry one of them
+   */
+  public static List<JsonNode> encodeArguments(String serviceName, String method, Object[] args) {
+    Object[] values = args == null ? new Object[0] : args;
+    List<JsonNode> encoded = new ArrayList<>(values.length);
+    for (int i = 0; i < values.length; i++) {
+      try {
+        encoded.add(encodeValue(values[i]));
+      } catch (IllegalArgumentException e) {
+        // Our words, not the JSON library's: which argument, of which class.
+        throw new ArgumentMismatchException("Argument " + (i + 1) + " of '" + method + "' of service "
+            + serviceName + " is a " + values[i].getClass().getName() + ", which cannot be sent to"
+            + " a worker JVM as JSON: pass the types that travel (records, collections, strings,"
+            + " numbers, enums; docs/types.md).");
+      }
+    }
+    return encoded;
+  }
+
+  /**
+   * The result of {@code method} as a JSON tree, as the container sends it back.
+   *
+   * @throws IllegalStateException when JSON cannot carry it
+   */
+  public static JsonNode encodeResult(ServiceDescriptor service, MethodDescriptor method, Object result) {
+    try {
+      return encodeValue(result);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("The result of @Method " + method.signature() + " of service "
+          + service.serviceName() + " (a " + result.getClass().getName() + ") cannot be sent back"
+          + " to the caller as JSON. Return a value of the types that travel (records,"
+          + " collections, strings, numbers, enums; docs/types.md).", e);
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.lifecycle.pool.internal.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifecycle.pool.internal.protocol.ArgumentCodec;
 import dev.lifecycle.pool.internal.protocol.RemoteError;
 import dev.lifecycle.pool.internal.protocol.WireMessage;
@@ -164,21 +163,10 @@ final class WorkerSession {
       MethodDescriptor method = service.method(call.method())
           .orElseThrow(() -> new UnknownMethodException(service, call.method()));
       Object result = running.call(call.method(), ArgumentCodec.decode(service, method, call.args()));
-      answer = new CallResult(call.callId(), encodeResult(service, method, result));
+      answer = new CallResult(call.callId(), ArgumentCodec.encodeResult(service, method, result));
     } catch (Throwable t) {
       answer = new CallFailed(call.callId(), WorkerFailures.ofCall(t));
     }
     link.send(answer);
-  }
-
-  private static JsonNode encodeResult(ServiceDescriptor service, MethodDescriptor method, Object result) {
-    try {
-      return ArgumentCodec.encodeValue(result);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("The result of @Method " + method.signature() + " of service "
-          + service.serviceName() + " (a " + result.getClass().getName() + ") cannot be sent to the"
-          + " supervisor as JSON: " + e.getMessage() + ". Return records, collections, strings,"
-          + " numbers or other types Jackson can write.", e);
-    }
   }
 }
