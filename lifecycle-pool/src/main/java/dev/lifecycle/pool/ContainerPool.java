@@ -16,7 +16,6 @@ import dev.lifecycle.pool.internal.supervisor.SnapshotPlanner;
 import dev.lifecycle.pool.internal.supervisor.SocketServer;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.pool.internal.web.PoolWebProxy;
-import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.UnknownMethodException;
@@ -165,7 +164,7 @@ public final class ContainerPool implements AutoCloseable {
     planner.prepare();
     if (service.descriptor().map(WebFrontends::serves).orElse(false)) {
       try {
-        webProxy = PoolWebProxy.open(service.serviceName(), config.webBinding(), new WebRequests());
+        webProxy = PoolWebProxy.open(service.descriptor().get(), config.webBinding(), new WebRequests());
       } catch (IOException e) {
         close();
         throw new UncheckedIOException("The pool of service " + service.serviceName() + " cannot"
@@ -208,7 +207,7 @@ public final class ContainerPool implements AutoCloseable {
    * (maps, lists, strings, numbers, booleans, null). {@link #call(Class, String, Object...)}
    * always gives the type asked for.
    *
-   * @param args the arguments in declaration order; anything Jackson can write as JSON
+   * @param args the arguments in declaration order, of the types that travel (docs/types.md)
    */
   public Object call(String method, Object... args) {
     return service.decodeResult(method, callForJson(method, args));
@@ -242,19 +241,7 @@ public final class ContainerPool implements AutoCloseable {
           .orElseThrow(() -> new UnknownMethodException(descriptor.get(), method));
       checked = Arguments.check(descriptor.get(), called, args);
     }
-    List<JsonNode> encoded = new ArrayList<>();
-    Object[] values = checked == null ? new Object[0] : checked;
-    for (int i = 0; i < values.length; i++) {
-      try {
-        encoded.add(ArgumentCodec.encodeValue(values[i]));
-      } catch (IllegalArgumentException e) {
-        // Our words, not the JSON library's: which argument, of which class.
-        throw new ArgumentMismatchException("Argument " + (i + 1) + " of '" + method + "' of service "
-            + service.serviceName() + " is a " + values[i].getClass().getName() + ", which cannot"
-            + " be sent to a worker JVM as JSON: pass records, collections, strings, numbers,"
-            + " enums or other values made of them.");
-      }
-    }
+    List<JsonNode> encoded = ArgumentCodec.encodeArguments(service.serviceName(), method, checked);
     WorkerContainer container;
     try {
       container = acquire("call of '" + method + "'");

@@ -3,6 +3,7 @@ package dev.lifecycle.it.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.runtime.Container;
 import dev.lifecycle.web.internal.ExchangeThreads;
 import dev.lifecycle.web.internal.WebResponses;
 import java.io.BufferedReader;
@@ -159,6 +160,57 @@ class PoolWebProxyTest {
       HttpResponse<String> next = CLIENT.send(HttpRequest.newBuilder(web.resolve("/echo")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(next.statusCode()).isEqualTo(201);
+    }
+  }
+
+  /**
+   * A path no endpoint serves, a method the path does not answer, and arguments that do not fit
+   * are answered by the pool's web address itself, before any container starts, with the status,
+   * words and headers a container gives them.
+   */
+  @Test
+  void requestsAContainerWouldRefuseAreRefusedAlikeWithoutStartingOne() throws Exception {
+    List<Probe> refused = List.of(
+        new Probe("POST", "/nope", "{}"),
+        new Probe("POST", "/echo", "{\"text\": \"x\"}"),
+        new Probe("POST", "/sum", "{\"a\": 1, \"b\": \"two\"}"),
+        new Probe("POST", "/sum", "{\"a\": 1, \"c\": 2}"),
+        new Probe("POST", "/sum", "{\"a\": 1.5, \"b\": 2}"),
+        new Probe("POST", "/sum", "[1, 2]"),
+        new Probe("POST", "/sum", "{\"a\": 1,"),
+        new Probe("GET", "/echo?txt=x", null));
+    try (Container<ScreenedWebService> container =
+            Container.builder(ScreenedWebService.class).webPort(0).start();
+        ContainerPool pool = Workers.pool(ScreenedWebService.class, dir).minContainers(0).build()) {
+      URI inJvm = container.webAddress().orElseThrow();
+      URI pooled = pool.webAddress().orElseThrow();
+
+      for (Probe probe : refused) {
+        HttpResponse<String> local = probe.send(inJvm);
+        HttpResponse<String> remote = probe.send(pooled);
+
+        assertThat(local.statusCode()).as(probe.toString()).isBetween(400, 499);
+        assertThat(remote.statusCode()).as(probe.toString()).isEqualTo(local.statusCode());
+        assertThat(remote.body()).as(probe.toString()).isEqualTo(local.body());
+        assertThat(remote.headers().firstValue("Allow")).as(probe.toString())
+            .isEqualTo(local.headers().firstValue("Allow"));
+      }
+      assertThat(pool.containers()).as("containers started for refused requests").isEmpty();
+
+      HttpResponse<String> summed = new Probe("POST", "/sum", "{\"a\": 1, \"b\": 2}").send(pooled);
+      assertThat(summed.statusCode()).isEqualTo(200);
+      assertThat(summed.body()).isEqualTo("3");
+    }
+  }
+
+  /** One request, to send to several addresses; {@code body} null for none. */
+  private record Probe(String method, String target, String body) {
+    HttpResponse<String> send(URI base) throws Exception {
+      HttpRequest.BodyPublisher publisher = body == null
+          ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(body);
+      return CLIENT.send(HttpRequest.newBuilder(base.resolve(target)).method(method, publisher).build(),
+          HttpResponse.BodyHandlers.ofString());
     }
   }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class EndpointArguments {
   }
 
   /** The arguments, in declaration order, from the query string or from the JSON body. */
-  Object[] decode(String rawQuery, byte[] body) throws WebRequestException {
+  Object[] decode(String rawQuery, InputStream body) throws WebRequestException {
     return QUERY_METHODS.contains(endpoint.httpMethod()) ? fromQuery(rawQuery) : fromBody(body);
   }
 
@@ -92,20 +93,20 @@ final class EndpointArguments {
   }
 
   /** A JSON object with one field per parameter; an empty body counts as {@code {}}. */
-  Object[] fromBody(byte[] body) throws WebRequestException {
+  /** From the request body, read as a stream: a body held in pieces need not be copied whole. */
+  Object[] fromBody(InputStream body) throws WebRequestException {
     JsonNode tree;
-    if (new String(body, StandardCharsets.UTF_8).isBlank()) {
-      tree = JsonNodeFactory.instance.objectNode();
-    } else {
-      try {
-        tree = WebJson.readBody(body);
-      } catch (JsonProcessingException e) {
-        throw badRequest("the request body is not valid JSON: " + e.getOriginalMessage()
-            + at(e.getLocation()) + ". Send a JSON object with one field per parameter"
-            + expected());
-      } catch (IOException e) {
-        throw badRequest("the request body could not be read: " + e);
-      }
+    try {
+      tree = WebJson.readBody(body);
+    } catch (JsonProcessingException e) {
+      throw badRequest("the request body is not valid JSON: " + e.getOriginalMessage()
+          + at(e.getLocation()) + ". Send a JSON object with one field per parameter"
+          + expected());
+    } catch (IOException e) {
+      throw badRequest("the request body could not be read: " + e);
+    }
+    if (tree == null || tree.isMissingNode()) {
+      tree = JsonNodeFactory.instance.objectNode(); // an empty (or blank) body: no parameters
     }
     if (!(tree instanceof ObjectNode fields)) {
       throw badRequest("the request body must be a JSON object with one field per parameter"

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.lifecycle.runtime.internal.InputRunner;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -40,7 +41,8 @@ final class EndpointHandler<T> {
     String serviceName = dispatcher.descriptor().serviceName();
     Object[] args;
     try {
-      args = arguments.decode(exchange.getRequestURI().getRawQuery(), body(exchange));
+      args = arguments.decode(
+          exchange.getRequestURI().getRawQuery(), new ByteArrayInputStream(body(exchange)));
     } catch (WebRequestException e) {
       WebResponses.error(exchange, e.status(), e.getMessage());
       return;
@@ -65,9 +67,8 @@ final class EndpointHandler<T> {
       json = WebJson.JSON.writeValueAsBytes(result);
     } catch (JsonProcessingException e) {
       WebResponses.error(exchange, 500, endpoint.displayName() + " of service " + serviceName
-          + " returned a " + result.getClass().getName() + " that cannot be written as JSON: "
-          + e.getOriginalMessage() + ". Return a record, a collection or a plain value, or give "
-          + "the type Jackson annotations.");
+          + " returned a " + result.getClass().getName() + " that cannot be written as JSON."
+          + " Return a value of the types that travel (docs/types.md).");
       return;
     }
     WebResponses.json(exchange, 200, json);

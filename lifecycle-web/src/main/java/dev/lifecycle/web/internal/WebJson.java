@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * How web requests become arguments: stricter than {@link #JSON}, which writes results,
@@ -47,7 +48,7 @@ final class WebJson {
    * @throws IOException when it is not valid JSON ({@link JsonProcessingException} with the
    *     location)
    */
-  static JsonNode readBody(byte[] body) throws IOException {
+  static JsonNode readBody(InputStream body) throws IOException {
     return BODY.readTree(body);
   }
 

@@ -2,14 +2,14 @@ package dev.lifecycle.web.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one {@code HttpHandler} of a frontend: sends each request to its endpoint by exact path and
@@ -81,34 +81,20 @@ final class WebRouter implements HttpHandler {
       if (handler != null) {
         handler.handle(exchange);
       } else {
-        String allow = allowed(byMethod);
-        exchange.getResponseHeaders().set("Allow", allow);
-        WebResponses.error(exchange, 405, "Service " + serviceName + " serves " + path + " with "
-            + allow + " only, not " + method + ": " + byMethod.values().stream()
-                .map(h -> h.endpoint().displayName()).collect(Collectors.joining(", ")) + ".");
+        RequestScreen.notAllowed(serviceName, path, method, descriptors(byMethod.values().stream()))
+            .send(exchange);
       }
     } else if (app != null) {
       app.handle(exchange);
     } else {
-      WebResponses.error(exchange, 404, "Service " + serviceName + " has no endpoint at " + path
-          + " (paths match exactly). Its endpoints are: " + listing() + ".");
+      RequestScreen.notFound(serviceName, path, descriptors(
+              endpoints.values().stream().flatMap(atPath -> atPath.values().stream())))
+          .send(exchange);
     }
   }
 
-  /** {@code DELETE, GET, HEAD}: the methods of one path, HEAD wherever GET is. */
-  private static String allowed(Map<String, EndpointHandler<?>> byMethod) {
-    TreeSet<String> methods = new TreeSet<>(byMethod.keySet());
-    if (methods.contains("GET")) {
-      methods.add("HEAD");
-    }
-    return String.join(", ", methods);
-  }
-
-  private String listing() {
-    return endpoints.values().stream()
-        .flatMap(byMethod -> byMethod.values().stream())
-        .map(h -> h.endpoint().httpMethod() + " " + h.endpoint().path())
-        .collect(Collectors.joining(", "));
+  private static List<WebMethodDescriptor> descriptors(Stream<EndpointHandler<?>> handlers) {
+    return handlers.<WebMethodDescriptor>map(EndpointHandler::endpoint).toList();
   }
 
   /** From now on every request is answered 503 before anything else is looked at. */

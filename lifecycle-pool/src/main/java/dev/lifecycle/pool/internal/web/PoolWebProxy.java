@@ -6,12 +6,16 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lifecycle.pool.internal.DaemonThreads;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.runtime.internal.WebBinding;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.web.internal.ExchangeThreads;
 import dev.lifecycle.web.internal.HttpServers;
+import dev.lifecycle.web.internal.RequestScreen;
 import dev.lifecycle.web.internal.WebResponses;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +74,8 @@ public final class PoolWebProxy implements AutoCloseable {
 
 
   private final String serviceName;
+  /** What is refused before a container is taken: as the container would refuse it. */
+  private final RequestScreen screen;
   private final Containers containers;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -80,9 +87,10 @@ public final class PoolWebProxy implements AutoCloseable {
    */
   private static final BodyBudget BODIES = BodyBudget.forThisJvm(WebResponses.MAX_BODY_BYTES);
 
-  private PoolWebProxy(String serviceName, Containers containers, HttpServer server,
+  private PoolWebProxy(String serviceName, RequestScreen screen, Containers containers, HttpServer server,
       ExecutorService executor) {
     this.serviceName = serviceName;
+    this.screen = screen;
     this.containers = containers;
     this.server = server;
     this.executor = executor;
@@ -101,8 +109,9 @@ public final class PoolWebProxy implements AutoCloseable {
    *
    * @throws IOException when the address cannot be bound
    */
-  public static PoolWebProxy open(String serviceName, WebBinding binding, Containers containers)
+  public static PoolWebProxy open(ServiceDescriptor service, WebBinding binding, Containers containers)
       throws IOException {
+    String serviceName = service.serviceName();
     // Threads wait for a container slot, as callers of the pool do: one thread per request, up to
     // a bound. First: it may refuse its configuration.
     ExecutorService executor = ExchangeThreads.create("The web address of the pool of " + serviceName,
@@ -114,7 +123,8 @@ public final class PoolWebProxy implements AutoCloseable {
       executor.shutdownNow();
       throw e;
     }
-    PoolWebProxy door = new PoolWebProxy(serviceName, containers, server, executor);
+    PoolWebProxy door =
+        new PoolWebProxy(serviceName, new RequestScreen(service), containers, server, executor);
     server.createContext("/", door::handle);
     server.setExecutor(executor);
     WebResponses.startOnDaemonThread(server, executor);
@@ -166,6 +176,15 @@ public final class PoolWebProxy implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange, BodyBudget.Read.Whole body) throws IOException {
+    // An unknown path or method, or arguments that do not fit, cost no container start.
+    Optional<RequestScreen.Refusal> refusal = screen.screen(exchange.getRequestMethod(),
+        exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+        () -> new SequenceInputStream(Collections.enumeration(
+            body.chunks().stream().map(ByteArrayInputStream::new).toList())));
+    if (refusal.isPresent()) {
+      refusal.get().send(exchange);
+      return;
+    }
     WorkerContainer container;
     try {
       container = containers.acquire();
