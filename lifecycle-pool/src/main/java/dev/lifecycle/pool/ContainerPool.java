@@ -17,6 +17,8 @@ import dev.lifecycle.pool.internal.supervisor.SocketServer;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.pool.internal.web.PoolWebProxy;
 import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.ServiceCaller;
+import dev.lifecycle.runtime.internal.CancellableCall;
 import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.internal.WebFrontends;
@@ -34,11 +36,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -85,9 +90,11 @@ import java.util.stream.Stream;
  *
  * <p>Thread-safe. Logs through {@link System.Logger} under this class's name.
  */
-public final class ContainerPool implements AutoCloseable {
+public final class ContainerPool implements ServiceCaller, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ContainerPool.class.getName());
+  /** Threads making asynchronous calls at most, however many slots the pool has. */
+  private static final int MAX_ASYNC_CALLERS = 1024;
   /** How many ended containers {@link #containers()} still shows. */
   private static final int MAX_ENDED_SHOWN = 100;
 
@@ -102,6 +109,8 @@ public final class ContainerPool implements AutoCloseable {
   private final Path logDirectory;
   private final ExecutorService background;
   private final ScheduledExecutorService reaper;
+  /** Make the blocking calls of {@link #callAsync}: no more at once than the pool has slots. */
+  private final ThreadPoolExecutor asyncCallers;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final List<WorkerContainer> ended = new ArrayList<>();
   /** Null unless the service has web endpoints or a web app. */
@@ -150,6 +159,11 @@ public final class ContainerPool implements AutoCloseable {
     this.scheduler = new PoolScheduler<>(size.min(), size.max());
     this.background = Executors.newCachedThreadPool(DaemonThreads.named("lifecycle-pool-background"));
     this.reaper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lifecycle-pool-idle"));
+    int slotsPerContainer = config.maxConcurrentInputs()
+        .or(() -> service.descriptor().map(d -> d.options().maxConcurrentInputs()))
+        .orElse(1);
+    this.asyncCallers = CancellableCall.threads("lifecycle-pool-async-caller",
+        (int) Math.min(MAX_ASYNC_CALLERS, (long) size.max() * slotsPerContainer));
     Map<String, WorkerContainer> registry = new ConcurrentHashMap<>();
     this.server = SocketServer.open(privateDirectory, id -> Optional.ofNullable(registry.get(id)));
     this.starter = new ContainerStarter(config, service, launcher, planner, registry,
@@ -209,8 +223,28 @@ public final class ContainerPool implements AutoCloseable {
    *
    * @param args the arguments in declaration order, of the types that travel (docs/types.md)
    */
+  @Override
   public Object call(String method, Object... args) {
     return service.decodeResult(method, callForJson(method, args));
+  }
+
+  /**
+   * Calls a {@code @Method} by name without waiting; see {@link ServiceCaller#callAsync}.
+   * Cancelling the future interrupts the input in its worker JVM. At most as many run at once as
+   * the pool's containers have input slots; the others wait in order, as calls of {@link #call}
+   * do.
+   */
+  @Override
+  public CompletableFuture<Object> callAsync(String method, Object... args) {
+    CancellableCall future = new CancellableCall();
+    try {
+      asyncCallers.execute(() -> future.run(() -> call(method, args)));
+    } catch (RejectedExecutionException e) {
+      future.completeExceptionally(new ContainerStoppingException(service.serviceName(),
+          "The container pool of service " + service.serviceName() + " is closed; call of '"
+              + method + "' refused."));
+    }
+    return future;
   }
 
   /**
@@ -327,6 +361,7 @@ public final class ContainerPool implements AutoCloseable {
     }
     reaper.shutdownNow();
     scheduler.close();
+    asyncCallers.shutdown(); // what is queued runs now, and is refused by the closed scheduler
     List<Thread> stoppers = new ArrayList<>();
     for (WorkerContainer container : List.copyOf(starter.registry().values())) {
       Thread stopper = new Thread(() -> {

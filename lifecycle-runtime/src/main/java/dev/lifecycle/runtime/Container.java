@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the service class
  */
-public final class Container<T> implements AutoCloseable {
+public final class Container<T> implements ServiceCaller, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(Container.class.getName());
   private static final AtomicLong IDS = new AtomicLong();
@@ -198,8 +199,19 @@ public final class Container<T> implements AutoCloseable {
    * @throws ContainerStoppingException the container is stopping or has stopped
    * @throws InputInterruptedException the calling thread was interrupted while waiting
    */
+  @Override
   public Object call(String method, Object... args) {
     return inputs.call(lifecycle.instance(), method, args);
+  }
+
+  /**
+   * Calls a {@code @Method} by name without waiting; see {@link ServiceCaller#callAsync}. At most
+   * {@link ServiceOptions#maxConcurrentInputs()} run at once, the others wait in order, as calls
+   * of {@link #call} do.
+   */
+  @Override
+  public CompletableFuture<Object> callAsync(String method, Object... args) {
+    return inputs.callAsync(lifecycle.instance(), method, args);
   }
 
   /**

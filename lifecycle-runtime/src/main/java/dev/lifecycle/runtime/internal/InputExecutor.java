@@ -14,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,8 @@ public final class InputExecutor<T> implements InputRunner {
   private final Duration inputTimeout;
   private final InputSlots slots;
   private final ExecutorService threads;
+  /** Make the blocking calls of {@link #callAsync}; no more are useful than there are slots. */
+  private final ExecutorService asyncCallers;
 
   public InputExecutor(ServiceDispatcher<T> dispatcher, CallEncoding encoding, ContainerName containerId,
       int maxConcurrentInputs, Duration inputTimeout) {
@@ -53,6 +56,8 @@ public final class InputExecutor<T> implements InputRunner {
     this.containerId = containerId;
     this.inputTimeout = inputTimeout;
     this.slots = new InputSlots(maxConcurrentInputs);
+    this.asyncCallers =
+        CancellableCall.threads("lifecycle-" + containerId + "-async-caller", maxConcurrentInputs);
     AtomicInteger count = new AtomicInteger();
     // Daemon threads: a container nobody closed must not keep the JVM alive; the shutdown hook
     // still runs its exit hooks.
@@ -74,6 +79,21 @@ public final class InputExecutor<T> implements InputRunner {
     Object[] received = encoding.arguments(service, descriptor, Arguments.check(service, descriptor, args));
     return encoding.result(service, descriptor,
         run(method, "@Method " + method, () -> dispatcher.invoke(instance, method, received)));
+  }
+
+  /**
+   * As {@link #call}, without waiting: on a thread of this container's callers, at most as many
+   * at once as the container has input slots, the others queued in order. See {@link
+   * dev.lifecycle.runtime.ServiceCaller#callAsync}.
+   */
+  public CompletableFuture<Object> callAsync(T instance, String method, Object[] args) {
+    CancellableCall future = new CancellableCall();
+    try {
+      asyncCallers.execute(() -> future.run(() -> call(instance, method, args)));
+    } catch (RejectedExecutionException e) {
+      future.completeExceptionally(ContainerFailures.refused(serviceName, containerId.get(), method));
+    }
+    return future;
   }
 
   /** Runs {@code work} as one input, by the same rules as {@link #call}; see {@link InputRunner}. */
@@ -174,6 +194,7 @@ public final class InputExecutor<T> implements InputRunner {
 
   /** Lets the pool's threads end once idle; calls still running were already interrupted. */
   public void shutdown() {
+    asyncCallers.shutdown();
     threads.shutdown();
   }
 }

@@ -23,7 +23,8 @@ import java.util.Objects;
  *                 new connection: Hello, CheckpointReady (closed; the worker waits on stdin for a
  *                 {@link RestoreState}) | Hello, CheckpointRefused, ... (continues cold)
  * after restore:  new connection: Hello(restored), PhaseChanged/HookFinished..., Ready
- * serving:        Call → CallResult | CallFailed, any number at once, matched by call id
+ * serving:        Call → CallResult | CallFailed, any number at once, matched by call id;
+ *                 Cancel interrupts a call whose caller gave up (its answer is then ignored)
  * stopping:       Stop → Stopped, then the worker exits
  * </pre>
  */
@@ -41,6 +42,7 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = WireMessage.CallFailed.class, name = "failed"),
   @JsonSubTypes.Type(value = WireMessage.Stopped.class, name = "stopped"),
   @JsonSubTypes.Type(value = WireMessage.Call.class, name = "call"),
+  @JsonSubTypes.Type(value = WireMessage.Cancel.class, name = "cancel"),
   @JsonSubTypes.Type(value = WireMessage.Stop.class, name = "stop"),
 })
 public sealed interface WireMessage {
@@ -158,6 +160,9 @@ public sealed interface WireMessage {
       args = List.copyOf(args);
     }
   }
+
+  /** The caller gave up on call {@code callId}: interrupt it; nothing waits for its answer. */
+  record Cancel(long callId) implements WireMessage {}
 
   /** Stop: refuse new calls, let calls in flight finish within the grace period, run exit hooks. */
   record Stop(String reason) implements WireMessage {}

@@ -13,6 +13,7 @@ import dev.lifecycle.pool.internal.protocol.WireMessage;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Call;
 import dev.lifecycle.pool.internal.protocol.WireMessage.CallFailed;
 import dev.lifecycle.pool.internal.protocol.WireMessage.CallResult;
+import dev.lifecycle.pool.internal.protocol.WireMessage.Cancel;
 import dev.lifecycle.pool.internal.protocol.WireMessage.CheckpointReady;
 import dev.lifecycle.pool.internal.protocol.WireMessage.CheckpointRefused;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Hello;
@@ -341,6 +342,7 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       throw (RuntimeException) e.getCause();
     } catch (InterruptedException e) {
       calls.remove(call);
+      cancel(call);
       Thread.currentThread().interrupt();
       throw new InputInterruptedException(service.serviceName(), method, e);
     } catch (TimeoutException e) {
@@ -352,6 +354,16 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       }
     }
   }
+  /** Tells the worker to interrupt {@code call}, whose caller no longer waits for it. */
+  private void cancel(PendingCalls.Pending call) {
+    try {
+      connection.send(new Cancel(call.id()));
+    } catch (IOException e) {
+      // The connection ended: the worker stops its calls itself.
+      LOG.log(Level.DEBUG, () -> "cancelling call " + call.id() + " on " + id + " failed: " + e);
+    }
+  }
+
 
   /** How long an input sent now may take to be answered: the input timeout, plus the allowance. */
   public Duration answerDeadline() {

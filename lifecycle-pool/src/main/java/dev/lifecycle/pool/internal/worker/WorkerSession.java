@@ -6,6 +6,7 @@ import dev.lifecycle.pool.internal.protocol.WireMessage;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Call;
 import dev.lifecycle.pool.internal.protocol.WireMessage.CallFailed;
 import dev.lifecycle.pool.internal.protocol.WireMessage.CallResult;
+import dev.lifecycle.pool.internal.protocol.WireMessage.Cancel;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stop;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stopped;
@@ -16,6 +17,8 @@ import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,6 +41,8 @@ final class WorkerSession {
   private final Object lock = new Object();
   private final CountDownLatch ended = new CountDownLatch(1);
   private final ThreadPoolExecutor calls = callThreads();
+  /** The threads serving calls, by call id, for {@link Cancel}. */
+  private final Map<Long, Thread> serving = new ConcurrentHashMap<>();
   private SupervisorLink link;
   /** Guarded by {@code lock}. */
   private Container<?> container;
@@ -71,6 +76,13 @@ final class WorkerSession {
   void onMessage(WireMessage message) {
     if (message instanceof Call call) {
       calls.execute(() -> serve(call));
+    } else if (message instanceof Cancel cancel) {
+      // A cancel that overtakes its call's start finds nothing here: that call then runs, and its
+      // answer is ignored as the supervisor no longer waits for it.
+      serving.computeIfPresent(cancel.callId(), (id, thread) -> {
+        thread.interrupt();
+        return thread;
+      });
     } else if (message instanceof Stop stop) {
       requestStop("the supervisor asked: " + stop.reason(), true);
     } else {
@@ -162,7 +174,15 @@ final class WorkerSession {
       ServiceDescriptor service = running.service();
       MethodDescriptor method = service.method(call.method())
           .orElseThrow(() -> new UnknownMethodException(service, call.method()));
-      Object result = running.call(call.method(), ArgumentCodec.decode(service, method, call.args()));
+      Object[] args = ArgumentCodec.decode(service, method, call.args());
+      serving.put(call.callId(), Thread.currentThread());
+      Object result;
+      try {
+        result = running.call(call.method(), args);
+      } finally {
+        serving.remove(call.callId());
+        Thread.interrupted(); // a cancel that came as the call ended must not hit the next one
+      }
       answer = new CallResult(call.callId(), ArgumentCodec.encodeResult(service, method, result));
     } catch (Throwable t) {
       answer = new CallFailed(call.callId(), WorkerFailures.ofCall(t));
