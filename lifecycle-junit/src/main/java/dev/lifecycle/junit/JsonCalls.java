@@ -21,7 +21,7 @@ public enum JsonCalls {
   /** Never: arguments and results pass as they are, as in an in-JVM container. */
   NEVER;
 
-  boolean apply(boolean simulateSnapshot) {
+  boolean crossesJson(boolean simulateSnapshot) {
     return this == ALWAYS || (this == WITH_SNAPSHOT && simulateSnapshot);
   }
 }

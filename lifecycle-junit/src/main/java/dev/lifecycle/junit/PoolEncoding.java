@@ -10,8 +10,11 @@ final class PoolEncoding {
   private PoolEncoding() {}
 
   static CallEncoding find(Class<?> serviceClass, JsonCalls jsonCalls) {
-    return ServiceLoader.load(CallEncoding.class, PoolEncoding.class.getClassLoader())
+    // The test's own class loader first (a build tool may load tests apart from the extension).
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return ServiceLoader.load(CallEncoding.class, context != null ? context : PoolEncoding.class.getClassLoader())
         .findFirst()
+        .or(() -> ServiceLoader.load(CallEncoding.class, PoolEncoding.class.getClassLoader()).findFirst())
         .orElseThrow(
             () ->
                 new ExtensionConfigurationException(

@@ -11,7 +11,7 @@ record Started(Container<?> container, Timeline timeline, String owner) {
 
   static <T> Started start(Settings<T> settings, String owner) {
     ContainerBuilder<T> builder = Container.builder(settings.serviceClass());
-    if (settings.jsonCalls().apply(settings.simulateSnapshot())) {
+    if (settings.jsonCalls().crossesJson(settings.simulateSnapshot())) {
       builder.callEncoding(PoolEncoding.find(settings.serviceClass(), settings.jsonCalls()));
     }
     settings.configure().accept(builder);

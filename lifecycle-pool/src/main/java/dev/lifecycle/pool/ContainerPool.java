@@ -218,7 +218,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   /**
    * Calls a {@code @Method} by name in one of the pool's containers and returns its result: as
    * the declared return type when the service class is loadable here, else as plain JSON values
-   * (maps, lists, strings, numbers, booleans, null). {@link #call(Class, String, Object...)}
+   * (maps, lists, strings, numbers with decimals as {@code BigDecimal}, booleans, null). {@link #call(Class, String, Object...)}
    * always gives the type asked for.
    *
    * @param args the arguments in declaration order, of the types that travel (docs/types.md)

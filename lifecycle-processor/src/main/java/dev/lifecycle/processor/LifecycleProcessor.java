@@ -155,7 +155,8 @@ public final class LifecycleProcessor extends AbstractProcessor {
   private void guarded(Element element, ThrowingRunnable action) {
     try {
       action.run();
-    } catch (Exception | LinkageError | AssertionError e) {
+    } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+      // A stack overflow is the processor recursing without end on some type: a bug like others.
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       ValidationReport.Builder report = ValidationReport.aboutCompilation(sources);

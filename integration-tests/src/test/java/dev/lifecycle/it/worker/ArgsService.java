@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +116,31 @@ public class ArgsService {
   @Method
   public Duration doubled(Duration d) {
     return d.multipliedBy(2);
+  }
+
+  @Method
+  public int areas(List<Rect> rects) {
+    return rects.stream().mapToInt(r -> r.width() * r.height()).sum();
+  }
+
+  @Method
+  public Map<String, Rect> named(Map<String, Rect> rects) {
+    return rects;
+  }
+
+  @Method
+  public String maybeRect(Optional<Rect> rect) {
+    return rect.map(Rect::toString).orElse("none");
+  }
+
+  @Method
+  public ZonedDateTime zoned(ZonedDateTime when) {
+    return when;
+  }
+
+  @Method
+  public OffsetDateTime offset(OffsetDateTime when) {
+    return when;
   }
 
   @Method

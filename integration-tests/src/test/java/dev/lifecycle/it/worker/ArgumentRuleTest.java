@@ -12,6 +12,10 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -141,6 +145,15 @@ class ArgumentRuleTest {
             new BigInteger("123456789012345678901234567890")),
         call("an Instant", true, "later", Instant.parse("2026-12-01T18:00:00.123456789Z")),
         call("a bean", true, "text", label("hello")),
+        call("a list of nested records", true, "areas", List.of(new Rect(2, 3), new Rect(1, 1))),
+        call("a list of maps for a list of records", false, "areas", List.of(Map.of("width", 2))),
+        call("a map of nested records", true, "named", Map.of("a", new Rect(2, 3))),
+        call("an Optional of a nested record", true, "maybeRect", Optional.of(new Rect(2, 3))),
+        call("null for an Optional", false, "maybe", (Object) null),
+        call("a ZonedDateTime keeps its zone", true, "zoned",
+            ZonedDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneId.of("Europe/Paris"))),
+        call("an OffsetDateTime keeps its offset", true, "offset",
+            OffsetDateTime.of(2026, 12, 1, 18, 0, 0, 0, ZoneOffset.ofHours(2))),
         call("a record for a bean", false, "text", new Rect(1, 1)));
   }
 

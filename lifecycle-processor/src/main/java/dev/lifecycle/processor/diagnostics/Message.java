@@ -198,11 +198,11 @@ public enum Message {
           + " dev.lifecycle:lifecycle-web (the same version as lifecycle-runtime)."),
   PARAMETER_CANNOT_TRAVEL(
       "LC170",
-      "Parameter %s of %s method %s cannot travel between a caller and a container as JSON: %s."
+      "Parameter %s of %s method %s%s cannot travel between a caller and a container as JSON: %s."
           + " %s."),
   RESULT_CANNOT_TRAVEL(
       "LC171",
-      "%s method %s returns %s, which cannot travel between a container and its caller as JSON:"
+      "%s method %s%s returns %s, which cannot travel between a container and its caller as JSON:"
           + " %s. %s."),
   PROCESSOR_CRASH(
       "LC900",

@@ -47,12 +47,13 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
       // Seen from the service, which gives its superclasses' type variables their types.
       ExecutableType resolved = (ExecutableType) types.asMemberOf(declared, method);
       checkSignature(
-          method, member.label(), resolved.getParameterTypes(), resolved.getReturnType(),
-          travelling::check, report);
+          method, member.label(), seenFrom(declared, member), resolved.getParameterTypes(),
+          resolved.getReturnType(), travelling::check, report);
     } else {
       checkSignature(
           method,
           member.label(),
+          "",
           method.getParameters().stream().map(VariableElement::asType).toList(),
           method.getReturnType(),
           travelling::checkAsDeclared,
@@ -69,15 +70,29 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
     for (ExecutableElement apply : service.entryPoints()) {
       ExecutableType resolved =
           (ExecutableType) types.asMemberOf((DeclaredType) service.type().asType(), apply);
+      String seenFrom = apply.getEnclosingElement().equals(service.type())
+          ? "" : " as " + service.type().getSimpleName() + " sees it";
       checkSignature(
-          apply, "@FunctionService", resolved.getParameterTypes(), resolved.getReturnType(),
-          travelling::check, report);
+          apply, "@FunctionService", seenFrom, resolved.getParameterTypes(),
+          resolved.getReturnType(), travelling::check, report);
     }
+  }
+
+  /**
+   * {@code " as Threads sees it"} for a member of a generic superclass, whose types the service
+   * gives: the error is on the superclass's line, and names the service that makes it one.
+   */
+  private static String seenFrom(DeclaredType service, LifecycleMember member) {
+    return member.declaringType().getTypeParameters().isEmpty()
+            || member.declaringType().equals(service.asElement())
+        ? ""
+        : " as " + service.asElement().getSimpleName() + " sees it";
   }
 
   private void checkSignature(
       ExecutableElement method,
       String label,
+      String seenFrom,
       List<? extends TypeMirror> parameterTypes,
       TypeMirror returnType,
       Function<TypeMirror, Optional<TravellingTypes.Untravelled>> check,
@@ -97,6 +112,7 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
                           parameter.getSimpleName(),
                           label,
                           name,
+                          seenFrom,
                           untravelled.reason(),
                           untravelled.fix()));
     }
@@ -111,6 +127,7 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
                         Message.RESULT_CANNOT_TRAVEL,
                         label,
                         name,
+                        seenFrom,
                         Names.simpleType(returnType),
                         untravelled.reason(),
                         untravelled.fix()));

@@ -3,6 +3,7 @@ package dev.lifecycle.processor.rules;
 import dev.lifecycle.processor.diagnostics.Names;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,6 +92,9 @@ final class TravellingTypes {
 
   private static final String MAP = "java.util.Map";
 
+  /** Deeper than this, a type is taken to grow without end (record R<T>(List<R<List<T>>> next)). */
+  private static final int MAX_DEPTH = 32;
+
   /** Where the JDK's own classes are: none of them is a bean, whatever its methods look like. */
   private static final List<String> JDK_PACKAGES =
       List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
@@ -139,6 +143,12 @@ final class TravellingTypes {
     }
 
     Optional<Untravelled> check(TypeMirror type, String step) {
+      if (path.size() >= MAX_DEPTH) {
+        return refuse(
+            "it nests types more than " + MAX_DEPTH + " levels deep (a record or bean whose type"
+                + " arguments grow as it holds itself never ends)",
+            "Give the nested values a type of their own that holds itself as it is");
+      }
       path.addLast(step);
       Optional<Untravelled> found = checkHere(type);
       path.removeLast();
@@ -176,12 +186,20 @@ final class TravellingTypes {
         return Optional.empty();
       }
       if (type.getTypeArguments().isEmpty() && !element.getTypeParameters().isEmpty()) {
+        String example = String.join(", ",
+            Collections.nCopies(element.getTypeParameters().size(), "String"));
         return refuse(
             simple + " is a raw type, so the type of what it holds is unknown",
-            "Give its type arguments, such as " + simple + "<String>");
+            "Give its type arguments, such as " + simple + "<" + example + ">");
       }
       if (ONE_ELEMENT.contains(name)) {
         TypeMirror elementType = type.getTypeArguments().get(0);
+        if (name.equals("java.util.Optional") && isOptional(elementType)) {
+          return refuse(
+              simple + " is an Optional of an Optional, and JSON writes both kinds of empty as"
+                  + " null, so Optional.of(Optional.empty()) would arrive as Optional.empty()",
+              "Use one Optional, or a record that says which case it is");
+        }
         return check(elementType, Names.simpleType(elementType));
       }
       if (name.equals(MAP)) {
@@ -193,29 +211,39 @@ final class TravellingTypes {
                 + " (a map, a list, a string or a number)",
             "Declare the type the value has, such as String, a record or Map<String, String>");
       }
-      if (isFromTheJdk(name)) {
-        return types.isAssignable(types.erasure(type), collection)
-                || types.isAssignable(types.erasure(type), map)
-            ? refuse(
-                simple + " is a collection class, but only List, Set and Map travel",
-                "Declare it as List, Set or Map<String, ...>: it arrives as an ArrayList, a"
-                    + " HashSet or a LinkedHashMap")
-            : refuse(
-                simple + " is a JDK class that does not travel as JSON",
-                "Send the data it holds instead, in a record of travelling types (docs/types.md"
-                    + " lists them)");
-      }
-      if (element.getKind() == ElementKind.INTERFACE
-          || element.getModifiers().contains(Modifier.ABSTRACT)) {
-        String kind = element.getKind() == ElementKind.INTERFACE ? "an interface" : "abstract";
+      if (types.isAssignable(types.erasure(type), collection)
+          || types.isAssignable(types.erasure(type), map)) {
         return refuse(
-            simple + " is " + kind + ", and JSON does not say which class to build",
+            simple + " is a collection class, but only List, Set and Map travel",
+            "Declare it as List, Set or Map<String, ...>: it arrives as an ArrayList, a"
+                + " HashSet or a LinkedHashMap");
+      }
+      if (element.getKind() == ElementKind.INTERFACE) {
+        return refuse(
+            simple + " is an interface, and JSON does not say which class to build",
+            "Declare a record or a concrete class instead");
+      }
+      if (isFromTheJdk(name)) {
+        return refuse(
+            simple + " is a JDK class that does not travel as JSON",
+            "Send the data it holds instead, in a record of travelling types (docs/types.md"
+                + " lists them)");
+      }
+      if (element.getModifiers().contains(Modifier.ABSTRACT)) {
+        return refuse(
+            simple + " is abstract, and JSON does not say which class to build",
             "Declare a record or a concrete class instead");
       }
       if (!entered.add(type.toString())) {
         return Optional.empty(); // a record that holds itself: checked where it was entered
       }
       return element.getKind() == ElementKind.RECORD ? checkRecord(type, element) : checkBean(type, element);
+    }
+
+    private boolean isOptional(TypeMirror type) {
+      return type.getKind() == TypeKind.DECLARED
+          && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+              .contentEquals("java.util.Optional");
     }
 
     private Optional<Untravelled> checkMap(DeclaredType type) {
@@ -237,6 +265,15 @@ final class TravellingTypes {
     }
 
     private Optional<Untravelled> checkRecord(DeclaredType type, TypeElement record) {
+      String simple = Names.simpleType(type);
+      Optional<String> extra = extraGetter(record);
+      if (extra.isPresent()) {
+        return refuse(
+            simple + " has " + extra.get() + "(), a getter that is no component: JSON would carry"
+                + " it, and could not build the record back with it",
+            "Rename " + extra.get() + "() so that it does not start with get or is, or make it a"
+                + " component of " + simple);
+      }
       for (RecordComponentElement component :
           ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
         TypeMirror componentType = memberType(type, component.getAccessor());
@@ -271,7 +308,8 @@ final class TravellingTypes {
       List<String> unpaired = new ArrayList<>();
       beanProperties(type, bean, properties, unpaired);
       if (!unpaired.isEmpty()) {
-        return refuse(simple + " has " + unpaired.get(0) + ", so the value would not arrive whole", fix);
+        return refuse(simple + " has " + unpaired.get(0) + ", so the value would not arrive as it"
+            + " was sent", fix);
       }
       if (properties.isEmpty()) {
         return refuse(
@@ -347,7 +385,15 @@ final class TravellingTypes {
         }
         continue;
       }
-      properties.putIfAbsent(property, memberType(type, getter.getValue()));
+      TypeMirror gets = memberType(type, getter.getValue());
+      TypeMirror sets = ((ExecutableType) types.asMemberOf(type, setters.get(getter.getKey())))
+          .getParameterTypes().get(0);
+      if (!types.isSameType(gets, sets)) {
+        unpaired.add("getter " + getter.getValue().getSimpleName() + "() of " + Names.simpleType(gets)
+            + " but setter set" + getter.getKey() + "(" + Names.simpleType(sets) + ")");
+        continue;
+      }
+      properties.putIfAbsent(property, gets);
     }
     for (Map.Entry<String, ExecutableElement> setter : setters.entrySet()) {
       String property = decapitalized(setter.getKey());
@@ -356,6 +402,26 @@ final class TravellingTypes {
             + setter.getKey() + "()");
       }
     }
+  }
+
+  /** The first public getter of {@code record} ({@code getX()}, {@code isX()}) that no component is. */
+  private static Optional<String> extraGetter(TypeElement record) {
+    Set<String> components = new HashSet<>();
+    ElementFilter.recordComponentsIn(record.getEnclosedElements())
+        .forEach(component -> components.add(component.getSimpleName().toString()));
+    return ElementFilter.methodsIn(record.getEnclosedElements()).stream()
+        .filter(method -> method.getModifiers().contains(Modifier.PUBLIC)
+            && !method.getModifiers().contains(Modifier.STATIC)
+            && method.getParameters().isEmpty()
+            && !components.contains(method.getSimpleName().toString()))
+        .filter(method -> {
+          String name = method.getSimpleName().toString();
+          TypeKind returns = method.getReturnType().getKind();
+          return (name.startsWith("get") && name.length() > 3 && returns != TypeKind.VOID)
+              || (name.startsWith("is") && name.length() > 2 && returns == TypeKind.BOOLEAN);
+        })
+        .map(method -> method.getSimpleName().toString())
+        .findFirst();
   }
 
   /** A method's return type as seen from {@code type}, type arguments filled in. */

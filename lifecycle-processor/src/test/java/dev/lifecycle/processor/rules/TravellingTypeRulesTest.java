@@ -332,7 +332,7 @@ class TravellingTypeRulesTest {
     assertThat(compilation)
         .hadErrorContaining(
             "Shapes.Circle has getter getRadius() without a public setter setRadius(...), so the"
-                + " value would not arrive whole. Make Shapes.Circle"
+                + " value would not arrive as it was sent. Make Shapes.Circle"
                 + BEAN_FIX)
         .inFile(service)
         .onLine(17);
@@ -388,7 +388,8 @@ class TravellingTypeRulesTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[LC171] @Method method Holder.current() returns Thread" + RESULT)
+        .hadErrorContaining(
+            "[LC171] @Method method Holder.current() as Threads sees it returns Thread" + RESULT)
         .inFile(base)
         .onLine(7);
   }
@@ -442,5 +443,112 @@ class TravellingTypeRulesTest {
                 + "Reader is a JDK class that does not travel as JSON.")
         .inFile(function)
         .onLine(10);
+  }
+
+  @Test
+  void recordsWithExtraGettersBeansWithMismatchedSettersAndNestedOptionalsAreRefused() {
+    JavaFileObject service =
+        source(
+            "com.example.Odd",
+            """
+            package com.example;
+
+            import dev.lifecycle.*;
+            import java.io.Serializable;
+            import java.util.ArrayList;
+            import java.util.Map;
+            import java.util.Optional;
+
+            @Service
+            public class Odd {
+              public record Size(int width) { public boolean isWide() { return width > 10; } }
+              public static class Count {
+                private int n;
+                public int getN() { return n; }
+                public void setN(String text) { n = text.length(); }
+              }
+              public static class Names extends ArrayList<String> {}
+
+              @Method
+              public Size size() { return null; }
+              @Method
+              public void count(Count count) {}
+              @Method
+              public void maybe(Optional<Optional<String>> value) {}
+              @Method
+              public void names(Names names) {}
+              @Method
+              public void any(Serializable value) {}
+              @Method
+              @SuppressWarnings("rawtypes")
+              public void raw(Map values) {}
+            }
+            """);
+
+    Compilation compilation = compile(service);
+
+    assertThat(compilation).hadErrorCount(6);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Odd.Size has isWide(), a getter that is no component: JSON would carry it, and could"
+                + " not build the record back with it. Rename isWide() so that it does not start"
+                + " with get or is, or make it a component of Odd.Size.")
+        .inFile(service)
+        .onLine(20);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Odd.Count has getter getN() of int but setter setN(String), so the value would not"
+                + " arrive as it was sent.")
+        .inFile(service)
+        .onLine(22);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Optional<Optional<String>> is an Optional of an Optional, and JSON writes both kinds of"
+                + " empty as null")
+        .inFile(service)
+        .onLine(24);
+    assertThat(compilation)
+        .hadErrorContaining("Odd.Names is a collection class, but only List, Set and Map travel.")
+        .inFile(service)
+        .onLine(26);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Serializable is an interface, and JSON does not say which class to build.")
+        .inFile(service)
+        .onLine(28);
+    assertThat(compilation)
+        .hadErrorContaining("Give its type arguments, such as Map<String, String>.")
+        .inFile(service)
+        .onLine(31);
+  }
+
+  @Test
+  void aTypeWhoseArgumentsGrowWithoutEndIsAnErrorNotACrash() {
+    JavaFileObject service =
+        source(
+            "com.example.Grow",
+            """
+            package com.example;
+
+            import dev.lifecycle.*;
+            import java.util.List;
+
+            @Service
+            public class Grow {
+              public record R<T>(T value, List<R<List<T>>> next) {}
+
+              @Method
+              public int grow(R<String> root) { return 0; }
+            }
+            """);
+
+    Compilation compilation = compile(service);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[LC170] Parameter root of @Method method Grow.grow(Grow.R<String>)")
+        .inFile(service)
+        .onLine(11);
+    assertThat(compilation).hadErrorContaining("levels deep");
   }
 }

@@ -76,7 +76,9 @@ public final class InputExecutor<T> implements InputRunner {
         dispatcher.descriptor().method(method)
             .orElseThrow(() -> new UnknownMethodException(dispatcher.descriptor(), method));
     ServiceDescriptor service = dispatcher.descriptor();
-    Object[] received = encoding.arguments(service, descriptor, Arguments.check(service, descriptor, args));
+    // Checked again once encoded, as a worker checks what it decoded: the same words either way.
+    Object[] received = Arguments.check(service, descriptor,
+        encoding.arguments(service, descriptor, Arguments.check(service, descriptor, args)));
     return encoding.result(service, descriptor,
         run(method, "@Method " + method, () -> dispatcher.invoke(instance, method, received)));
   }

@@ -3,6 +3,7 @@ package dev.lifecycle.runtime.spi;
 import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.internal.RecentlyUsed;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one argument rule, applied before generated code casts the arguments, in one JVM and (by
@@ -57,6 +58,11 @@ public final class Arguments {
     if (argument == null) {
       if (type.isPrimitive()) {
         throw mismatch(service, method, index, "is null, but the parameter is a primitive");
+      }
+      if (type == Optional.class) {
+        // JSON has one null for both: through a pool it would arrive as Optional.empty().
+        throw mismatch(service, method, index,
+            "is null (pass Optional.empty() for none), but the parameter is");
       }
       return null;
     }

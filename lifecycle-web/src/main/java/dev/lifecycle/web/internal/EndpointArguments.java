@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
+import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,9 +42,14 @@ final class EndpointArguments {
 
   private final String serviceName;
   private final WebMethodDescriptor endpoint;
+  /** Finds the classes of the parameters' type arguments: the service's. */
+  private final ClassLoader loader;
 
-  EndpointArguments(String serviceName, WebMethodDescriptor endpoint) {
-    this.serviceName = serviceName;
+  EndpointArguments(ServiceDescriptor service, WebMethodDescriptor endpoint) {
+    this.loader = service.serviceClass().getClassLoader() != null
+        ? service.serviceClass().getClassLoader()
+        : ClassLoader.getSystemClassLoader();
+    this.serviceName = service.serviceName();
     this.endpoint = endpoint;
   }
 
@@ -83,7 +89,7 @@ final class EndpointArguments {
       } else {
         fields.set(parameter.name(), TextNode.valueOf(given.get(0)));
       }
-      if (given.contains("") && !WebJson.takesEmptyText(parameter)) {
+      if (given.contains("") && !WebJson.takesEmptyText(parameter, loader)) {
         throw badRequest("query parameter '" + parameter.name() + "' is empty, but parameter '"
             + parameter.name() + "' must be " + parameter.genericType() + ": send a value ("
             + "?" + parameter.name() + "=...); only text parameters take an empty one");
@@ -92,8 +98,10 @@ final class EndpointArguments {
     return convert(fields, true);
   }
 
-  /** A JSON object with one field per parameter; an empty body counts as {@code {}}. */
-  /** From the request body, read as a stream: a body held in pieces need not be copied whole. */
+  /**
+   * A JSON object with one field per parameter; an empty body counts as {@code {}}. Read as a
+   * stream: a body held in pieces need not be copied whole.
+   */
   Object[] fromBody(InputStream body) throws WebRequestException {
     JsonNode tree;
     try {
@@ -137,7 +145,7 @@ final class EndpointArguments {
             + ") is null: send a value");
       }
       try {
-        args[i] = fromQuery ? WebJson.fromText(value, parameter) : WebJson.fromBody(value, parameter);
+        args[i] = fromQuery ? WebJson.fromText(value, parameter, loader) : WebJson.fromBody(value, parameter, loader);
       } catch (IllegalArgumentException e) {
         throw badRequest("parameter '" + parameter.name() + "' must be " + parameter.genericType()
             + ", but " + describe(value) + " cannot be read as one: " + reason(e));

@@ -29,7 +29,7 @@ final class EndpointHandler<T> {
     this.instance = instance;
     this.containerId = containerId;
     this.endpoint = endpoint;
-    this.arguments = new EndpointArguments(dispatcher.descriptor().serviceName(), endpoint);
+    this.arguments = new EndpointArguments(dispatcher.descriptor(), endpoint);
     this.inputs = inputs;
   }
 

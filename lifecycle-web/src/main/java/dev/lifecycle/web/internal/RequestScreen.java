@@ -46,7 +46,7 @@ public final class RequestScreen {
     for (WebMethodDescriptor endpoint : service.webMethods(WebMethodDescriptor.Kind.ENDPOINT)) {
       endpoints.computeIfAbsent(endpoint.path(), path -> new TreeMap<>())
           .put(endpoint.httpMethod(), endpoint);
-      arguments.put(endpoint, new EndpointArguments(serviceName, endpoint));
+      arguments.put(endpoint, new EndpointArguments(service, endpoint));
     }
     this.hasApp = !service.webMethods(WebMethodDescriptor.Kind.APP).isEmpty();
   }

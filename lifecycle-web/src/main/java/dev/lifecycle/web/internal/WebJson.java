@@ -53,12 +53,12 @@ final class WebJson {
   }
 
   /**
-   * A JSON body's field as {@code parameter}'s type.
+   * A JSON body's field as {@code parameter}'s type, its classes found with {@code loader}.
    *
    * @throws IllegalArgumentException when it is not one, Jackson's exception as the cause
    */
-  static Object fromBody(JsonNode value, ParameterDescriptor parameter) {
-    return BODY.convertValue(value, type(BODY, parameter));
+  static Object fromBody(JsonNode value, ParameterDescriptor parameter, ClassLoader loader) {
+    return BODY.convertValue(value, type(BODY, parameter, loader));
   }
 
   /**
@@ -66,28 +66,24 @@ final class WebJson {
    *
    * @throws IllegalArgumentException when they cannot be read as one
    */
-  static Object fromText(JsonNode value, ParameterDescriptor parameter) {
-    return TEXT.convertValue(value, type(TEXT, parameter));
+  static Object fromText(JsonNode value, ParameterDescriptor parameter, ClassLoader loader) {
+    return TEXT.convertValue(value, type(TEXT, parameter, loader));
   }
 
   /**
    * Whether an empty text is a value of {@code parameter} (or of its elements): only for {@code
    * String} and the types it is assigned to; {@code ?n=} is no number, {@code ?flag} no boolean.
    */
-  static boolean takesEmptyText(ParameterDescriptor parameter) {
-    JavaType type = type(TEXT, parameter);
+  static boolean takesEmptyText(ParameterDescriptor parameter, ClassLoader loader) {
+    JavaType type = type(TEXT, parameter, loader);
     JavaType value = type.isContainerType() && type.getContentType() != null
         ? type.getContentType()
         : type;
     return value.getRawClass().isAssignableFrom(String.class);
   }
 
-  private static JavaType type(ObjectMapper mapper, ParameterDescriptor parameter) {
-    try {
-      return mapper.getTypeFactory().constructFromCanonical(parameter.genericType());
-    } catch (IllegalArgumentException notParseable) {
-      return mapper.getTypeFactory().constructType(parameter.type());
-    }
+  private static JavaType type(ObjectMapper mapper, ParameterDescriptor parameter, ClassLoader loader) {
+    return StrictJson.javaType(mapper, parameter.genericType(), parameter.type(), loader);
   }
 
   private static ObjectMapper strict(ObjectMapper mapper) {

@@ -6,6 +6,7 @@ import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
+import dev.lifecycle.web.internal.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,7 +82,8 @@ public final class ArgumentCodec {
       }
       ParameterDescriptor parameter = method.parameters().get(i);
       try {
-        decoded[i] = FrameChannel.JSON.convertValue(args.get(i), javaType(parameter.genericType(), parameter.type()));
+        decoded[i] = FrameChannel.JSON.convertValue(
+            args.get(i), javaType(parameter.genericType(), parameter.type(), loaderOf(service)));
       } catch (IllegalArgumentException e) {
         // Our words, not the JSON library's: the value as it arrived, and the type.
         throw new ArgumentMismatchException(
@@ -99,16 +101,32 @@ public final class ArgumentCodec {
     return text.length() <= 80 ? text : text.substring(0, 80) + "...";
   }
 
-  /** A result as the method's declared return type, or as plain JSON values when not loadable. */
-  public static Object decodeResult(JsonNode value, String genericType, Class<?> erasure) {
-    return FrameChannel.JSON.convertValue(value, javaType(genericType, erasure));
+  /**
+   * A result as the method's declared return type; {@code null} for {@code void}.
+   *
+   * @throws IllegalStateException when the value cannot be read as that type
+   */
+  public static Object decodeResult(ServiceDescriptor service, MethodDescriptor method, JsonNode value) {
+    if (method.returnType() == void.class) {
+      return null;
+    }
+    try {
+      return FrameChannel.JSON.convertValue(
+          value, javaType(method.genericReturnType(), method.returnType(), loaderOf(service)));
+    } catch (IllegalArgumentException e) {
+      // Our words, not the JSON library's: the value as it arrived, and the type.
+      throw new IllegalStateException("The result of @Method " + method.signature() + " of service "
+          + service.serviceName() + " arrived as the JSON value " + abbreviated(value) + ", which"
+          + " cannot be read as " + method.genericReturnType() + ".", e);
+    }
   }
 
-  private static JavaType javaType(String genericType, Class<?> erasure) {
-    try {
-      return FrameChannel.JSON.getTypeFactory().constructFromCanonical(genericType);
-    } catch (IllegalArgumentException notParseable) {
-      return FrameChannel.JSON.getTypeFactory().constructType(erasure);
-    }
+  private static JavaType javaType(String genericType, Class<?> erasure, ClassLoader loader) {
+    return StrictJson.javaType(FrameChannel.JSON, genericType, erasure, loader);
+  }
+
+  private static ClassLoader loaderOf(ServiceDescriptor service) {
+    ClassLoader loader = service.serviceClass().getClassLoader();
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 }

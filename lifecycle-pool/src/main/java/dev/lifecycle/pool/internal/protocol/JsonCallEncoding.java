@@ -28,10 +28,10 @@ public final class JsonCallEncoding implements CallEncoding {
   @Override
   public Object result(ServiceDescriptor service, MethodDescriptor method, Object result) {
     if (method.returnType() == void.class) {
-      return null;
+      return null; // nothing is sent back
     }
     JsonNode sent = throughText(ArgumentCodec.encodeResult(service, method, result));
-    return ArgumentCodec.decodeResult(sent, method.genericReturnType(), method.returnType());
+    return ArgumentCodec.decodeResult(service, method, sent);
   }
 
   /** As a frame carries a tree: written as text and read back (decimals, say, as read). */

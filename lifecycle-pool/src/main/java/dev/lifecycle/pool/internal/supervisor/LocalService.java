@@ -60,11 +60,7 @@ public final class LocalService {
   public Object decodeResult(String method, JsonNode value) {
     Optional<MethodDescriptor> declared = descriptor().flatMap(d -> d.method(method));
     if (declared.isPresent()) {
-      MethodDescriptor m = declared.get();
-      if (m.returnType() == void.class) {
-        return null;
-      }
-      return ArgumentCodec.decodeResult(value, m.genericReturnType(), m.returnType());
+      return ArgumentCodec.decodeResult(descriptor, declared.get(), value);
     }
     return FrameChannel.JSON.convertValue(value, Object.class);
   }
