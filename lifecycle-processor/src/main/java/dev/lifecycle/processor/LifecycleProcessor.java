@@ -15,6 +15,7 @@ import dev.lifecycle.processor.rules.LocalServiceScanner;
 import dev.lifecycle.processor.rules.Rules;
 import dev.lifecycle.processor.rules.ServiceValidator;
 import dev.lifecycle.processor.rules.SourceMemberValidator;
+import dev.lifecycle.processor.writing.ClientGenerator;
 import dev.lifecycle.processor.writing.DispatcherGenerator;
 import dev.lifecycle.processor.writing.SourceWriter;
 import java.io.PrintWriter;
@@ -51,6 +52,7 @@ public final class LifecycleProcessor extends AbstractProcessor {
   private SourceMemberValidator memberValidator;
   private ServiceModelFactory modelFactory;
   private DispatcherGenerator generator;
+  private ClientGenerator clients;
   private SourceWriter writer;
   private Optional<LocalServiceScanner> localServiceScanner;
   /** Services deferred by an earlier round, by qualified name (elements do not survive rounds). */
@@ -70,6 +72,7 @@ public final class LifecycleProcessor extends AbstractProcessor {
     localServiceScanner = LocalServiceScanner.of(environment, sources);
     modelFactory = new ServiceModelFactory(elements, environment.getTypeUtils());
     generator = new DispatcherGenerator();
+    clients = new ClientGenerator();
     writer =
         new SourceWriter(
             environment.getFiler(),
@@ -148,6 +151,9 @@ public final class LifecycleProcessor extends AbstractProcessor {
     if (report.isClean()) {
       ServiceModel model = modelFactory.create(service.get());
       writer.write(model.dispatcherClass().packageName(), generator.generate(model), type);
+      if (!model.methods().isEmpty()) {
+        writer.write(model.dispatcherClass().packageName(), clients.generate(model), type);
+      }
     }
   }
 

@@ -56,7 +56,7 @@ public final class ModelDemo {
             '"' + review + "\")", result, millis(System.nanoTime() - t));
       }
       long t = System.nanoTime();
-      SentimentService.Info info = (SentimentService.Info) container.call("info");
+      SentimentService.Info info = SentimentServiceClient.of(container).info(); // typed, generated
       out.printf(Locale.ROOT, "  %-81s %4d ms%n", "info()", millis(System.nanoTime() - t));
       printInfo(info, out);
       out.println();

@@ -81,7 +81,7 @@ public final class SnapshotDemo {
     Path logs = store.resolve("logs");
     try (ContainerPool clones = pool().snapshotStore(store).workDirectory(logs)
         .minContainers(3).maxContainers(3).build()) {
-      Object answer = clones.call("predict", REVIEW);
+      String answer = SentimentServiceClient.of(clones).predict(REVIEW); // the generated client
       clonesFirstResult = millisSince(clonesRequested);
       List<ContainerInfo> containers = clones.containers();
       for (ContainerInfo container : containers) {

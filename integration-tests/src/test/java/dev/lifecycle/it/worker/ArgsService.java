@@ -2,6 +2,7 @@ package dev.lifecycle.it.worker;
 
 import dev.lifecycle.Method;
 import dev.lifecycle.Service;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -141,6 +142,15 @@ public class ArgsService {
   @Method
   public OffsetDateTime offset(OffsetDateTime when) {
     return when;
+  }
+
+  /** Throws what it declares for a negative {@code n}. */
+  @Method
+  public int checked(int n) throws IOException {
+    if (n < 0) {
+      throw new IOException("negative: " + n);
+    }
+    return n;
   }
 
   @Method

@@ -60,4 +60,24 @@ class GoldenFileTest {
         .as("%s differs from %s; if the change is intended, regenerate (see class comment)", dispatcher, golden)
         .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
+
+  static Stream<Arguments> clients() {
+    return Stream.of(
+        Arguments.of("plain", "com.example.GreeterClient", new JavaFileObject[] {GoldenServices.PLAIN}),
+        Arguments.of("snapshot", "com.example.MLModelClient", new JavaFileObject[] {GoldenServices.SNAPSHOT}),
+        Arguments.of(
+            "inheritance",
+            "com.example.CacheClient",
+            new JavaFileObject[] {GoldenServices.BASE, GoldenServices.INHERITING}),
+        Arguments.of("nested", "com.example.Outer_Middle_InnerClient", new JavaFileObject[] {GoldenServices.NESTED}),
+        Arguments.of("declared exceptions", "com.example.QuotaClient",
+            new JavaFileObject[] {GoldenServices.THROWING}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void generatedClientMatchesGoldenFile(String kind, String client, JavaFileObject[] sources)
+      throws IOException {
+    generatedDispatcherMatchesGoldenFile(kind, client, sources);
+  }
 }
