@@ -1,6 +1,10 @@
 package dev.lifecycle.runtime;
 
+import dev.lifecycle.runtime.internal.MappedCalls;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * Calls a service's {@code @Method}s by name: an in-JVM {@link Container} and a pool of worker
@@ -28,4 +32,57 @@ public interface ServiceCaller {
    * waiting for a slot never starts.
    */
   CompletableFuture<Object> callAsync(String method, Object... args);
+
+  /**
+   * Calls {@code method} once for each of {@code inputs}, its one argument, and streams the
+   * results in input order; see {@link #map(String, Iterable, MapOptions)}.
+   */
+  default Stream<Object> map(String method, Iterable<?> inputs) {
+    return map(method, inputs, MapOptions.defaults());
+  }
+
+  /**
+   * Calls {@code method} once for each of {@code inputs}, its one argument, as asynchronous calls
+   * spread over the containers (a pool scales up for them as for any calls), and streams the
+   * results: in input order unless {@link MapOptions#unordered()}. At most {@link
+   * MapOptions#maxInFlight()} inputs are in flight: the next input is taken as a result is
+   * handed over, so neither inputs nor results pile up, for a million inputs either. A failed
+   * input ends the stream with its exception, as a call would throw it, and cancels the calls in
+   * flight, unless {@link MapOptions#returningExceptions()}: then its exception is the result in
+   * its place. Closing the stream early cancels the calls in flight; close it (try-with-resources)
+   * when not reading it to the end.
+   */
+  default Stream<Object> map(String method, Iterable<?> inputs, MapOptions options) {
+    Iterator<?> each = inputs.iterator();
+    return MappedCalls.stream(this, method, new Iterator<Object[]>() {
+      @Override
+      public boolean hasNext() {
+        return each.hasNext();
+      }
+
+      @Override
+      public Object[] next() {
+        return new Object[] {each.next()};
+      }
+    }, options);
+  }
+
+  /**
+   * As {@link #map(String, Iterable, MapOptions)}, for a method of several parameters: each of
+   * {@code inputs} is the arguments of one call, in declaration order (Modal's {@code starmap}).
+   */
+  default Stream<Object> starmap(String method, Iterable<? extends List<?>> inputs, MapOptions options) {
+    Iterator<? extends List<?>> each = inputs.iterator();
+    return MappedCalls.stream(this, method, new Iterator<Object[]>() {
+      @Override
+      public boolean hasNext() {
+        return each.hasNext();
+      }
+
+      @Override
+      public Object[] next() {
+        return each.next().toArray();
+      }
+    }, options);
+  }
 }

@@ -1,0 +1,125 @@
+package dev.lifecycle.runtime.internal;
+
+import dev.lifecycle.runtime.MapOptions;
+import dev.lifecycle.runtime.ServiceCaller;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * One map of a method over many inputs: each input an asynchronous call, at most {@link
+ * MapOptions#maxInFlight()} of them called and not yet handed to the consumer, the next input
+ * taken only as a result is handed over, so that neither the inputs nor the results pile up.
+ * Closing the stream, or a failure that ends it, cancels the calls in flight.
+ */
+public final class MappedCalls implements Iterator<Object> {
+
+  private final ServiceCaller caller;
+  private final String method;
+  private final Iterator<Object[]> inputs;
+  private final MapOptions options;
+  /** The calls in flight, in input order. Only the consuming thread touches it. */
+  private final ArrayDeque<CompletableFuture<Object>> inFlight = new ArrayDeque<>();
+  /** For unordered maps: the calls that completed, in the order they did. */
+  private final LinkedBlockingQueue<CompletableFuture<Object>> completed = new LinkedBlockingQueue<>();
+  private boolean ended;
+
+  private MappedCalls(ServiceCaller caller, String method, Iterator<Object[]> inputs, MapOptions options) {
+    this.caller = caller;
+    this.method = method;
+    this.inputs = inputs;
+    this.options = options;
+  }
+
+  /** The results of calling {@code method} with each of {@code inputs} (its arguments). */
+  public static Stream<Object> stream(
+      ServiceCaller caller, String method, Iterator<Object[]> inputs, MapOptions options) {
+    MappedCalls calls = new MappedCalls(caller, method, inputs, options);
+    int characteristics = options.ordered() ? Spliterator.ORDERED : 0;
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(calls, characteristics), false)
+        .onClose(calls::cancelInFlight);
+  }
+
+  @Override
+  public boolean hasNext() {
+    fill();
+    return !inFlight.isEmpty();
+  }
+
+  @Override
+  public Object next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more inputs to map over");
+    }
+    CompletableFuture<Object> next = options.ordered() ? inFlight.poll() : takeCompleted();
+    Object result = outcome(next);
+    fill(); // the next input goes out before the consumer sees this result: the pipe stays full
+    return result;
+  }
+
+  private void fill() {
+    while (!ended && inFlight.size() < options.maxInFlight() && inputs.hasNext()) {
+      CompletableFuture<Object> call = caller.callAsync(method, inputs.next());
+      inFlight.add(call);
+      if (!options.ordered()) {
+        call.whenComplete((result, failure) -> completed.add(call));
+      }
+    }
+  }
+
+  private CompletableFuture<Object> takeCompleted() {
+    try {
+      CompletableFuture<Object> done = completed.take();
+      inFlight.remove(done);
+      return done;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancelInFlight();
+      throw new CancellationException("The map of '" + method + "' was interrupted while it waited"
+          + " for a result; the calls in flight were cancelled.");
+    }
+  }
+
+  private Object outcome(CompletableFuture<Object> call) {
+    try {
+      return call.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancelInFlight();
+      call.cancel(true);
+      throw new CancellationException("The map of '" + method + "' was interrupted while it waited"
+          + " for a result; the calls in flight were cancelled.");
+    } catch (ExecutionException | CompletionException e) {
+      Throwable failure = e.getCause();
+      if (options.returnExceptions()) {
+        return failure;
+      }
+      cancelInFlight();
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw new CompletionException(failure);
+    }
+  }
+
+  /** Ends the map: no more inputs are taken, and the calls in flight are cancelled. */
+  private void cancelInFlight() {
+    ended = true;
+    for (CompletableFuture<Object> call : inFlight) {
+      call.cancel(true);
+    }
+    inFlight.clear();
+  }
+}
