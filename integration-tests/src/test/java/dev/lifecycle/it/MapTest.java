@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifecycle.it.services.CalculatorService;
+import dev.lifecycle.it.services.EchoNumberService;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.MapOptions;
 import dev.lifecycle.runtime.MethodFailedException;
@@ -23,19 +24,23 @@ import org.junit.jupiter.api.Test;
 class MapTest {
 
   private Container<CalculatorService> container;
+  /** For the long maps: a method of their own, so that none of the others' gets hot. */
+  private Container<EchoNumberService> echo;
 
   @BeforeEach
   void start() {
     container = Container.start(CalculatorService.class);
+    echo = Container.start(EchoNumberService.class);
   }
 
   @AfterEach
   void stop() {
     container.close();
+    echo.close();
   }
 
   /** {@code [i, 1]} for i from 0 until {@code count}, made as they are taken, counting them. */
-  private static Iterable<List<?>> divisions(long count, AtomicLong taken) {
+  private static Iterable<List<?>> numbers(long count, AtomicLong taken) {
     return () -> new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -56,7 +61,7 @@ class MapTest {
     long[] seen = {0};
     long[] mostAhead = {0};
 
-    try (Stream<Object> results = container.starmap("divide", divisions(100_000, taken), options)) {
+    try (Stream<Object> results = echo.starmap("times", numbers(100_000, taken), options)) {
       results.forEach(result -> {
         assertThat(result).isEqualTo((int) seen[0]);
         seen[0]++;
@@ -71,7 +76,7 @@ class MapTest {
 
   @Test
   void anUnorderedMapGivesEveryResultOnce() {
-    try (Stream<Object> results = container.starmap("divide", divisions(1_000, new AtomicLong()),
+    try (Stream<Object> results = echo.starmap("times", numbers(1_000, new AtomicLong()),
         MapOptions.defaults().unordered())) {
       assertThat(results.map(result -> (Integer) result).sorted().toList())
           .containsExactlyElementsOf(Stream.iterate(0, i -> i + 1).limit(1_000).toList());
@@ -111,7 +116,7 @@ class MapTest {
   void closingEarlyStopsTakingInputs() {
     AtomicLong taken = new AtomicLong();
 
-    try (Stream<Object> results = container.starmap("divide", divisions(1_000_000, taken),
+    try (Stream<Object> results = echo.starmap("times", numbers(1_000_000, taken),
         MapOptions.defaults().maxInFlight(8))) {
       assertThat(results.limit(5).count()).isEqualTo(5);
     }

@@ -17,6 +17,7 @@ import dev.lifecycle.pool.internal.supervisor.SocketServer;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.pool.internal.web.PoolWebProxy;
 import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.ServiceCaller;
 import dev.lifecycle.runtime.internal.CancellableCall;
 import dev.lifecycle.runtime.InputInterruptedException;
@@ -31,6 +32,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -276,6 +278,34 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
       checked = Arguments.check(descriptor.get(), called, args);
     }
     List<JsonNode> encoded = ArgumentCodec.encodeArguments(service.serviceName(), method, checked);
+    RetryPolicy retries = config.retries();
+    List<RuntimeException> failures = new ArrayList<>();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return callOnce(method, encoded);
+      } catch (WorkerDiedException | MethodFailedException e) {
+        boolean retryable = e instanceof WorkerDiedException || retries.methodFailures();
+        if (!retryable || attempt >= retries.maxRetries() || closed.get()) {
+          failures.forEach(e::addSuppressed); // every attempt, in the failure of the last
+          throw e;
+        }
+        failures.add(e);
+        Duration delay = retries.delayBefore(attempt + 1);
+        LOG.log(Level.INFO, () -> "Retrying the call of '" + method + "' of service "
+            + service.serviceName() + " in " + delay.toMillis() + " ms (retry " + failures.size()
+            + " of " + retries.maxRetries() + "): " + e.getMessage());
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          failures.forEach(e::addSuppressed);
+          throw e;
+        }
+      }
+    }
+  }
+
+  private JsonNode callOnce(String method, List<JsonNode> encoded) {
     WorkerContainer container;
     try {
       container = acquire("call of '" + method + "'");

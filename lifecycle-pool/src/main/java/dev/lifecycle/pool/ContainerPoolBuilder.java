@@ -33,6 +33,7 @@ public final class ContainerPoolBuilder {
    */
   public static final List<String> DEFAULT_JVM_OPTIONS = List.of();
 
+  private RetryPolicy retries = RetryPolicy.none();
   private final String serviceClassName;
   private final List<Path> classpath;
   private int minContainers = 0;
@@ -151,6 +152,16 @@ public final class ContainerPoolBuilder {
     return this;
   }
 
+  /**
+   * When an input is called again: after its container died or was lost during it; see {@link
+   * RetryPolicy}. Default: {@link RetryPolicy#none()}. Calls, asynchronous calls and maps retry
+   * alike; requests to the pool's web address are not retried (they may not be idempotent).
+   */
+  public ContainerPoolBuilder retries(RetryPolicy policy) {
+    this.retries = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
   /** The {@code java} that runs workers; default: this JVM's. */
   public ContainerPoolBuilder javaExecutable(Path java) {
     this.javaExecutable = Objects.requireNonNull(java, "java");
@@ -259,7 +270,7 @@ public final class ContainerPoolBuilder {
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
         Optional.ofNullable(snapshotStore), engine, environment, buildEnvironment,
         Optional.ofNullable(workDirectory), startTimeout, classLoader,
-        webBinding);
+        webBinding, retries);
     ContainerPool pool;
     try {
       pool = new ContainerPool(config);

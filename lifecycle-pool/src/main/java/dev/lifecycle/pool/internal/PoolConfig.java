@@ -1,5 +1,6 @@
 package dev.lifecycle.pool.internal;
 
+import dev.lifecycle.pool.RetryPolicy;
 import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.runtime.internal.WebBinding;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ public record PoolConfig(
     Optional<Path> workDirectory,
     Duration startTimeout,
     ClassLoader classLoader,
-    WebBinding webBinding) {
+    WebBinding webBinding,
+    RetryPolicy retries) {
 
   public PoolConfig {
     classpath = List.copyOf(classpath);
