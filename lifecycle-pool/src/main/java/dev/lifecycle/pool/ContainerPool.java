@@ -1,6 +1,7 @@
 package dev.lifecycle.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lifecycle.pool.internal.DaemonThreads;
 import dev.lifecycle.pool.internal.FileTrees;
 import dev.lifecycle.pool.internal.PoolConfig;
@@ -19,7 +20,10 @@ import dev.lifecycle.pool.internal.web.PoolWebProxy;
 import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.ServiceCaller;
+import dev.lifecycle.runtime.internal.Batcher;
+import dev.lifecycle.runtime.internal.Batchers;
 import dev.lifecycle.runtime.internal.CancellableCall;
+import dev.lifecycle.runtime.spi.Batching;
 import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.internal.WebFrontends;
@@ -40,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,6 +118,8 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   private final ScheduledExecutorService reaper;
   /** Make the blocking calls of {@link #callAsync}: no more at once than the pool has slots. */
   private final ThreadPoolExecutor asyncCallers;
+  /** The batches of {@code @Batched} methods; null when the service class is not loadable here. */
+  private final Batchers<Object> batchers;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final List<WorkerContainer> ended = new ArrayList<>();
   /** Null unless the service has web endpoints or a web app. */
@@ -164,8 +171,17 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     int slotsPerContainer = config.maxConcurrentInputs()
         .or(() -> service.descriptor().map(d -> d.options().maxConcurrentInputs()))
         .orElse(1);
+    int slots = (int) Math.min(MAX_ASYNC_CALLERS, (long) size.max() * slotsPerContainer);
+    // A batched method's callers wait for their batch to fill: as many as a batch holds may wait.
+    int largestBatch = service.descriptor().stream()
+        .flatMap(d -> d.methods().stream())
+        .flatMap(m -> m.batching().stream())
+        .mapToInt(Batching::maxBatchSize).max().orElse(1);
     this.asyncCallers = CancellableCall.threads("lifecycle-pool-async-caller",
-        (int) Math.min(MAX_ASYNC_CALLERS, (long) size.max() * slotsPerContainer));
+        (int) Math.min(MAX_ASYNC_CALLERS, (long) slots * largestBatch));
+    this.batchers = service.descriptor()
+        .<Batchers<Object>>map(d -> new Batchers<>(d, "pool-" + d.serviceName(), slots))
+        .orElse(null);
     Map<String, WorkerContainer> registry = new ConcurrentHashMap<>();
     this.server = SocketServer.open(privateDirectory, id -> Optional.ofNullable(registry.get(id)));
     this.starter = new ContainerStarter(config, service, launcher, planner, registry,
@@ -275,14 +291,49 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     if (descriptor.isPresent()) {
       MethodDescriptor called = descriptor.get().method(method)
           .orElseThrow(() -> new UnknownMethodException(descriptor.get(), method));
-      checked = Arguments.check(descriptor.get(), called, args);
+      checked = Arguments.checkCall(descriptor.get(), called, args);
     }
     List<JsonNode> encoded = ArgumentCodec.encodeArguments(service.serviceName(), method, checked);
+    Optional<MethodDescriptor> batched =
+        descriptor.flatMap(d -> d.method(method)).filter(m -> m.batching().isPresent());
+    if (batched.isPresent()) {
+      // Batches form here, from every caller of the pool, and go to a worker as one call.
+      Batcher batcher = batchers.of(batched.get(), inputs -> callBatch(method, inputs));
+      return awaitBatched(method, batcher.submit(encoded.get(0)));
+    }
+    return callWithRetries(method, encoded, false);
+  }
+
+  /** One call of a batch of JSON inputs; the results, one JSON value per input. */
+  private List<JsonNode> callBatch(String method, List<Object> inputs) {
+    ArrayNode batch = FrameChannel.JSON.createArrayNode();
+    inputs.forEach(input -> batch.add((JsonNode) input));
+    JsonNode results = callWithRetries(method, List.of(batch), true);
+    List<JsonNode> each = new ArrayList<>(results.size());
+    results.forEach(each::add);
+    return each;
+  }
+
+  private JsonNode awaitBatched(String method, CompletableFuture<Object> result) {
+    try {
+      return (JsonNode) result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputInterruptedException(service.serviceName(), method, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw (Error) e.getCause();
+    }
+  }
+
+  private JsonNode callWithRetries(String method, List<JsonNode> encoded, boolean batch) {
     RetryPolicy retries = config.retries();
     List<RuntimeException> failures = new ArrayList<>();
     for (int attempt = 0; ; attempt++) {
       try {
-        return callOnce(method, encoded);
+        return callOnce(method, encoded, batch);
       } catch (WorkerDiedException | MethodFailedException e) {
         boolean retryable = e instanceof WorkerDiedException || retries.methodFailures();
         if (!retryable || attempt >= retries.maxRetries() || closed.get()) {
@@ -305,7 +356,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     }
   }
 
-  private JsonNode callOnce(String method, List<JsonNode> encoded) {
+  private JsonNode callOnce(String method, List<JsonNode> encoded, boolean batch) {
     WorkerContainer container;
     try {
       container = acquire("call of '" + method + "'");
@@ -314,7 +365,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
       throw new InputInterruptedException(service.serviceName(), method, e);
     }
     try {
-      return container.call(method, encoded);
+      return container.call(method, encoded, batch);
     } finally {
       scheduler.release(container);
     }
@@ -392,6 +443,9 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     reaper.shutdownNow();
     scheduler.close();
     asyncCallers.shutdown(); // what is queued runs now, and is refused by the closed scheduler
+    if (batchers != null) {
+      batchers.shutdown();
+    }
     List<Thread> stoppers = new ArrayList<>();
     for (WorkerContainer container : List.copyOf(starter.registry().values())) {
       Thread stopper = new Thread(() -> {

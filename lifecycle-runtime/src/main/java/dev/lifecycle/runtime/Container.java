@@ -205,6 +205,17 @@ public final class Container<T> implements ServiceCaller, AutoCloseable {
   }
 
   /**
+   * Calls the {@code @Batched} {@code method} once with a whole batch, as it is: each of {@code
+   * inputs} checked as one caller's input, the list of results returned. A pool's worker JVM runs
+   * the batches its supervisor formed this way; callers use {@link #call} with one input.
+   *
+   * @throws UnknownMethodException when the service has no {@code @Batched} method of that name
+   */
+  public List<?> callBatch(String method, List<?> inputs) {
+    return this.inputs.callBatch(lifecycle.instance(), method, inputs);
+  }
+
+  /**
    * Calls a {@code @Method} by name without waiting; see {@link ServiceCaller#callAsync}. At most
    * {@link ServiceOptions#maxConcurrentInputs()} run at once, the others wait in order, as calls
    * of {@link #call} do.

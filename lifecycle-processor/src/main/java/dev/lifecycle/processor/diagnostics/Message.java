@@ -204,6 +204,27 @@ public enum Message {
       "LC171",
       "%s method %s%s returns %s, which cannot travel between a container and its caller as JSON:"
           + " %s. %s."),
+  BATCHED_WITHOUT_METHOD(
+      "LC175",
+      "@Batched on %s needs @Method: only the inputs of a @Method's callers can be grouped. Add"
+          + " @Method, or remove @Batched."),
+  BATCHED_COMBINED(
+      "LC176",
+      "@Batched method %s is also %s, but the container calls a hook or serves a web request one"
+          + " at a time, not in batches of callers' inputs. Keep it a @Method only, or remove"
+          + " @Batched."),
+  BATCHED_PARAMETERS(
+      "LC177",
+      "@Batched method %s takes %s, but a batched method takes one List<T> of its callers'"
+          + " inputs. Declare one parameter List<T>, where T is what one caller passes."),
+  BATCHED_RESULT(
+      "LC178",
+      "@Batched method %s returns %s, but a batched method returns one result per input, in"
+          + " order, as a List<R>. Declare the return type List<R>, where R is what one caller"
+          + " gets."),
+  BATCH_OPTION_OUT_OF_RANGE(
+      "LC179",
+      "@Batched(%s = %d) on %s is out of range: it must be at least %d."),
   PROCESSOR_CRASH(
       "LC900",
       "The Lifecycle annotation processor failed on %s. This is a bug in Lifecycle, not in your"

@@ -11,6 +11,7 @@ import dev.lifecycle.processor.reading.LifecycleMember;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -78,7 +79,27 @@ final class MemberModels {
         parameters,
         TypeName.get(returnType),
         TypeName.get(types.erasure(returnType)),
-        asMember.getThrownTypes().stream().map(t -> TypeName.get(types.erasure(t))).toList());
+        asMember.getThrownTypes().stream().map(t -> TypeName.get(types.erasure(t))).toList(),
+        batching(method, asMember));
+  }
+
+  /** A validated {@code @Batched} method takes a {@code List<T>} and returns a {@code List<R>}. */
+  private Optional<MethodModel.BatchingModel> batching(ExecutableElement method, ExecutableType asMember) {
+    AnnotationMirror batched =
+        LifecycleAnnotations.find(method.getAnnotationMirrors(), LifecycleAnnotations.BATCHED);
+    if (batched == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> values = AnnotationValues.withDefaults(elements, batched);
+    TypeMirror input = ((DeclaredType) asMember.getParameterTypes().get(0)).getTypeArguments().get(0);
+    TypeMirror output = ((DeclaredType) asMember.getReturnType()).getTypeArguments().get(0);
+    return Optional.of(new MethodModel.BatchingModel(
+        intValue(values, "maxBatchSize"),
+        values.get("waitMillis") instanceof Long millis ? millis : 0L,
+        new ParameterModel(method.getParameters().get(0).getSimpleName().toString(),
+            TypeName.get(input), TypeName.get(types.erasure(input))),
+        TypeName.get(output),
+        TypeName.get(types.erasure(output))));
   }
 
   static int intValue(Map<String, Object> values, String attribute) {

@@ -1,5 +1,6 @@
 package dev.lifecycle.processor.reading;
 
+import dev.lifecycle.Batched;
 import dev.lifecycle.Enter;
 import dev.lifecycle.Exit;
 import dev.lifecycle.FunctionService;
@@ -29,6 +30,7 @@ public final class LifecycleAnnotations {
   public static final String WEB_ENDPOINT = WebEndpoint.class.getCanonicalName();
   public static final String WEB_APP = WebApp.class.getCanonicalName();
   public static final String WEB_SERVER = WebServer.class.getCanonicalName();
+  public static final String BATCHED = Batched.class.getCanonicalName();
 
   /** Every annotation that makes a class a service, in precedence order. */
   public static final List<String> SERVICES = List.of(SERVICE, FUNCTION_SERVICE, SERVER);
@@ -36,12 +38,12 @@ public final class LifecycleAnnotations {
   public static final List<String> WEB = List.of(WEB_ENDPOINT, WEB_APP, WEB_SERVER);
   /** Every annotation that makes a method a lifecycle member. */
   public static final List<String> MEMBERS =
-      List.of(ENTER, EXIT, METHOD, WEB_ENDPOINT, WEB_APP, WEB_SERVER);
+      List.of(ENTER, EXIT, METHOD, WEB_ENDPOINT, WEB_APP, WEB_SERVER, BATCHED);
 
   private LifecycleAnnotations() {}
 
   /** The annotation {@code qualifiedName} among {@code annotations}, or null. */
-  static AnnotationMirror find(
+  public static AnnotationMirror find(
       Iterable<? extends AnnotationMirror> annotations, String qualifiedName) {
     for (AnnotationMirror annotation : annotations) {
       TypeElement type = (TypeElement) annotation.getAnnotationType().asElement();

@@ -27,7 +27,8 @@ public record LifecycleMember(
     AnnotationMirror enter,
     AnnotationMirror exit,
     AnnotationMirror callable,
-    List<AnnotationMirror> web) {
+    List<AnnotationMirror> web,
+    AnnotationMirror batched) {
 
   public LifecycleMember {
     web = List.copyOf(web);
@@ -46,10 +47,11 @@ public record LifecycleMember(
         web.add(annotation);
       }
     }
-    if (enter == null && exit == null && callable == null && web.isEmpty()) {
+    AnnotationMirror batched = LifecycleAnnotations.find(annotations, LifecycleAnnotations.BATCHED);
+    if (enter == null && exit == null && callable == null && web.isEmpty() && batched == null) {
       return Optional.empty();
     }
-    return Optional.of(new LifecycleMember(method, enter, exit, callable, web));
+    return Optional.of(new LifecycleMember(method, enter, exit, callable, web, batched));
   }
 
   /** Whether it carries a web annotation. */
@@ -120,7 +122,7 @@ public record LifecycleMember(
       joined.add("@Method");
     }
     web.forEach(annotation -> joined.add(webLabel(annotation)));
-    return joined.toString();
+    return joined.length() == 0 ? "@Batched" : joined.toString(); // @Batched alone: LC175
   }
 
   /** The class or interface that declares the method. */

@@ -35,6 +35,7 @@ public final class Rules {
             new WebServerRules(),
             new WebSignatureRules(elements, types, asyncTypes),
             new CallableRules(),
+            new BatchedRules(),
             travellingTypes,
             new InheritedAccessRules(elements),
             new SnapshotRules());

@@ -14,6 +14,7 @@ import dev.lifecycle.processor.model.ServiceModel;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.ServiceCaller;
 import dev.lifecycle.runtime.spi.ClientCalls;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.lang.model.element.Modifier;
@@ -78,7 +79,7 @@ public final class ClientGenerator {
 
   private static MethodSpec blocking(MethodModel method) {
     MethodSpec.Builder spec = signature(method.name(), method, true)
-        .returns(method.returnType());
+        .returns(resultType(method));
     method.thrownErasures().forEach(spec::addException);
     CodeBlock call = CodeBlock.of("this.$N.call($S, $L)", CALLER, method.name(), arguments(method));
     if (method.thrownErasures().isEmpty()) {
@@ -95,7 +96,7 @@ public final class ClientGenerator {
   }
 
   private static MethodSpec async(MethodModel method) {
-    TypeName result = method.returnsVoid() ? ClassName.get(Void.class) : method.returnType().box();
+    TypeName result = method.returnsVoid() ? ClassName.get(Void.class) : resultType(method).box();
     return signature(method.name() + "Async", method, false)
         .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, result))
         .addStatement("return $T.typed(this.$N.callAsync($S, $L))", CLIENT_CALLS, CALLER,
@@ -106,10 +107,12 @@ public final class ClientGenerator {
   /** {@code castsResult}: whether the body casts the call's result to the method's type. */
   private static MethodSpec.Builder signature(String name, MethodModel method, boolean castsResult) {
     MethodSpec.Builder spec = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC);
-    for (ParameterModel parameter : method.parameters()) {
+    for (ParameterModel parameter : callParameters(method)) {
       spec.addParameter(parameter.type(), parameter.name());
     }
-    if (castsResult && !method.returnType().box().equals(method.returnErasure().box())) {
+    TypeName erasure = method.batching().map(MethodModel.BatchingModel::outputErasure)
+        .orElse(method.returnErasure());
+    if (castsResult && !resultType(method).box().equals(erasure.box())) {
       // The caller returns what the method's declared type was decoded to, as an Object.
       spec.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
           .addMember("value", "$S", "unchecked").build());
@@ -117,11 +120,22 @@ public final class ClientGenerator {
     return spec;
   }
 
+  /** What a caller passes: the parameters, or a batched method's one input. */
+  private static List<ParameterModel> callParameters(MethodModel method) {
+    return method.batching().map(batching -> List.of(batching.input())).orElse(method.parameters());
+  }
+
+  /** What a caller gets: the result, or a batched method's one result. */
+  private static TypeName resultType(MethodModel method) {
+    return method.batching().map(MethodModel.BatchingModel::output).orElse(method.returnType());
+  }
+
   /** {@code new Object[] {a, b}}: explicit, so that an array argument is one argument. */
   private static CodeBlock arguments(MethodModel method) {
     CodeBlock.Builder args = CodeBlock.builder().add("new Object[] {");
-    for (int i = 0; i < method.parameters().size(); i++) {
-      args.add(i == 0 ? "$N" : ", $N", method.parameters().get(i).name());
+    List<ParameterModel> parameters = callParameters(method);
+    for (int i = 0; i < parameters.size(); i++) {
+      args.add(i == 0 ? "$N" : ", $N", parameters.get(i).name());
     }
     return args.add("}").build();
   }
@@ -131,7 +145,7 @@ public final class ClientGenerator {
     String name = base;
     while (true) {
       String candidate = name;
-      if (method.parameters().stream().noneMatch(parameter -> parameter.name().equals(candidate))) {
+      if (callParameters(method).stream().noneMatch(parameter -> parameter.name().equals(candidate))) {
         return name;
       }
       name += "_";
@@ -142,6 +156,6 @@ public final class ClientGenerator {
     if (method.returnsVoid()) {
       return call;
     }
-    return CodeBlock.of("return ($T) $L", method.returnType().box(), call);
+    return CodeBlock.of("return ($T) $L", resultType(method).box(), call);
   }
 }

@@ -10,6 +10,7 @@ import dev.lifecycle.processor.model.ServiceModel;
 import dev.lifecycle.processor.model.WebMethodModel;
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.HookPhase;
+import dev.lifecycle.runtime.spi.Batching;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.ServerDescriptor;
@@ -32,6 +33,7 @@ final class DescriptorInitializer {
   private static final ClassName HOOK_PHASE = ClassName.get(HookPhase.class);
   private static final ClassName SERVICE_OPTIONS = ClassName.get(ServiceOptions.class);
   private static final ClassName METHOD_DESCRIPTOR = ClassName.get(MethodDescriptor.class);
+  private static final ClassName BATCHING = ClassName.get(Batching.class);
   private static final ClassName PARAMETER_DESCRIPTOR = ClassName.get(ParameterDescriptor.class);
   private static final ClassName SERVER_DESCRIPTOR = ClassName.get(ServerDescriptor.class);
   private static final ClassName WEB_METHOD_DESCRIPTOR = ClassName.get(WebMethodDescriptor.class);
@@ -126,10 +128,32 @@ final class DescriptorInitializer {
     };
   }
 
-  /** A method that declares no exceptions gets the four-argument constructor. */
+  /**
+   * A method that declares no exceptions gets the four-argument constructor, a batched one the
+   * constructor with its batching.
+   */
   private static CodeBlock method(MethodModel method) {
     List<CodeBlock> parameters =
         method.parameters().stream().map(DescriptorInitializer::parameter).toList();
+    if (method.batching().isPresent()) {
+      MethodModel.BatchingModel batching = method.batching().get();
+      return CodeBlock.of(
+          "new $T(\n$>$>$S,\n$L,\n$T.class,\n$S,\n$L,\n$T.of(new $T($L, $T.ofMillis($L),\n$L,\n$T.class, $S))$<$<)",
+          METHOD_DESCRIPTOR,
+          method.name(),
+          list(parameters),
+          method.returnErasure(),
+          method.returnType().toString(),
+          list(method.thrownErasures().stream().map(t -> CodeBlock.of("$T.class", t)).toList()),
+          Optional.class,
+          BATCHING,
+          batching.maxBatchSize(),
+          Duration.class,
+          batching.waitMillis(),
+          parameter(batching.input()),
+          batching.outputErasure(),
+          batching.output().toString());
+    }
     if (method.thrownErasures().isEmpty()) {
       return CodeBlock.of(
           "new $T(\n$>$>$S,\n$L,\n$T.class,\n$S$<$<)",

@@ -41,7 +41,9 @@ class GoldenFileTest {
             new JavaFileObject[] {GoldenServices.WEB_BASE, GoldenServices.WEB}),
         Arguments.of("server", "com.example.Files_Lifecycle", new JavaFileObject[] {GoldenServices.SERVER}),
         Arguments.of("declared exceptions", "com.example.Quota_Lifecycle",
-            new JavaFileObject[] {GoldenServices.THROWING}));
+            new JavaFileObject[] {GoldenServices.THROWING}),
+        Arguments.of("batched", "com.example.Tagger_Lifecycle",
+            new JavaFileObject[] {GoldenServices.BATCHED}));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -71,7 +73,9 @@ class GoldenFileTest {
             new JavaFileObject[] {GoldenServices.BASE, GoldenServices.INHERITING}),
         Arguments.of("nested", "com.example.Outer_Middle_InnerClient", new JavaFileObject[] {GoldenServices.NESTED}),
         Arguments.of("declared exceptions", "com.example.QuotaClient",
-            new JavaFileObject[] {GoldenServices.THROWING}));
+            new JavaFileObject[] {GoldenServices.THROWING}),
+        Arguments.of("batched", "com.example.TaggerClient",
+            new JavaFileObject[] {GoldenServices.BATCHED}));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -245,4 +245,31 @@ final class GoldenServices {
             }
           }
           """);
+
+  /** A batched method beside a plain one. */
+  static final JavaFileObject BATCHED =
+      source(
+          "com.example.Tagger",
+          """
+          package com.example;
+
+          import dev.lifecycle.*;
+          import java.util.List;
+
+          @Service
+          public class Tagger {
+            public record Tag(String name, double score) {}
+
+            @Method
+            @Batched(maxBatchSize = 16, waitMillis = 5)
+            public List<Tag> tag(List<String> texts) {
+              return texts.stream().map(text -> new Tag(text, 1.0)).toList();
+            }
+
+            @Method
+            public int count() {
+              return 0;
+            }
+          }
+          """);
 }

@@ -7,6 +7,7 @@ import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.boundary.CallEncoding;
 import dev.lifecycle.runtime.spi.Arguments;
+import dev.lifecycle.runtime.spi.Batching;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
@@ -47,6 +48,8 @@ public final class InputExecutor<T> implements InputRunner {
   private final ExecutorService threads;
   /** Make the blocking calls of {@link #callAsync}; no more are useful than there are slots. */
   private final ExecutorService asyncCallers;
+  /** The batches of the {@code @Batched} methods. */
+  private final Batchers<T> batchers;
 
   public InputExecutor(ServiceDispatcher<T> dispatcher, CallEncoding encoding, ContainerName containerId,
       int maxConcurrentInputs, Duration inputTimeout) {
@@ -56,8 +59,13 @@ public final class InputExecutor<T> implements InputRunner {
     this.containerId = containerId;
     this.inputTimeout = inputTimeout;
     this.slots = new InputSlots(maxConcurrentInputs);
-    this.asyncCallers =
-        CancellableCall.threads("lifecycle-" + containerId + "-async-caller", maxConcurrentInputs);
+    // A batched method's callers wait for their batch to fill: as many as a batch holds may wait.
+    int largestBatch = dispatcher.descriptor().methods().stream()
+        .flatMap(m -> m.batching().stream())
+        .mapToInt(Batching::maxBatchSize).max().orElse(1);
+    this.asyncCallers = CancellableCall.threads(
+        "lifecycle-" + containerId + "-async-caller", maxConcurrentInputs * largestBatch);
+    this.batchers = new Batchers<>(dispatcher.descriptor(), containerId, maxConcurrentInputs);
     AtomicInteger count = new AtomicInteger();
     // Daemon threads: a container nobody closed must not keep the JVM alive; the shutdown hook
     // still runs its exit hooks.
@@ -77,10 +85,46 @@ public final class InputExecutor<T> implements InputRunner {
             .orElseThrow(() -> new UnknownMethodException(dispatcher.descriptor(), method));
     ServiceDescriptor service = dispatcher.descriptor();
     // Checked again once encoded, as a worker checks what it decoded: the same words either way.
-    Object[] received = Arguments.check(service, descriptor,
-        encoding.arguments(service, descriptor, Arguments.check(service, descriptor, args)));
+    Object[] received = Arguments.checkCall(service, descriptor,
+        encoding.arguments(service, descriptor, Arguments.checkCall(service, descriptor, args)));
+    if (descriptor.batching().isPresent()) {
+      Batcher batcher = batchers.of(descriptor, inputs -> callBatch(instance, method, inputs));
+      return encoding.result(service, descriptor, awaitBatched(method, batcher.submit(received[0])));
+    }
     return encoding.result(service, descriptor,
         run(method, "@Method " + method, () -> dispatcher.invoke(instance, method, received)));
+  }
+
+  /**
+   * Calls the {@code @Batched} {@code method} once with {@code inputs}, each checked as a caller's
+   * input, as one input of this container; returns its results.
+   */
+  public List<?> callBatch(T instance, String method, List<?> inputs) {
+    MethodDescriptor descriptor =
+        dispatcher.descriptor().method(method)
+            .filter(found -> found.batching().isPresent())
+            .orElseThrow(() -> new UnknownMethodException(dispatcher.descriptor(), method));
+    List<Object> checked = new ArrayList<>(inputs.size());
+    for (Object input : inputs) {
+      checked.add(Arguments.checkCall(dispatcher.descriptor(), descriptor, new Object[] {input})[0]);
+    }
+    String description = "@Method " + method + " (a batch of " + checked.size() + ")";
+    return (List<?>) run(method, description,
+        () -> dispatcher.invoke(instance, method, new Object[] {checked}));
+  }
+
+  private Object awaitBatched(String method, CompletableFuture<Object> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputInterruptedException(serviceName, method, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw (Error) e.getCause();
+    }
   }
 
   /**
@@ -197,6 +241,7 @@ public final class InputExecutor<T> implements InputRunner {
   /** Lets the pool's threads end once idle; calls still running were already interrupted. */
   public void shutdown() {
     asyncCallers.shutdown();
+    batchers.shutdown();
     threads.shutdown();
   }
 }

@@ -2,6 +2,7 @@ package dev.lifecycle.runtime.spi;
 
 import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.internal.RecentlyUsed;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,8 +31,21 @@ public final class Arguments {
    *     key or value of another type than the parameter's type arguments
    */
   public static Object[] check(ServiceDescriptor service, MethodDescriptor method, Object[] args) {
+    return check(service, method, method.parameters(), args);
+  }
+
+  /**
+   * As {@link #check}, for what a caller passes: a {@code @Batched} method's caller passes one
+   * input, of its list's element type, where the method itself takes the list.
+   */
+  public static Object[] checkCall(ServiceDescriptor service, MethodDescriptor method, Object[] args) {
+    return check(service, method, method.callParameters(), args);
+  }
+
+  private static Object[] check(ServiceDescriptor service, MethodDescriptor method,
+      List<ParameterDescriptor> parameters, Object[] args) {
     Object[] actual = args == null ? NONE : args;
-    int expected = method.parameters().size();
+    int expected = parameters.size();
     if (actual.length != expected) {
       throw new ArgumentMismatchException(
           "Method " + method.signature() + " of service " + service.serviceName() + " takes "
@@ -39,7 +53,7 @@ public final class Arguments {
     }
     Object[] passed = actual;
     for (int i = 0; i < expected; i++) {
-      ParameterDescriptor parameter = method.parameters().get(i);
+      ParameterDescriptor parameter = parameters.get(i);
       Object argument = actual[i];
       Object fitted = fit(service, method, i, parameter, argument);
       if (fitted != argument) {
@@ -57,11 +71,11 @@ public final class Arguments {
     Class<?> type = parameter.type();
     if (argument == null) {
       if (type.isPrimitive()) {
-        throw mismatch(service, method, index, "is null, but the parameter is a primitive");
+        throw mismatch(service, method, index, parameter, "is null, but the parameter is a primitive");
       }
       if (type == Optional.class) {
         // JSON has one null for both: through a pool it would arrive as Optional.empty().
-        throw mismatch(service, method, index,
+        throw mismatch(service, method, index, parameter,
             "is null (pass Optional.empty() for none), but the parameter is");
       }
       return null;
@@ -69,7 +83,7 @@ public final class Arguments {
     Object fitted = type.isPrimitive() ? Widening.to(type, argument)
         : type.isInstance(argument) ? argument : null;
     if (fitted == null) {
-      throw mismatch(service, method, index,
+      throw mismatch(service, method, index, parameter,
           "has type " + argument.getClass().getName() + ", but the parameter is");
     }
     if (!Elements.holdsElements(fitted)) { // a widened primitive never does
@@ -77,7 +91,7 @@ public final class Arguments {
     }
     String wrong = Elements.firstMismatch(declaredType(service, parameter), argument);
     if (wrong != null) {
-      throw mismatch(service, method, index, "holds " + wrong + ", but the parameter is");
+      throw mismatch(service, method, index, parameter, "holds " + wrong + ", but the parameter is");
     }
     return argument;
   }
@@ -104,9 +118,8 @@ public final class Arguments {
     return loader != null ? loader : ClassLoader.getSystemClassLoader();
   }
 
-  private static ArgumentMismatchException mismatch(
-      ServiceDescriptor service, MethodDescriptor method, int index, String problem) {
-    ParameterDescriptor parameter = method.parameters().get(index);
+  private static ArgumentMismatchException mismatch(ServiceDescriptor service,
+      MethodDescriptor method, int index, ParameterDescriptor parameter, String problem) {
     return new ArgumentMismatchException(
         "Argument " + (index + 1) + " (" + parameter.name() + ") of method " + method.signature()
             + " of service " + service.serviceName() + " " + problem + " "

@@ -2,6 +2,7 @@ package dev.lifecycle.runtime.spi;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -13,10 +14,11 @@ import java.util.stream.Collectors;
  * @param genericReturnType the declared return type as source spells it
  * @param declaredExceptions the erasures of the types its {@code throws} clause names, in order:
  *     through a pool they arrive as themselves (see {@code docs/snapshots.md})
+ * @param batching for a {@code @Batched} method, how callers' inputs are grouped; else empty
  */
 public record MethodDescriptor(
     String name, List<ParameterDescriptor> parameters, Class<?> returnType, String genericReturnType,
-    List<Class<? extends Throwable>> declaredExceptions) {
+    List<Class<? extends Throwable>> declaredExceptions, Optional<Batching> batching) {
 
   public MethodDescriptor {
     Objects.requireNonNull(name, "name");
@@ -24,6 +26,32 @@ public record MethodDescriptor(
     Objects.requireNonNull(returnType, "returnType");
     Objects.requireNonNull(genericReturnType, "genericReturnType");
     declaredExceptions = List.copyOf(declaredExceptions);
+    Objects.requireNonNull(batching, "batching");
+  }
+
+  /** A method that is not {@code @Batched}. */
+  public MethodDescriptor(
+      String name, List<ParameterDescriptor> parameters, Class<?> returnType, String genericReturnType,
+      List<Class<? extends Throwable>> declaredExceptions) {
+    this(name, parameters, returnType, genericReturnType, declaredExceptions, Optional.empty());
+  }
+
+  /**
+   * What a caller passes: the parameters, or for a {@code @Batched} method its one input (the
+   * element type of its list).
+   */
+  public List<ParameterDescriptor> callParameters() {
+    return batching.map(b -> List.of(b.input())).orElse(parameters);
+  }
+
+  /** What a caller gets back, erased: the return type, or a batched method's element type. */
+  public Class<?> callReturnType() {
+    return batching.<Class<?>>map(Batching::outputType).orElse(returnType);
+  }
+
+  /** {@link #callReturnType()} as source spells it. */
+  public String genericCallReturnType() {
+    return batching.map(Batching::genericOutputType).orElse(genericReturnType);
   }
 
   /** A method whose {@code throws} clause names nothing. */

@@ -75,12 +75,12 @@ public final class ArgumentCodec {
   public static Object[] decode(ServiceDescriptor service, MethodDescriptor method, List<JsonNode> args) {
     Object[] decoded = new Object[args.size()];
     for (int i = 0; i < args.size(); i++) {
-      if (i >= method.parameters().size()) {
+      if (i >= method.callParameters().size()) {
         // Too many arguments: the dispatcher's check reports the count.
         decoded[i] = FrameChannel.JSON.convertValue(args.get(i), Object.class);
         continue;
       }
-      ParameterDescriptor parameter = method.parameters().get(i);
+      ParameterDescriptor parameter = method.callParameters().get(i);
       try {
         decoded[i] = FrameChannel.JSON.convertValue(
             args.get(i), javaType(parameter.genericType(), parameter.type(), loaderOf(service)));
@@ -96,6 +96,20 @@ public final class ArgumentCodec {
     return decoded;
   }
 
+  /**
+   * A batch's inputs, {@code inputs} a JSON array of them, each as one caller's input of the
+   * {@code @Batched} method.
+   *
+   * @throws ArgumentMismatchException when one cannot become the input's type
+   */
+  public static List<Object> decodeBatch(ServiceDescriptor service, MethodDescriptor method, JsonNode inputs) {
+    List<Object> decoded = new ArrayList<>(inputs.size());
+    for (JsonNode input : inputs) {
+      decoded.add(decode(service, method, List.of(input))[0]);
+    }
+    return decoded;
+  }
+
   private static String abbreviated(JsonNode value) {
     String text = String.valueOf(value);
     return text.length() <= 80 ? text : text.substring(0, 80) + "...";
@@ -107,17 +121,17 @@ public final class ArgumentCodec {
    * @throws IllegalStateException when the value cannot be read as that type
    */
   public static Object decodeResult(ServiceDescriptor service, MethodDescriptor method, JsonNode value) {
-    if (method.returnType() == void.class) {
+    if (method.callReturnType() == void.class) {
       return null;
     }
     try {
-      return FrameChannel.JSON.convertValue(
-          value, javaType(method.genericReturnType(), method.returnType(), loaderOf(service)));
+      return FrameChannel.JSON.convertValue(value,
+          javaType(method.genericCallReturnType(), method.callReturnType(), loaderOf(service)));
     } catch (IllegalArgumentException e) {
       // Our words, not the JSON library's: the value as it arrived, and the type.
       throw new IllegalStateException("The result of @Method " + method.signature() + " of service "
           + service.serviceName() + " arrived as the JSON value " + abbreviated(value) + ", which"
-          + " cannot be read as " + method.genericReturnType() + ".", e);
+          + " cannot be read as " + method.genericCallReturnType() + ".", e);
     }
   }
 

@@ -154,10 +154,18 @@ public sealed interface WireMessage {
 
   // Supervisor to worker.
 
-  /** Calls a {@code @Method} by name; {@code args} in declaration order. */
-  record Call(long callId, String method, List<JsonNode> args) implements WireMessage {
+  /**
+   * Calls a {@code @Method} by name; {@code args} in declaration order. With {@code batch}, the
+   * method is {@code @Batched} and {@code args} is one array: a batch the supervisor formed, each
+   * element one caller's input, called as it is.
+   */
+  record Call(long callId, String method, List<JsonNode> args, boolean batch) implements WireMessage {
     public Call {
       args = List.copyOf(args);
+    }
+
+    public Call(long callId, String method, List<JsonNode> args) {
+      this(callId, method, args, false);
     }
   }
 

@@ -313,6 +313,14 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
 
   /** Calls {@code method} and waits for its answer; throws the runtime's exception types. */
   public JsonNode call(String method, List<JsonNode> args) {
+    return call(method, args, false);
+  }
+
+  /**
+   * Calls {@code method}; with {@code batch}, {@code args} is one array, a batch of a {@code
+   * @Batched} method's inputs, and the answer the array of their results.
+   */
+  public JsonNode call(String method, List<JsonNode> args, boolean batch) {
     PendingCalls.Pending call = calls.add(method);
     if (state.hasEnded()) {
       // Ended just now: whoever ended it may have missed this call.
@@ -327,7 +335,7 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
     }
     boolean sent = true;
     try {
-      sent = connection.send(new Call(call.id(), method, args));
+      sent = connection.send(new Call(call.id(), method, args, batch));
     } catch (IOException e) {
       // The reader sees the connection end and fails the call with the reason.
       LOG.log(Level.DEBUG, () -> "sending call " + method + " to " + id + " failed: " + e);

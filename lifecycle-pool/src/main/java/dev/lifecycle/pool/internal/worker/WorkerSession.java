@@ -17,6 +17,7 @@ import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -174,16 +175,22 @@ final class WorkerSession {
       ServiceDescriptor service = running.service();
       MethodDescriptor method = service.method(call.method())
           .orElseThrow(() -> new UnknownMethodException(service, call.method()));
-      Object[] args = ArgumentCodec.decode(service, method, call.args());
+      Object[] args = call.batch()
+          ? new Object[] {ArgumentCodec.decodeBatch(service, method, call.args().get(0))}
+          : ArgumentCodec.decode(service, method, call.args());
       serving.put(call.callId(), Thread.currentThread());
       Object result;
       try {
-        result = running.call(call.method(), args);
+        result = call.batch()
+            ? running.callBatch(call.method(), (List<?>) args[0])
+            : running.call(call.method(), args);
       } finally {
         serving.remove(call.callId());
         Thread.interrupted(); // a cancel that came as the call ended must not hit the next one
       }
-      answer = new CallResult(call.callId(), ArgumentCodec.encodeResult(service, method, result));
+      answer = new CallResult(call.callId(), call.batch()
+          ? ArgumentCodec.encodeValue(result) // the list of results, one per input
+          : ArgumentCodec.encodeResult(service, method, result));
     } catch (Throwable t) {
       answer = new CallFailed(call.callId(), WorkerFailures.ofCall(t));
     }
