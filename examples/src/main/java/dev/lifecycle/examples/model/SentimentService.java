@@ -1,10 +1,12 @@
 package dev.lifecycle.examples.model;
 
+import dev.lifecycle.Batched;
 import dev.lifecycle.Enter;
 import dev.lifecycle.Exit;
 import dev.lifecycle.Method;
 import dev.lifecycle.Service;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -47,6 +49,17 @@ public class SentimentService {
   public String predict(String text) {
     predictions.increment();
     return model.predict(text).toString();
+  }
+
+  /**
+   * The labels of many reviews at once, as {@link #predict} gives them one by one: callers send
+   * one review each and get its label; the container groups concurrent reviews into batches.
+   */
+  @Method
+  @Batched(maxBatchSize = 32, waitMillis = 5)
+  public List<String> label(List<String> texts) {
+    predictions.add(texts.size());
+    return texts.stream().map(text -> model.predict(text).toString()).toList();
   }
 
   /** The model's stats, plus this container's id and how many predictions it served. */

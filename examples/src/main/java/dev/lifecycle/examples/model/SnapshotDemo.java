@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -88,7 +89,9 @@ public final class SnapshotDemo {
         out.printf(Locale.ROOT, "   %s%n", container);
         container.startDuration().ifPresent(ready -> readyTimes.add(ready.toMillis()));
       }
-      out.printf(Locale.ROOT, "   predict(\"%s\") -> %s%n%n", REVIEW, answer);
+      out.printf(Locale.ROOT, "   predict(\"%s\") -> %s%n", REVIEW, answer);
+      printManyReviews(clones, out);
+      out.println();
       containers.stream()
           .max(Comparator.comparing(ContainerInfo::containerId))
           .ifPresent(container -> printTimeline(container, out));
@@ -127,6 +130,28 @@ public final class SnapshotDemo {
   }
 
   /** The line the service's exit hook logged, in a container's log file. */
+  /** 300 reviews over the clones: one by one with {@code map}, then grouped by {@code @Batched}. */
+  private static void printManyReviews(ContainerPool clones, PrintStream out) {
+    List<String> reviews = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      reviews.add(ModelDemo.REVIEWS.get(i % ModelDemo.REVIEWS.size()));
+    }
+    long mapStarted = System.nanoTime();
+    long positive;
+    try (Stream<Object> labels = clones.map("predict", reviews)) {
+      positive = labels.filter(label -> label.toString().startsWith("positive")).count();
+    }
+    out.printf(Locale.ROOT, "   map(\"predict\", %d reviews) over the clones: %d positive, %d ms%n",
+        reviews.size(), positive, millisSince(mapStarted));
+    SentimentServiceClient client = SentimentServiceClient.of(clones);
+    long batchedStarted = System.nanoTime();
+    List<CompletableFuture<String>> labels = reviews.stream().map(client::labelAsync).toList();
+    long batchedPositive = labels.stream().map(CompletableFuture::join)
+        .filter(label -> label.startsWith("positive")).count();
+    out.printf(Locale.ROOT, "   the same %d reviews through @Batched label(...): %d positive, %d ms%n",
+        reviews.size(), batchedPositive, millisSince(batchedStarted));
+  }
+
   private static String exitLine(Path logFile) {
     try (Stream<String> lines = Files.lines(logFile)) {
       return lines.filter(line -> line.contains("Sentiment container ")).findFirst()
