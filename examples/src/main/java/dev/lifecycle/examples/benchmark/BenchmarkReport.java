@@ -11,7 +11,8 @@ final class BenchmarkReport {
 
   private BenchmarkReport() {}
 
-  static String markdown(int runs, List<ServiceResult> results, long trivialImage, WebRoundTrips web) {
+  static String markdown(int runs, List<ServiceResult> results, long trivialImage, WebRoundTrips web,
+      ManyInputs many) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark: cold start against restore from a memory snapshot\n\n");
     md.append("Written by `scripts/benchmark.sh` (`").append(SnapshotBenchmark.class.getName())
@@ -32,6 +33,12 @@ final class BenchmarkReport {
         + " sequential requests on one kept-alive connection), median: %.1f ms in one JVM, %.1f ms"
         + " through the pool's web address (two hops).%n%n", WebRoundTrips.REQUESTS,
         web.inJvmMedianMicros() / 1000.0, web.poolMedianMicros() / 1000.0));
+    md.append(String.format(Locale.ROOT, "Many inputs (%d sentiment reviews over a pool of %d restored"
+        + " containers, 4 input slots each): one by one %.0f inputs/s, `pool.map` %.0f inputs/s"
+        + " (%.1fx), the `@Batched` `label` method called for each at once %.0f inputs/s (%.1fx).%n%n",
+        ManyInputs.INPUTS, ManyInputs.CONTAINERS, many.oneByOnePerSecond(), many.mapPerSecond(),
+        many.mapPerSecond() / many.oneByOnePerSecond(), many.batchedPerSecond(),
+        many.batchedPerSecond() / many.oneByOnePerSecond()));
     md.append("A shared, noisy machine: treat these as orders of magnitude.\n");
     return md.toString();
   }

@@ -52,7 +52,8 @@ public final class SnapshotBenchmark {
       long trivialImage = imageOf(new BenchmarkedService(TrivialService.class, "a trivial service",
           "sets one field", "ping", List.of()), dir.resolve("store-trivial"));
       WebRoundTrips web = WebRoundTrips.measure(dir.resolve("store-web"), REVIEW);
-      String report = BenchmarkReport.markdown(runs, results, trivialImage, web);
+      ManyInputs many = ManyInputs.measure(dir.resolve("store-" + SentimentService.class.getSimpleName()));
+      String report = BenchmarkReport.markdown(runs, results, trivialImage, web, many);
       Files.createDirectories(output.toAbsolutePath().getParent());
       Files.writeString(output, report);
       System.out.println();

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.lifecycle.runtime.internal.RecentlyUsed;
 import dev.lifecycle.runtime.spi.GenericTypes;
 import java.lang.reflect.Type;
+import java.util.Map;
 
 /**
  * The one JSON configuration of Lifecycle's own mappers, the web frontend's and the pool's
@@ -51,9 +53,25 @@ public final class StrictJson {
    */
   public static JavaType javaType(
       ObjectMapper mapper, String genericType, Class<?> erasure, ClassLoader loader) {
+    TypeKey key = new TypeKey(mapper, genericType, erasure, loader);
+    synchronized (TYPES) {
+      JavaType known = TYPES.get(key);
+      if (known != null) {
+        return known; // every call of a method reads its types: once is enough
+      }
+    }
     // Through reflection's types, not the mapper's parser of type names: it would read a nested
     // class's name as no class, and an Optional<T> as a plain class whose T it then ignores.
     Type declared = GenericTypes.reflect(genericType, loader);
-    return mapper.getTypeFactory().constructType(declared == Object.class ? erasure : declared);
+    JavaType type = mapper.getTypeFactory().constructType(declared == Object.class ? erasure : declared);
+    synchronized (TYPES) {
+      TYPES.put(key, type);
+    }
+    return type;
   }
+
+  private record TypeKey(ObjectMapper mapper, String genericType, Class<?> erasure, ClassLoader loader) {}
+
+  /** The types read lately, for the few mappers and the methods' declared types. */
+  private static final Map<TypeKey, JavaType> TYPES = new RecentlyUsed<>(1024);
 }
