@@ -1,7 +1,6 @@
 package dev.lifecycle.runtime;
 
 import dev.lifecycle.runtime.internal.MappedCalls;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -53,18 +52,7 @@ public interface ServiceCaller {
    * when not reading it to the end.
    */
   default Stream<Object> map(String method, Iterable<?> inputs, MapOptions options) {
-    Iterator<?> each = inputs.iterator();
-    return MappedCalls.stream(this, method, new Iterator<Object[]>() {
-      @Override
-      public boolean hasNext() {
-        return each.hasNext();
-      }
-
-      @Override
-      public Object[] next() {
-        return new Object[] {each.next()};
-      }
-    }, options);
+    return MappedCalls.stream(this, method, inputs.iterator(), input -> new Object[] {input}, options);
   }
 
   /**
@@ -72,17 +60,6 @@ public interface ServiceCaller {
    * {@code inputs} is the arguments of one call, in declaration order (Modal's {@code starmap}).
    */
   default Stream<Object> starmap(String method, Iterable<? extends List<?>> inputs, MapOptions options) {
-    Iterator<? extends List<?>> each = inputs.iterator();
-    return MappedCalls.stream(this, method, new Iterator<Object[]>() {
-      @Override
-      public boolean hasNext() {
-        return each.hasNext();
-      }
-
-      @Override
-      public Object[] next() {
-        return each.next().toArray();
-      }
-    }, options);
+    return MappedCalls.stream(this, method, inputs.iterator(), List::toArray, options);
   }
 }

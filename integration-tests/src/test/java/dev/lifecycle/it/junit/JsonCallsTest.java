@@ -14,10 +14,6 @@ import java.util.LinkedList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
@@ -30,17 +26,17 @@ class JsonCallsTest {
 
   @Test
   void aSimulatedSnapshotSendsCallsThroughThePoolsJsonByDefault() {
-    assertAllPassed(run(ThroughJsonByDefault.class), 4);
+    assertAllPassed(Fixtures.run(ThroughJsonByDefault.class), 4);
   }
 
   @Test
   void jsonCallsNeverKeepsArgumentsAndResultsAsTheyAre() {
-    assertAllPassed(run(NeverThroughJson.class), 1);
+    assertAllPassed(Fixtures.run(NeverThroughJson.class), 1);
   }
 
   @Test
   void jsonCallsAlwaysSendsCallsThroughJsonWithoutASnapshotToo() {
-    assertAllPassed(run(AlwaysThroughJson.class), 1);
+    assertAllPassed(Fixtures.run(AlwaysThroughJson.class), 1);
   }
 
   private static void assertAllPassed(TestExecutionSummary summary, int tests) {
@@ -50,16 +46,6 @@ class JsonCallsTest {
     assertThat(summary.getTestsSucceededCount()).isEqualTo(tests);
   }
 
-  private static TestExecutionSummary run(Class<?> fixture) {
-    SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(DiscoverySelectors.selectClass(fixture))
-            .configurationParameter(OnlyInLauncher.PARAMETER, "true")
-            .build(),
-        listener);
-    return listener.getSummary();
-  }
 
   /** A label a {@code Label} parameter takes, with a property the declared class does not have. */
   public static final class LoudLabel extends Label {

@@ -22,10 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.launcher.listeners.TestExecutionSummary.Failure;
 
@@ -42,7 +38,7 @@ class LifecycleExtensionTest {
 
   @Test
   void aPerClassContainerStartsBeforeTheFirstTestAndRunsItsExitHooksAfterTheLast() {
-    TestExecutionSummary summary = run(PerClass.class);
+    TestExecutionSummary summary = Fixtures.run(PerClass.class);
 
     assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
     assertThat(Journal.entries()).containsExactly("plain.enter", "test", "test", "plain.exit");
@@ -50,7 +46,7 @@ class LifecycleExtensionTest {
 
   @Test
   void aPerTestContainerStartsAndStopsAroundEachTest() {
-    TestExecutionSummary summary = run(PerTest.class);
+    TestExecutionSummary summary = Fixtures.run(PerTest.class);
 
     assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
     assertThat(Journal.entries())
@@ -59,7 +55,7 @@ class LifecycleExtensionTest {
 
   @Test
   void aFailingExitHookFailsTheTestClass() {
-    TestExecutionSummary summary = run(FailingExit.class);
+    TestExecutionSummary summary = Fixtures.run(FailingExit.class);
 
     assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
     assertThat(failures(summary)).singleElement().isInstanceOf(ExitHooksFailedException.class);
@@ -68,7 +64,7 @@ class LifecycleExtensionTest {
 
   @Test
   void aFailingEnterHookFailsTheClassAndTheExitHooksStillRun() {
-    TestExecutionSummary summary = run(FailingEnter.class);
+    TestExecutionSummary summary = Fixtures.run(FailingEnter.class);
 
     assertThat(summary.getTestsStartedCount()).isZero();
     assertThat(failures(summary)).singleElement().isInstanceOf(ContainerStartException.class);
@@ -77,7 +73,7 @@ class LifecycleExtensionTest {
 
   @Test
   void aFailedCheckAtTheSimulatedSnapshotFailsTheStartAndStopsTheContainer() {
-    TestExecutionSummary summary = run(FailingSnapshotCheck.class);
+    TestExecutionSummary summary = Fixtures.run(FailingSnapshotCheck.class);
 
     assertThat(failures(summary)).singleElement(InstanceOfAssertFactories.THROWABLE)
         .isInstanceOf(AssertionError.class)
@@ -87,7 +83,7 @@ class LifecycleExtensionTest {
 
   @Test
   void aSnapHookThatLeavesAFileOpenFailsASimulatedSnapshotAsThePoolWouldRefuseIt() {
-    TestExecutionSummary summary = run(OpenFileAtSnapshot.class);
+    TestExecutionSummary summary = Fixtures.run(OpenFileAtSnapshot.class);
 
     assertThat(failures(summary)).singleElement(InstanceOfAssertFactories.THROWABLE)
         .isInstanceOf(AssertionError.class)
@@ -103,7 +99,7 @@ class LifecycleExtensionTest {
   void whatTheTestJvmHeldBeforeTheContainerStartedDoesNotCount() throws Exception {
     Path file = Files.createTempFile("lifecycle-held-by-the-test-", ".bin");
     try (FileInputStream heldByTheTest = new FileInputStream(file.toFile())) {
-      TestExecutionSummary summary = run(CleanSnapshot.class);
+      TestExecutionSummary summary = Fixtures.run(CleanSnapshot.class);
 
       assertThat(failures(summary)).isEmpty();
       assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
@@ -114,7 +110,7 @@ class LifecycleExtensionTest {
 
   @Test
   void simulatingASnapshotOfAServiceWithoutOneIsAConfigurationError() {
-    TestExecutionSummary summary = run(SnapshotWithoutSnapshot.class);
+    TestExecutionSummary summary = Fixtures.run(SnapshotWithoutSnapshot.class);
 
     assertThat(failures(summary)).singleElement(InstanceOfAssertFactories.THROWABLE)
         .isInstanceOf(ExtensionConfigurationException.class)
@@ -122,16 +118,6 @@ class LifecycleExtensionTest {
     assertThat(Journal.entries()).isEmpty();
   }
 
-  private static TestExecutionSummary run(Class<?> fixture) {
-    SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(DiscoverySelectors.selectClass(fixture))
-            .configurationParameter(OnlyInLauncher.PARAMETER, "true")
-            .build(),
-        listener);
-    return listener.getSummary();
-  }
 
   private static List<Throwable> failures(TestExecutionSummary summary) {
     return summary.getFailures().stream().map(Failure::getException).toList();

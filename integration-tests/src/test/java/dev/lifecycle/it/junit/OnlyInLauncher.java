@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Marks a fixture class that {@link LifecycleExtensionTest} runs in a launcher of its own, to see
+ * Marks a fixture class that a test runs in a launcher of its own ({@link Fixtures#run}), to see
  * what JUnit reports for it; some of them fail on purpose, so they stay disabled anywhere else
  * (an IDE running every class of the package, say).
  */

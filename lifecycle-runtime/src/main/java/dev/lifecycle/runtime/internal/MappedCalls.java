@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -21,11 +22,13 @@ import java.util.stream.StreamSupport;
  * taken only as a result is handed over, so that neither the inputs nor the results pile up.
  * Closing the stream, or a failure that ends it, cancels the calls in flight.
  */
-public final class MappedCalls implements Iterator<Object> {
+public final class MappedCalls<I> implements Iterator<Object> {
 
   private final ServiceCaller caller;
   private final String method;
-  private final Iterator<Object[]> inputs;
+  private final Iterator<? extends I> inputs;
+  /** One input as the arguments of its call. */
+  private final Function<? super I, Object[]> arguments;
   private final MapOptions options;
   /** The calls in flight, in input order. Only the consuming thread touches it. */
   private final ArrayDeque<CompletableFuture<Object>> inFlight = new ArrayDeque<>();
@@ -33,17 +36,22 @@ public final class MappedCalls implements Iterator<Object> {
   private final LinkedBlockingQueue<CompletableFuture<Object>> completed = new LinkedBlockingQueue<>();
   private boolean ended;
 
-  private MappedCalls(ServiceCaller caller, String method, Iterator<Object[]> inputs, MapOptions options) {
+  private MappedCalls(ServiceCaller caller, String method, Iterator<? extends I> inputs,
+      Function<? super I, Object[]> arguments, MapOptions options) {
     this.caller = caller;
     this.method = method;
     this.inputs = inputs;
+    this.arguments = arguments;
     this.options = options;
   }
 
-  /** The results of calling {@code method} with each of {@code inputs} (its arguments). */
-  public static Stream<Object> stream(
-      ServiceCaller caller, String method, Iterator<Object[]> inputs, MapOptions options) {
-    MappedCalls calls = new MappedCalls(caller, method, inputs, options);
+  /**
+   * The results of calling {@code method} once for each of {@code inputs}, with the arguments
+   * {@code arguments} makes of it.
+   */
+  public static <I> Stream<Object> stream(ServiceCaller caller, String method,
+      Iterator<? extends I> inputs, Function<? super I, Object[]> arguments, MapOptions options) {
+    MappedCalls<I> calls = new MappedCalls<>(caller, method, inputs, arguments, options);
     int characteristics = options.ordered() ? Spliterator.ORDERED : 0;
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(calls, characteristics), false)
         .onClose(calls::cancelInFlight);
@@ -68,7 +76,7 @@ public final class MappedCalls implements Iterator<Object> {
 
   private void fill() {
     while (!ended && inFlight.size() < options.maxInFlight() && inputs.hasNext()) {
-      CompletableFuture<Object> call = caller.callAsync(method, inputs.next());
+      CompletableFuture<Object> call = caller.callAsync(method, arguments.apply(inputs.next()));
       inFlight.add(call);
       if (!options.ordered()) {
         call.whenComplete((result, failure) -> completed.add(call));
