@@ -32,7 +32,7 @@ public final class Tagger_Lifecycle implements ServiceDispatcher<Tagger> {
             List.class,
             "java.util.List<com.example.Tagger.Tag>",
             List.of(),
-            Optional.of(new Batching(16, Duration.ofMillis(5),
+            Optional.of(new Batching(16, Duration.ofMillis(5L),
             new ParameterDescriptor("texts", String.class, "java.lang.String"),
             Tagger.Tag.class, "com.example.Tagger.Tag"))),
         new MethodDescriptor(

@@ -24,9 +24,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Batched {
 
-  /** The most inputs in one call of the method; at least 1. */
+  /** The most inputs in one call of the method; 1 to 100,000. */
   int maxBatchSize();
 
-  /** How long the first input of a batch waits for more, in milliseconds; 0 or more. */
+  /** How long the first input of a batch waits for more, in milliseconds; 0 to 3,600,000. */
   long waitMillis();
 }

@@ -7,6 +7,7 @@ import dev.lifecycle.it.services.BatchingService;
 import dev.lifecycle.it.services.BatchingServiceClient;
 import dev.lifecycle.runtime.BatchResultMismatchException;
 import dev.lifecycle.runtime.Container;
+import dev.lifecycle.runtime.ContainerStoppingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,5 +79,27 @@ class BatchingTest {
     assertThatThrownBy(() -> container.call("shout", List.of("a", "b")))
         .hasMessageContaining("Argument 1 (texts)")
         .hasMessageContaining("java.lang.String");
+  }
+
+  @Test
+  void closingTheContainerFailsTheInputsOfABatchStillFillingAtOnce() {
+    CompletableFuture<Object> waiting = container.callAsync("lose", 1); // its batch waits a minute
+
+    container.close();
+
+    assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(ContainerStoppingException.class);
+  }
+
+  @Test
+  void aCancelledInputLeavesTheBatchItWaitedIn() throws Exception {
+    CompletableFuture<Object> cancelled = container.callAsync("lose", 1); // its batch waits a minute
+    assertThat(cancelled.cancel(true)).isTrue();
+
+    container.close(); // calls the batch being filled: without its cancelled input, nothing
+
+    assertThat(container.instance().batchSizes).isEmpty();
   }
 }

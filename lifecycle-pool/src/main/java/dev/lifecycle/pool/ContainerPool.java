@@ -42,6 +42,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -100,8 +101,6 @@ import java.util.stream.Stream;
 public final class ContainerPool implements ServiceCaller, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ContainerPool.class.getName());
-  /** Threads making asynchronous calls at most, however many slots the pool has. */
-  private static final int MAX_ASYNC_CALLERS = 1024;
   /** How many ended containers {@link #containers()} still shows. */
   private static final int MAX_ENDED_SHOWN = 100;
 
@@ -171,14 +170,14 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     int slotsPerContainer = config.maxConcurrentInputs()
         .or(() -> service.descriptor().map(d -> d.options().maxConcurrentInputs()))
         .orElse(1);
-    int slots = (int) Math.min(MAX_ASYNC_CALLERS, (long) size.max() * slotsPerContainer);
+    int slots = (int) Math.min(CancellableCall.MAX_THREADS, (long) size.max() * slotsPerContainer);
     // A batched method's callers wait for their batch to fill: as many as a batch holds may wait.
     int largestBatch = service.descriptor().stream()
         .flatMap(d -> d.methods().stream())
         .flatMap(m -> m.batching().stream())
         .mapToInt(Batching::maxBatchSize).max().orElse(1);
-    this.asyncCallers = CancellableCall.threads("lifecycle-pool-async-caller",
-        (int) Math.min(MAX_ASYNC_CALLERS, (long) slots * largestBatch));
+    this.asyncCallers =
+        CancellableCall.threads("lifecycle-pool-async-caller", (long) slots * largestBatch);
     this.batchers = service.descriptor()
         .<Batchers<Object>>map(d -> new Batchers<>(d, "pool-" + d.serviceName(), slots))
         .orElse(null);
@@ -243,7 +242,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
    */
   @Override
   public Object call(String method, Object... args) {
-    return service.decodeResult(method, callForJson(method, args));
+    return service.decodeResult(method, callForJson(method, args, new CompletableFuture<>()));
   }
 
   /**
@@ -254,13 +253,21 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
    */
   @Override
   public CompletableFuture<Object> callAsync(String method, Object... args) {
-    CancellableCall future = new CancellableCall();
+    // Not interrupted when cancelled: its thread may be writing to a worker's connection or
+    // starting a container; it watches the future instead.
+    CancellableCall future = new CancellableCall(false);
     try {
-      asyncCallers.execute(() -> future.run(() -> call(method, args)));
+      asyncCallers.execute(() -> future.run(
+          () -> service.decodeResult(method, callForJson(method, args, future))));
     } catch (RejectedExecutionException e) {
-      future.completeExceptionally(new ContainerStoppingException(service.serviceName(),
-          "The container pool of service " + service.serviceName() + " is closed; call of '"
-              + method + "' refused."));
+      future.completeExceptionally(closed.get()
+          ? new ContainerStoppingException(service.serviceName(), "The container pool of service "
+              + service.serviceName() + " is closed; call of '" + method + "' refused. Build a"
+              + " new pool to call the service again.")
+          : new IllegalStateException("The container pool of service " + service.serviceName()
+              + " refuses an asynchronous call of '" + method + "': " + CancellableCall.MAX_QUEUED
+              + " asynchronous calls wait already. Wait for some to complete first, or use"
+              + " map(...), which keeps a bounded number in flight."));
     }
     return future;
   }
@@ -271,7 +278,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
    * @throws IllegalArgumentException when the result cannot be read as {@code resultType}
    */
   public <R> R call(Class<R> resultType, String method, Object... args) {
-    JsonNode result = callForJson(method, args);
+    JsonNode result = callForJson(method, args, new CompletableFuture<>());
     try {
       return FrameChannel.JSON.convertValue(result, resultType);
     } catch (IllegalArgumentException e) {
@@ -281,7 +288,8 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     }
   }
 
-  private JsonNode callForJson(String method, Object[] args) {
+  /** {@code cancellation} completes when the caller gives up (an asynchronous call cancelled). */
+  private JsonNode callForJson(String method, Object[] args, CompletableFuture<?> cancellation) {
     // A name the service does not have, or arguments that do not fit, are refused here, as in one
     // JVM (the same rule, the same words), without starting a worker for them; what fits is sent
     // as the parameters' types (an int widened to a long parameter travels as a long). Without
@@ -299,27 +307,45 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     if (batched.isPresent()) {
       // Batches form here, from every caller of the pool, and go to a worker as one call.
       Batcher batcher = batchers.of(batched.get(), inputs -> callBatch(method, inputs));
-      return awaitBatched(method, batcher.submit(encoded.get(0)));
+      return awaitBatched(method, batcher.submit(encoded.get(0)), cancellation);
     }
-    return callWithRetries(method, encoded, false);
+    return callWithRetries(method, encoded, false, cancellation);
   }
 
   /** One call of a batch of JSON inputs; the results, one JSON value per input. */
   private List<JsonNode> callBatch(String method, List<Object> inputs) {
     ArrayNode batch = FrameChannel.JSON.createArrayNode();
     inputs.forEach(input -> batch.add((JsonNode) input));
-    JsonNode results = callWithRetries(method, List.of(batch), true);
+    // One call for many callers: none of them alone can cancel it.
+    JsonNode results = callWithRetries(method, List.of(batch), true, new CompletableFuture<>());
     List<JsonNode> each = new ArrayList<>(results.size());
     results.forEach(each::add);
     return each;
   }
 
-  private JsonNode awaitBatched(String method, CompletableFuture<Object> result) {
+  private JsonNode awaitBatched(
+      String method, CompletableFuture<Object> result, CompletableFuture<?> cancellation) {
+    try {
+      CompletableFuture.anyOf(result, cancellation).get();
+    } catch (ExecutionException | CancellationException whicheverCameFirst) {
+      // Told apart below.
+    } catch (InterruptedException e) {
+      result.cancel(false);
+      Thread.currentThread().interrupt();
+      throw new InputInterruptedException(service.serviceName(), method, e);
+    }
+    if (!result.isDone()) {
+      result.cancel(false); // out of its batch, unless the batch was called already
+      throw new CancellationException("The call of '" + method + "' of service "
+          + service.serviceName() + " was cancelled while its batch was filling.");
+    }
     try {
       return (JsonNode) result.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InputInterruptedException(service.serviceName(), method, e);
+    } catch (CancellationException e) {
+      throw e;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -328,15 +354,16 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     }
   }
 
-  private JsonNode callWithRetries(String method, List<JsonNode> encoded, boolean batch) {
+  private JsonNode callWithRetries(
+      String method, List<JsonNode> encoded, boolean batch, CompletableFuture<?> cancellation) {
     RetryPolicy retries = config.retries();
     List<RuntimeException> failures = new ArrayList<>();
     for (int attempt = 0; ; attempt++) {
       try {
-        return callOnce(method, encoded, batch);
+        return callOnce(method, encoded, batch, cancellation);
       } catch (WorkerDiedException | MethodFailedException e) {
         boolean retryable = e instanceof WorkerDiedException || retries.methodFailures();
-        if (!retryable || attempt >= retries.maxRetries() || closed.get()) {
+        if (!retryable || attempt >= retries.maxRetries() || closed.get() || cancellation.isDone()) {
           failures.forEach(e::addSuppressed); // every attempt, in the failure of the last
           throw e;
         }
@@ -349,14 +376,18 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
           Thread.sleep(delay.toMillis());
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          failures.forEach(e::addSuppressed);
-          throw e;
+          InputInterruptedException stopped =
+              new InputInterruptedException(service.serviceName(), method, interrupted);
+          failures.forEach(stopped::addSuppressed);
+          stopped.addSuppressed(e);
+          throw stopped;
         }
       }
     }
   }
 
-  private JsonNode callOnce(String method, List<JsonNode> encoded, boolean batch) {
+  private JsonNode callOnce(
+      String method, List<JsonNode> encoded, boolean batch, CompletableFuture<?> cancellation) {
     WorkerContainer container;
     try {
       container = acquire("call of '" + method + "'");
@@ -365,7 +396,11 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
       throw new InputInterruptedException(service.serviceName(), method, e);
     }
     try {
-      return container.call(method, encoded, batch);
+      if (cancellation.isDone()) {
+        throw new CancellationException("The call of '" + method + "' of service "
+            + service.serviceName() + " was cancelled before it was sent.");
+      }
+      return container.call(method, encoded, batch, cancellation);
     } finally {
       scheduler.release(container);
     }

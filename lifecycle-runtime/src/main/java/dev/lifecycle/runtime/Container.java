@@ -218,7 +218,7 @@ public final class Container<T> implements ServiceCaller, AutoCloseable {
   /**
    * Calls a {@code @Method} by name without waiting; see {@link ServiceCaller#callAsync}. At most
    * {@link ServiceOptions#maxConcurrentInputs()} run at once, the others wait in order, as calls
-   * of {@link #call} do.
+   * of {@link #call} do; at most 100,000 wait, beyond which a call is refused (its future fails).
    */
   @Override
   public CompletableFuture<Object> callAsync(String method, Object... args) {

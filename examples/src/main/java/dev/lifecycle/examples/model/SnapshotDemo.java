@@ -129,7 +129,6 @@ public final class SnapshotDemo {
     ModelDemo.printTimeline(container.timeline().events(), container.timeline().hooks(), out);
   }
 
-  /** The line the service's exit hook logged, in a container's log file. */
   /** 300 reviews over the clones: one by one with {@code map}, then grouped by {@code @Batched}. */
   private static void printManyReviews(ContainerPool clones, PrintStream out) {
     List<String> reviews = new ArrayList<>();
@@ -152,6 +151,7 @@ public final class SnapshotDemo {
         reviews.size(), batchedPositive, millisSince(batchedStarted));
   }
 
+  /** The line the service's exit hook logged, in a container's log file. */
   private static String exitLine(Path logFile) {
     try (Stream<String> lines = Files.lines(logFile)) {
       return lines.filter(line -> line.contains("Sentiment container ")).findFirst()

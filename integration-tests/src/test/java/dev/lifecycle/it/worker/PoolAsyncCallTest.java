@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.runtime.MapOptions;
 import dev.lifecycle.runtime.ServiceCaller;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +53,27 @@ class PoolAsyncCallTest {
       }
       Thread.sleep(10);
     }
+  }
+
+  @Test
+  void closingAMapEarlyCancelsItsCallsWithoutHarmingTheWorker() throws Exception {
+    try (ContainerPool pool = Workers.pool(SleepyService.class, dir).memorySnapshots(false)
+        .minContainers(1).maxContainers(1).build()) {
+      assertThat(pool.call("sleep", "warm", 0L)).isEqualTo("warm");
+      long pid = pool.containers().get(0).pid();
+      List<List<?>> inputs = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        inputs.add(List.of("m" + i, 200L));
+      }
+
+      try (Stream<Object> results = pool.starmap("sleep", inputs, MapOptions.defaults().maxInFlight(8))) {
+        assertThat(results.findFirst()).hasValue("m0");
+      } // seven calls in flight, cancelled
+
+      assertThat(pool.call("sleep", "after", 0L)).isEqualTo("after");
+      assertThat(pool.containers()).singleElement()
+          .satisfies(container -> assertThat(container.pid()).as("the same worker").isEqualTo(pid));
+    }
+    assertThat(WorkerFiles.lines(dir, "calls")).doesNotContain("start:m49");
   }
 }

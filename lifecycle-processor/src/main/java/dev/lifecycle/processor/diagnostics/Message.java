@@ -108,6 +108,10 @@ public enum Message {
       "LC130",
       "@Method name '%s' is used twice in service %s: %s and %s. Callers invoke methods by name,"
           + " so each @Method needs a name of its own: rename one of them."),
+  CLIENT_NAME_CLASH(
+      "LC132",
+      "@Method %s of service %s cannot be a method of the service's generated client, which %s."
+          + " Rename the method."),
   HOOK_NEVER_RUNS(
       Diagnostic.Kind.WARNING,
       "LC140",
@@ -224,7 +228,7 @@ public enum Message {
           + " gets."),
   BATCH_OPTION_OUT_OF_RANGE(
       "LC179",
-      "@Batched(%s = %d) on %s is out of range: it must be at least %d."),
+      "@Batched(%s = %d) on %s is out of range: it must be between %d and %d."),
   PROCESSOR_CRASH(
       "LC900",
       "The Lifecycle annotation processor failed on %s. This is a bug in Lifecycle, not in your"

@@ -25,6 +25,9 @@ final class BatchedRules implements MemberRule {
 
   /** The least value of each option. */
   private static final Map<String, Long> MINIMUMS = Map.of("maxBatchSize", 1L, "waitMillis", 0L);
+  /** The largest: a batch held in memory, and a wait of an hour, are bounds enough. */
+  private static final Map<String, Long> MAXIMUMS =
+      Map.of("maxBatchSize", 100_000L, "waitMillis", 3_600_000L);
 
   @Override
   public void check(MemberUnderValidation subject, ValidationReport.Builder report) {
@@ -53,9 +56,10 @@ final class BatchedRules implements MemberRule {
     for (Map.Entry<String, Long> minimum : MINIMUMS.entrySet()) {
       AnnotationValues.explicit(batched, minimum.getKey()).ifPresent(value -> {
         long number = ((Number) value.getValue()).longValue();
-        if (number < minimum.getValue()) {
+        long maximum = MAXIMUMS.get(minimum.getKey());
+        if (number < minimum.getValue() || number > maximum) {
           onMember.at(batched, value).report(Message.BATCH_OPTION_OUT_OF_RANGE, minimum.getKey(),
-              number, subject.name(), minimum.getValue());
+              number, subject.name(), minimum.getValue(), maximum);
         }
       });
     }

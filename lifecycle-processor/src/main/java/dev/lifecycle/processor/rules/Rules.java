@@ -50,6 +50,7 @@ public final class Rules {
             new FunctionServiceRules(),
             travellingTypes,
             new MethodNameRules(),
+            new ClientNameRules(),
             new WebRouteRules(elements),
             new WebArtifactRule(elements));
   }

@@ -138,7 +138,7 @@ final class DescriptorInitializer {
     if (method.batching().isPresent()) {
       MethodModel.BatchingModel batching = method.batching().get();
       return CodeBlock.of(
-          "new $T(\n$>$>$S,\n$L,\n$T.class,\n$S,\n$L,\n$T.of(new $T($L, $T.ofMillis($L),\n$L,\n$T.class, $S))$<$<)",
+          "new $T(\n$>$>$S,\n$L,\n$T.class,\n$S,\n$L,\n$T.of(new $T($L, $T.ofMillis($LL),\n$L,\n$T.class, $S))$<$<)",
           METHOD_DESCRIPTOR,
           method.name(),
           list(parameters),

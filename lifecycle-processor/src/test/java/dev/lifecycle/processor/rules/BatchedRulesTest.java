@@ -90,13 +90,13 @@ class BatchedRulesTest {
     assertThat(compilation)
         .hadErrorContaining(
             "[LC179] @Batched(maxBatchSize = 0) on Bad.sizes(List<String>) is out of range: it"
-                + " must be at least 1.")
+                + " must be between 1 and 100000.")
         .inFile(service)
         .onLine(20);
     assertThat(compilation)
         .hadErrorContaining(
             "[LC179] @Batched(waitMillis = -1) on Bad.sizes(List<String>) is out of range: it must"
-                + " be at least 0.")
+                + " be between 0 and 3600000.")
         .inFile(service)
         .onLine(20);
   }

@@ -94,7 +94,24 @@ public final class Batcher {
     }
   }
 
-  private void call(List<Pending> batch) {
+  /** Calls the batch being filled now, without waiting: the container stops. */
+  void flushNow() {
+    List<Pending> batch;
+    synchronized (this) {
+      if (filling.isEmpty()) {
+        return;
+      }
+      batch = take();
+    }
+    dispatch(batch);
+  }
+
+  private void call(List<Pending> formed) {
+    // A caller that gave up (its future cancelled) before the call leaves the batch.
+    List<Pending> batch = formed.stream().filter(pending -> !pending.result().isDone()).toList();
+    if (batch.isEmpty()) {
+      return;
+    }
     List<Object> inputs = new ArrayList<>(batch.size());
     batch.forEach(pending -> inputs.add(pending.input()));
     List<?> results;

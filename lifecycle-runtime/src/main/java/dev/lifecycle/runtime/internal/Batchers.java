@@ -4,8 +4,8 @@ import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -26,13 +26,18 @@ public final class Batchers<T> {
   public Batchers(ServiceDescriptor service, Object owner, int slots) {
     this.service = service;
     boolean any = service.methods().stream().anyMatch(m -> m.batching().isPresent());
-    this.timer = any
-        ? Executors.newSingleThreadScheduledExecutor(task -> {
-          Thread thread = new Thread(task, "lifecycle-" + owner + "-batch-timer");
-          thread.setDaemon(true);
-          return thread;
-        })
-        : null;
+    if (any) {
+      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "lifecycle-" + owner + "-batch-timer");
+        thread.setDaemon(true);
+        return thread;
+      });
+      // At a stop the batches being filled are called at once (and refused), not after their wait.
+      timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      this.timer = timer;
+    } else {
+      this.timer = null;
+    }
     this.runners = any ? CancellableCall.threads("lifecycle-" + owner + "-batch", slots) : null;
   }
 
@@ -43,9 +48,13 @@ public final class Batchers<T> {
         runners, timer));
   }
 
-  /** Lets the threads end; batches being filled are called (and refused) at once. */
+  /**
+   * Calls the batches being filled at once (the container refuses them: it stops), and lets the
+   * threads end.
+   */
   public void shutdown() {
     if (timer != null) {
+      byMethod.values().forEach(Batcher::flushNow);
       timer.shutdown();
       runners.shutdown();
     }

@@ -46,7 +46,10 @@ public final class InputExecutor<T> implements InputRunner {
   private final Duration inputTimeout;
   private final InputSlots slots;
   private final ExecutorService threads;
-  /** Make the blocking calls of {@link #callAsync}; no more are useful than there are slots. */
+  /**
+   * Make the blocking calls of {@link #callAsync}: as many as there are slots (times the largest
+   * batch, whose callers wait for it to fill), at most {@link CancellableCall#MAX_THREADS}.
+   */
   private final ExecutorService asyncCallers;
   /** The batches of the {@code @Batched} methods. */
   private final Batchers<T> batchers;
@@ -64,7 +67,7 @@ public final class InputExecutor<T> implements InputRunner {
         .flatMap(m -> m.batching().stream())
         .mapToInt(Batching::maxBatchSize).max().orElse(1);
     this.asyncCallers = CancellableCall.threads(
-        "lifecycle-" + containerId + "-async-caller", maxConcurrentInputs * largestBatch);
+        "lifecycle-" + containerId + "-async-caller", (long) maxConcurrentInputs * largestBatch);
     this.batchers = new Batchers<>(dispatcher.descriptor(), containerId, maxConcurrentInputs);
     AtomicInteger count = new AtomicInteger();
     // Daemon threads: a container nobody closed must not keep the JVM alive; the shutdown hook
@@ -102,8 +105,12 @@ public final class InputExecutor<T> implements InputRunner {
   public List<?> callBatch(T instance, String method, List<?> inputs) {
     MethodDescriptor descriptor =
         dispatcher.descriptor().method(method)
-            .filter(found -> found.batching().isPresent())
             .orElseThrow(() -> new UnknownMethodException(dispatcher.descriptor(), method));
+    if (descriptor.batching().isEmpty()) {
+      throw new IllegalArgumentException("Method " + descriptor.signature() + " of service "
+          + serviceName + " is not @Batched, so it takes no batch: call it with call(\"" + method
+          + "\", args...).");
+    }
     List<Object> checked = new ArrayList<>(inputs.size());
     for (Object input : inputs) {
       checked.add(Arguments.checkCall(dispatcher.descriptor(), descriptor, new Object[] {input})[0]);
@@ -117,6 +124,7 @@ public final class InputExecutor<T> implements InputRunner {
     try {
       return result.get();
     } catch (InterruptedException e) {
+      result.cancel(false); // out of its batch, unless the batch was called already
       Thread.currentThread().interrupt();
       throw new InputInterruptedException(serviceName, method, e);
     } catch (ExecutionException e) {
@@ -128,18 +136,29 @@ public final class InputExecutor<T> implements InputRunner {
   }
 
   /**
-   * As {@link #call}, without waiting: on a thread of this container's callers, at most as many
-   * at once as the container has input slots, the others queued in order. See {@link
-   * dev.lifecycle.runtime.ServiceCaller#callAsync}.
+   * As {@link #call}, without waiting: on a thread of this container's callers (as many as it has
+   * input slots, times the largest batch), the others queued in order, up to {@link
+   * CancellableCall#MAX_QUEUED}. See {@link dev.lifecycle.runtime.ServiceCaller#callAsync}.
    */
   public CompletableFuture<Object> callAsync(T instance, String method, Object[] args) {
     CancellableCall future = new CancellableCall();
     try {
       asyncCallers.execute(() -> future.run(() -> call(instance, method, args)));
     } catch (RejectedExecutionException e) {
-      future.completeExceptionally(ContainerFailures.refused(serviceName, containerId.get(), method));
+      future.completeExceptionally(threadsRefused(method));
     }
     return future;
+  }
+
+  /** Refused because the container stops, or because too many asynchronous calls wait already. */
+  private RuntimeException threadsRefused(String method) {
+    if (asyncCallers.isShutdown()) {
+      return ContainerFailures.refused(serviceName, containerId.get(), method);
+    }
+    return new IllegalStateException("Container " + containerId + " of service " + serviceName
+        + " refuses an asynchronous call of '" + method + "': " + CancellableCall.MAX_QUEUED
+        + " asynchronous calls wait already. Wait for some to complete first, or use map(...),"
+        + " which keeps a bounded number in flight.");
   }
 
   /** Runs {@code work} as one input, by the same rules as {@link #call}; see {@link InputRunner}. */

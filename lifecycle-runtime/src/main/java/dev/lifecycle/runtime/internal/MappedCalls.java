@@ -21,6 +21,9 @@ import java.util.stream.StreamSupport;
  * MapOptions#maxInFlight()} of them called and not yet handed to the consumer, the next input
  * taken only as a result is handed over, so that neither the inputs nor the results pile up.
  * Closing the stream, or a failure that ends it, cancels the calls in flight.
+ *
+ * <p>One consumer reads it; a close from another thread waits until a {@code next()} in progress
+ * returned.
  */
 public final class MappedCalls<I> implements Iterator<Object> {
 
@@ -34,7 +37,7 @@ public final class MappedCalls<I> implements Iterator<Object> {
   private final ArrayDeque<CompletableFuture<Object>> inFlight = new ArrayDeque<>();
   /** For unordered maps: the calls that completed, in the order they did. */
   private final LinkedBlockingQueue<CompletableFuture<Object>> completed = new LinkedBlockingQueue<>();
-  private boolean ended;
+  private volatile boolean ended;
 
   private MappedCalls(ServiceCaller caller, String method, Iterator<? extends I> inputs,
       Function<? super I, Object[]> arguments, MapOptions options) {
@@ -58,13 +61,13 @@ public final class MappedCalls<I> implements Iterator<Object> {
   }
 
   @Override
-  public boolean hasNext() {
+  public synchronized boolean hasNext() {
     fill();
     return !inFlight.isEmpty();
   }
 
   @Override
-  public Object next() {
+  public synchronized Object next() {
     if (!hasNext()) {
       throw new NoSuchElementException("no more inputs to map over");
     }
@@ -122,8 +125,11 @@ public final class MappedCalls<I> implements Iterator<Object> {
     }
   }
 
-  /** Ends the map: no more inputs are taken, and the calls in flight are cancelled. */
-  private void cancelInFlight() {
+  /**
+   * Ends the map: no more inputs are taken, and the calls in flight are cancelled. Synchronized:
+   * a stream may be closed on another thread than the one reading it.
+   */
+  private synchronized void cancelInFlight() {
     ended = true;
     for (CompletableFuture<Object> call : inFlight) {
       call.cancel(true);

@@ -34,8 +34,18 @@ public final class FrameChannel implements AutoCloseable {
     ByteBuffer frame = ByteBuffer.allocate(4 + body.length);
     frame.putInt(body.length).put(body).flip();
     synchronized (sendLock) {
-      while (frame.hasRemaining()) {
-        channel.write(frame);
+      // An interrupt pending on the caller's thread would close the channel under every call in
+      // flight on it (channels close when a thread blocked in them is interrupted): the frame is
+      // written without it, and the interrupt kept for the caller.
+      boolean interrupted = Thread.interrupted();
+      try {
+        while (frame.hasRemaining()) {
+          channel.write(frame);
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

@@ -44,6 +44,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -313,14 +316,15 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
 
   /** Calls {@code method} and waits for its answer; throws the runtime's exception types. */
   public JsonNode call(String method, List<JsonNode> args) {
-    return call(method, args, false);
+    return call(method, args, false, new CompletableFuture<>());
   }
 
   /**
    * Calls {@code method}; with {@code batch}, {@code args} is one array, a batch of a {@code
    * @Batched} method's inputs, and the answer the array of their results.
    */
-  public JsonNode call(String method, List<JsonNode> args, boolean batch) {
+  public JsonNode call(
+      String method, List<JsonNode> args, boolean batch, CompletableFuture<?> cancellation) {
     PendingCalls.Pending call = calls.add(method);
     if (state.hasEnded()) {
       // Ended just now: whoever ended it may have missed this call.
@@ -344,10 +348,12 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       lost("it has no connection to the supervisor");
     }
     Duration patience = answerDeadline();
+    long deadline = System.nanoTime() + patience.toNanos();
     try {
-      return call.result().get(patience.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (ExecutionException e) {
-      throw (RuntimeException) e.getCause();
+      CompletableFuture.anyOf(call.result(), cancellation)
+          .get(patience.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | CancellationException whicheverCameFirst) {
+      // Told apart below: the answer, or the caller giving up.
     } catch (InterruptedException e) {
       calls.remove(call);
       cancel(call);
@@ -355,13 +361,34 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       throw new InputInterruptedException(service.serviceName(), method, e);
     } catch (TimeoutException e) {
       unresponsive("a call of '" + method + "'");
-      try {
-        return call.result().join();
-      } catch (java.util.concurrent.CompletionException lost) {
-        throw (RuntimeException) lost.getCause(); // WorkerDiedException, as for every other caller
-      }
+    }
+    if (!call.result().isDone()) {
+      // The caller gave up: the worker interrupts the input; its answer, awaited as any other,
+      // frees the slot once the method returned, and is dropped.
+      cancel(call);
+      awaitAfterCancel(call, deadline);
+      throw new CancellationException("The call of '" + method + "' of service "
+          + service.serviceName() + " was cancelled; container " + id + " interrupted it.");
+    }
+    try {
+      return call.result().join();
+    } catch (CompletionException failed) {
+      throw (RuntimeException) failed.getCause(); // the method's failure, or WorkerDiedException
     }
   }
+
+  private void awaitAfterCancel(PendingCalls.Pending call, long deadline) {
+    try {
+      call.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      unresponsive("a cancelled call of '" + call.method() + "'");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException answeredWithAFailure) {
+      // The interrupted method's own failure, or the container lost: either way it is over.
+    }
+  }
+
   /** Tells the worker to interrupt {@code call}, whose caller no longer waits for it. */
   private void cancel(PendingCalls.Pending call) {
     try {
@@ -371,7 +398,6 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       LOG.log(Level.DEBUG, () -> "cancelling call " + call.id() + " on " + id + " failed: " + e);
     }
   }
-
 
   /** How long an input sent now may take to be answered: the input timeout, plus the allowance. */
   public Duration answerDeadline() {

@@ -11,6 +11,7 @@ import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stop;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stopped;
 import dev.lifecycle.runtime.Container;
+import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.RestoreEnvironment;
 import dev.lifecycle.runtime.StopReport;
 import dev.lifecycle.runtime.UnknownMethodException;
@@ -42,8 +43,31 @@ final class WorkerSession {
   private final Object lock = new Object();
   private final CountDownLatch ended = new CountDownLatch(1);
   private final ThreadPoolExecutor calls = callThreads();
-  /** The threads serving calls, by call id, for {@link Cancel}. */
-  private final Map<Long, Thread> serving = new ConcurrentHashMap<>();
+  /** The calls being served, by call id, for {@link Cancel}. */
+  private final Map<Long, Serving> serving = new ConcurrentHashMap<>();
+
+  /** One call being served: the thread serving it, once it runs, and whether it was cancelled. */
+  private static final class Serving {
+    private Thread thread;
+    private boolean cancelled;
+
+    /** Whether the call may run: not cancelled before it started. */
+    synchronized boolean start() {
+      thread = Thread.currentThread();
+      return !cancelled;
+    }
+
+    synchronized void cancel() {
+      cancelled = true;
+      if (thread != null) {
+        thread.interrupt();
+      }
+    }
+
+    synchronized void end() {
+      thread = null;
+    }
+  }
   private SupervisorLink link;
   /** Guarded by {@code lock}. */
   private Container<?> container;
@@ -76,14 +100,15 @@ final class WorkerSession {
 
   void onMessage(WireMessage message) {
     if (message instanceof Call call) {
-      calls.execute(() -> serve(call));
+      // Known from now on, before its thread runs: a cancel right behind it finds it.
+      Serving served = new Serving();
+      serving.put(call.callId(), served);
+      calls.execute(() -> serve(call, served));
     } else if (message instanceof Cancel cancel) {
-      // A cancel that overtakes its call's start finds nothing here: that call then runs, and its
-      // answer is ignored as the supervisor no longer waits for it.
-      serving.computeIfPresent(cancel.callId(), (id, thread) -> {
-        thread.interrupt();
-        return thread;
-      });
+      Serving served = serving.get(cancel.callId());
+      if (served != null) {
+        served.cancel();
+      }
     } else if (message instanceof Stop stop) {
       requestStop("the supervisor asked: " + stop.reason(), true);
     } else {
@@ -161,7 +186,7 @@ final class WorkerSession {
     }
   }
 
-  private void serve(Call call) {
+  private void serve(Call call, Serving served) {
     Container<?> running;
     synchronized (lock) {
       running = container;
@@ -178,21 +203,24 @@ final class WorkerSession {
       Object[] args = call.batch()
           ? new Object[] {ArgumentCodec.decodeBatch(service, method, call.args().get(0))}
           : ArgumentCodec.decode(service, method, call.args());
-      serving.put(call.callId(), Thread.currentThread());
       Object result;
       try {
+        if (!served.start()) {
+          throw new InputInterruptedException(service.serviceName(), call.method(),
+              new InterruptedException("cancelled by its caller before it started"));
+        }
         result = call.batch()
             ? running.callBatch(call.method(), (List<?>) args[0])
             : running.call(call.method(), args);
       } finally {
-        serving.remove(call.callId());
+        served.end();
         Thread.interrupted(); // a cancel that came as the call ended must not hit the next one
       }
-      answer = new CallResult(call.callId(), call.batch()
-          ? ArgumentCodec.encodeValue(result) // the list of results, one per input
-          : ArgumentCodec.encodeResult(service, method, result));
+      answer = new CallResult(call.callId(), ArgumentCodec.encodeResult(service, method, result));
     } catch (Throwable t) {
       answer = new CallFailed(call.callId(), WorkerFailures.ofCall(t));
+    } finally {
+      serving.remove(call.callId());
     }
     link.send(answer);
   }
