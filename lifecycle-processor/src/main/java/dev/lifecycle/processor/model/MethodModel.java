@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param returnErasure the erasure of {@code returnType}
  * @param thrownErasures the erasures of the types its {@code throws} clause names, in order
  * @param batching for a {@code @Batched} method, how it batches; else empty
+ * @param varargs whether its last parameter is a varargs one ({@code String... names})
  */
 public record MethodModel(
     String name, List<ParameterModel> parameters, TypeName returnType, TypeName returnErasure,
-    List<TypeName> thrownErasures, Optional<BatchingModel> batching) {
+    List<TypeName> thrownErasures, Optional<BatchingModel> batching, boolean varargs) {
 
   public MethodModel {
     parameters = List.copyOf(parameters);

@@ -80,7 +80,8 @@ final class MemberModels {
         TypeName.get(returnType),
         TypeName.get(types.erasure(returnType)),
         asMember.getThrownTypes().stream().map(t -> TypeName.get(types.erasure(t))).toList(),
-        batching(method, asMember));
+        batching(method, asMember),
+        method.isVarArgs());
   }
 
   /** A validated {@code @Batched} method takes a {@code List<T>} and returns a {@code List<R>}. */

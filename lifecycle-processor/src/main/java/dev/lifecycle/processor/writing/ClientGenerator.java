@@ -110,6 +110,8 @@ public final class ClientGenerator {
     for (ParameterModel parameter : callParameters(method)) {
       spec.addParameter(parameter.type(), parameter.name());
     }
+    // As the service declares it: String... stays String..., for callers to pass names one by one.
+    spec.varargs(method.varargs() && method.batching().isEmpty());
     TypeName erasure = method.batching().map(MethodModel.BatchingModel::outputErasure)
         .orElse(method.returnErasure());
     if (castsResult && !resultType(method).box().equals(erasure.box())) {
