@@ -14,6 +14,7 @@ import dev.lifecycle.pool.internal.scheduling.PoolScheduler;
 import dev.lifecycle.pool.internal.supervisor.ContainerStarter;
 import dev.lifecycle.pool.internal.supervisor.LocalService;
 import dev.lifecycle.pool.internal.supervisor.SnapshotPlanner;
+import dev.lifecycle.pool.internal.supervisor.RemoteItems;
 import dev.lifecycle.pool.internal.supervisor.SocketServer;
 import dev.lifecycle.pool.internal.supervisor.WorkerContainer;
 import dev.lifecycle.pool.internal.web.PoolWebProxy;
@@ -242,7 +243,32 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
    */
   @Override
   public Object call(String method, Object... args) {
+    Optional<MethodDescriptor> streaming =
+        service.descriptor().flatMap(d -> d.method(method)).filter(MethodDescriptor::streams);
+    if (streaming.isPresent()) {
+      return stream(streaming.get(), args);
+    }
     return service.decodeResult(method, callForJson(method, args, new CompletableFuture<>()));
+  }
+
+  /**
+   * A streaming call: its items as the worker sends them, decoded as the stream's item type; the
+   * container's slot is held until the worker answered (the end, a failure, or a cancel after an
+   * early close). Not retried: the items already handed over cannot be taken back.
+   */
+  private Stream<Object> stream(MethodDescriptor method, Object[] args) {
+    ServiceDescriptor descriptor = service.descriptor().orElseThrow();
+    List<JsonNode> encoded = ArgumentCodec.encodeArguments(service.serviceName(), method.name(),
+        Arguments.checkCall(descriptor, method, args));
+    WorkerContainer container;
+    try {
+      container = acquire("call of '" + method.name() + "'");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputInterruptedException(service.serviceName(), method.name(), e);
+    }
+    RemoteItems items = container.callStreaming(method.name(), encoded, () -> scheduler.release(container));
+    return items.stream().map(item -> ArgumentCodec.decodeItem(descriptor, method, item));
   }
 
   /**

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 public interface ServiceCaller {
 
   /**
-   * Calls {@code method} and waits for its result ({@code null} for {@code void}).
+   * Calls {@code method} and waits for its result ({@code null} for {@code void}). A method that
+   * returns a {@code Stream} answers at once with a stream of its items as they are made; close
+   * it when not reading it to the end.
    *
    * @param args the arguments in declaration order; primitives boxed
    */

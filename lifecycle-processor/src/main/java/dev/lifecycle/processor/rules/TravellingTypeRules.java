@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
@@ -48,7 +49,7 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
       ExecutableType resolved = (ExecutableType) types.asMemberOf(declared, method);
       checkSignature(
           method, member.label(), seenFrom(declared, member), resolved.getParameterTypes(),
-          resolved.getReturnType(), travelling::check, report);
+          resolved.getReturnType(), travelling::check, resultCheck(member, false), report);
     } else {
       checkSignature(
           method,
@@ -57,6 +58,7 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
           method.getParameters().stream().map(VariableElement::asType).toList(),
           method.getReturnType(),
           travelling::checkAsDeclared,
+          resultCheck(member, true),
           report);
     }
   }
@@ -74,9 +76,27 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
           ? "" : " as " + service.type().getSimpleName() + " sees it";
       checkSignature(
           apply, "@FunctionService", seenFrom, resolved.getParameterTypes(),
-          resolved.getReturnType(), travelling::check, report);
+          resolved.getReturnType(), travelling::check, travelling::check, report);
     }
   }
+
+  /**
+   * How a member's result is checked: a {@code @Method}'s {@code Stream<T>} sends its items one by
+   * one, so its {@code T} must travel; any other result travels whole.
+   */
+  private Function<TypeMirror, Optional<TravellingTypes.Untravelled>> resultCheck(
+      LifecycleMember member, boolean asDeclared) {
+    return result -> {
+      if (member.isCallable() && !member.isWeb() && result instanceof DeclaredType declared
+          && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(STREAM)
+          && declared.getTypeArguments().size() == 1) {
+        return travelling.checkStreamItems(declared, asDeclared);
+      }
+      return asDeclared ? travelling.checkAsDeclared(result) : travelling.check(result);
+    };
+  }
+
+  private static final String STREAM = "java.util.stream.Stream";
 
   /**
    * {@code " as Threads sees it"} for a member of a generic superclass, whose types the service
@@ -96,6 +116,7 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
       List<? extends TypeMirror> parameterTypes,
       TypeMirror returnType,
       Function<TypeMirror, Optional<TravellingTypes.Untravelled>> check,
+      Function<TypeMirror, Optional<TravellingTypes.Untravelled>> checkResult,
       ValidationReport.Builder report) {
     String name = Names.method(method);
     for (int i = 0; i < parameterTypes.size(); i++) {
@@ -116,7 +137,7 @@ final class TravellingTypeRules implements MemberRule, ServiceRule {
                           untravelled.reason(),
                           untravelled.fix()));
     }
-    check
+    checkResult
         .apply(returnType)
         .ifPresent(
             untravelled ->

@@ -132,6 +132,17 @@ final class TravellingTypes {
     return new Walk(true).check(type, Names.simpleType(type));
   }
 
+  /**
+   * As {@link #check} (or {@link #checkAsDeclared}), for a stream whose items travel one by one:
+   * its item type must travel; the path starts at the stream.
+   */
+  Optional<Untravelled> checkStreamItems(DeclaredType stream, boolean asDeclared) {
+    Walk walk = new Walk(asDeclared);
+    walk.path.addLast(Names.simpleType(stream));
+    TypeMirror item = stream.getTypeArguments().get(0);
+    return walk.check(item, Names.simpleType(item));
+  }
+
   /** One check, with the path it has taken and the types it has entered (records may recurse). */
   private final class Walk {
     private final boolean classVariablesPass;

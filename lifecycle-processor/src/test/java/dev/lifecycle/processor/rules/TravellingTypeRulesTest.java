@@ -70,6 +70,7 @@ class TravellingTypeRulesTest {
                   Period d, Year e, YearMonth f, MonthDay g, ZoneId h, ZoneOffset i,
                   OffsetTime j, DayOfWeek k) { return null; }
               @Method public Optional<Map<String, Set<UUID>>> nested() { return Optional.empty(); }
+              @Method public java.util.stream.Stream<Offer> offers() { return null; }
               @WebEndpoint(path = "/offer")
               public Offer post(Offer offer, Color color) { return offer; }
             }
@@ -550,5 +551,48 @@ class TravellingTypeRulesTest {
         .inFile(service)
         .onLine(11);
     assertThat(compilation).hadErrorContaining("levels deep");
+  }
+
+  @Test
+  void aStreamTravelsAsAMethodsResultItemByItemAndNowhereElse() {
+    JavaFileObject service =
+        source(
+            "com.example.Feeds",
+            """
+            package com.example;
+
+            import dev.lifecycle.*;
+            import java.util.stream.Stream;
+
+            @Service
+            public class Feeds {
+              @Method
+              public Stream<Thread> threads() { return null; }
+
+              @Method
+              public int count(Stream<String> lines) { return 0; }
+
+              @WebEndpoint(path = "/lines")
+              public Stream<String> lines() { return null; }
+            }
+            """);
+
+    Compilation compilation = compile(service);
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[LC171] @Method method Feeds.threads() returns Stream<Thread>" + RESULT
+            + "Stream<Thread> > Thread: Thread is a JDK class that does not travel as JSON.")
+        .inFile(service)
+        .onLine(9);
+    assertThat(compilation)
+        .hadErrorContaining("[LC170] Parameter lines of @Method method Feeds.count(Stream<String>)"
+            + PARAMETER + "Stream<String> is an interface")
+        .inFile(service)
+        .onLine(12);
+    assertThat(compilation)
+        .hadErrorContaining("[LC171] @WebEndpoint method Feeds.lines() returns Stream<String>")
+        .inFile(service)
+        .onLine(15);
   }
 }

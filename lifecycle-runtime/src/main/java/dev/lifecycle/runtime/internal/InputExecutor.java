@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Serves the inputs of one container, {@code @Method} calls and web requests alike: at most {@code
@@ -90,12 +91,38 @@ public final class InputExecutor<T> implements InputRunner {
     // Checked again once encoded, as a worker checks what it decoded: the same words either way.
     Object[] received = Arguments.checkCall(service, descriptor,
         encoding.arguments(service, descriptor, Arguments.checkCall(service, descriptor, args)));
+    if (descriptor.streams()) {
+      return encoding.result(service, descriptor, stream(instance, method, received));
+    }
     if (descriptor.batching().isPresent()) {
       Batcher batcher = batchers.of(descriptor, inputs -> callBatch(instance, method, inputs));
       return encoding.result(service, descriptor, awaitBatched(method, batcher.submit(received[0])));
     }
     return encoding.result(service, descriptor,
         run(method, "@Method " + method, () -> dispatcher.invoke(instance, method, received)));
+  }
+
+  /**
+   * A streaming call: the method runs as one input, on this container's threads, and hands its
+   * stream's items over as they come; the caller gets the stream of them at once.
+   */
+  private Stream<Object> stream(T instance, String method, Object[] args) {
+    StreamedItems items = new StreamedItems();
+    try {
+      asyncCallers.execute(() -> {
+        try {
+          run(method, "@Method " + method, () -> {
+            items.produce((Stream<?>) dispatcher.invoke(instance, method, args));
+            return null;
+          });
+        } catch (RuntimeException e) {
+          items.fail(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      throw threadsRefused(method);
+    }
+    return items.stream();
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One {@code @Method} of a service: the name callers use, its parameters and result.
@@ -58,6 +59,22 @@ public record MethodDescriptor(
   public MethodDescriptor(
       String name, List<ParameterDescriptor> parameters, Class<?> returnType, String genericReturnType) {
     this(name, parameters, returnType, genericReturnType, List.of());
+  }
+
+  /** Whether the method returns a {@code java.util.stream.Stream}, whose items travel one by one. */
+  public boolean streams() {
+    return returnType == Stream.class;
+  }
+
+  /**
+   * The type of a streaming method's items as source spells it ({@code T} of its {@code
+   * Stream<T>}); {@code java.lang.Object} when it does not say.
+   */
+  public String genericStreamItemType() {
+    String prefix = "java.util.stream.Stream<";
+    return genericReturnType.startsWith(prefix) && genericReturnType.endsWith(">")
+        ? genericReturnType.substring(prefix.length(), genericReturnType.length() - 1)
+        : "java.lang.Object";
   }
 
   /** {@code predict(java.lang.String input)}: how messages name the method. */

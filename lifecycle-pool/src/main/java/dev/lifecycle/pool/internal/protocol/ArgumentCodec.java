@@ -135,6 +135,23 @@ public final class ArgumentCodec {
     }
   }
 
+  /**
+   * One item of a streaming method's stream, as its declared item type.
+   *
+   * @throws IllegalStateException when the value cannot be read as that type
+   */
+  public static Object decodeItem(ServiceDescriptor service, MethodDescriptor method, JsonNode value) {
+    try {
+      return FrameChannel.JSON.convertValue(value,
+          javaType(method.genericStreamItemType(), Object.class, loaderOf(service)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("An item of the stream of @Method " + method.signature()
+          + " of service " + service.serviceName() + " arrived as the JSON value "
+          + abbreviated(value) + ", which cannot be read as " + method.genericStreamItemType()
+          + ".", e);
+    }
+  }
+
   private static JavaType javaType(String genericType, Class<?> erasure, ClassLoader loader) {
     return StrictJson.javaType(FrameChannel.JSON, genericType, erasure, loader);
   }

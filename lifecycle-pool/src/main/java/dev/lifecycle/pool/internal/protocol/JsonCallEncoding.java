@@ -7,6 +7,7 @@ import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A pool's encoding of calls, in one JVM: each argument is written as the supervisor writes it,
@@ -29,6 +30,10 @@ public final class JsonCallEncoding implements CallEncoding {
   public Object result(ServiceDescriptor service, MethodDescriptor method, Object result) {
     if (method.returnType() == void.class) {
       return null; // nothing is sent back
+    }
+    if (method.streams()) {
+      return ((Stream<?>) result).map(item ->
+          ArgumentCodec.decodeItem(service, method, throughText(ArgumentCodec.encodeResult(service, method, item))));
     }
     JsonNode sent = throughText(ArgumentCodec.encodeResult(service, method, result));
     return ArgumentCodec.decodeResult(service, method, sent);

@@ -24,7 +24,9 @@ import java.util.Objects;
  *                 {@link RestoreState}) | Hello, CheckpointRefused, ... (continues cold)
  * after restore:  new connection: Hello(restored), PhaseChanged/HookFinished..., Ready
  * serving:        Call → CallResult | CallFailed, any number at once, matched by call id;
- *                 Cancel interrupts a call whose caller gave up (its answer is then ignored)
+ *                 Cancel interrupts a call whose caller gave up (its answer is then ignored);
+ *                 a streaming call's answer is StreamItems, then CallResult (or CallFailed), the
+ *                 worker sending no more items ahead than the StreamCredits it got
  * stopping:       Stop → Stopped, then the worker exits
  * </pre>
  */
@@ -43,6 +45,8 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = WireMessage.Stopped.class, name = "stopped"),
   @JsonSubTypes.Type(value = WireMessage.Call.class, name = "call"),
   @JsonSubTypes.Type(value = WireMessage.Cancel.class, name = "cancel"),
+  @JsonSubTypes.Type(value = WireMessage.StreamItem.class, name = "item"),
+  @JsonSubTypes.Type(value = WireMessage.StreamCredit.class, name = "credit"),
   @JsonSubTypes.Type(value = WireMessage.Stop.class, name = "stop"),
 })
 public sealed interface WireMessage {
@@ -168,6 +172,14 @@ public sealed interface WireMessage {
       this(callId, method, args, false);
     }
   }
+
+  /**
+   * One item of streaming call {@code callId}, in order; the worker sends one for each credit.
+   */
+  record StreamItem(long callId, JsonNode value) implements WireMessage {}
+
+  /** The caller took {@code items} more items of streaming call {@code callId}: send as many. */
+  record StreamCredit(long callId, int items) implements WireMessage {}
 
   /** The caller gave up on call {@code callId}: interrupt it; nothing waits for its answer. */
   record Cancel(long callId) implements WireMessage {}

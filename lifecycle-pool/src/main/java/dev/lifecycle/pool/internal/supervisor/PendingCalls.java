@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -13,17 +14,33 @@ import java.util.function.Function;
  */
 final class PendingCalls {
 
-  /** A call waiting for its answer. */
-  record Pending(long id, String method, CompletableFuture<JsonNode> result) {}
+  /**
+   * A call waiting for its answer; a streaming call's items go to {@code items} as they come
+   * (null for other calls).
+   */
+  record Pending(long id, String method, CompletableFuture<JsonNode> result, Consumer<JsonNode> items) {}
 
   private final Map<Long, Pending> calls = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
   /** A new call of {@code method}, waiting from now on. */
   Pending add(String method) {
-    Pending call = new Pending(ids.incrementAndGet(), method, new CompletableFuture<>());
+    return add(method, null);
+  }
+
+  /** A new streaming call of {@code method}, whose items go to {@code items}. */
+  Pending add(String method, Consumer<JsonNode> items) {
+    Pending call = new Pending(ids.incrementAndGet(), method, new CompletableFuture<>(), items);
     calls.put(call.id(), call);
     return call;
+  }
+
+  /** An item of streaming call {@code id}; an unknown id (a call given up on) is ignored. */
+  void item(long id, JsonNode value) {
+    Pending call = calls.get(id);
+    if (call != null && call.items() != null) {
+      call.items().accept(value);
+    }
   }
 
   /** Forgets a call whose caller gave up on it. */

@@ -24,6 +24,8 @@ import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StartFailed;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stop;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stopped;
+import dev.lifecycle.pool.internal.protocol.WireMessage.StreamCredit;
+import dev.lifecycle.pool.internal.protocol.WireMessage.StreamItem;
 import dev.lifecycle.pool.internal.protocol.WorkerTokens;
 import dev.lifecycle.pool.internal.scheduling.PoolScheduler;
 import dev.lifecycle.runtime.ContainerStoppingException;
@@ -231,6 +233,8 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
       startup.readyForCheckpoint();
     } else if (message instanceof CheckpointRefused refused) {
       startup.refusedCheckpoint(refused.reason());
+    } else if (message instanceof StreamItem item) {
+      calls.item(item.callId(), item.value());
     } else if (message instanceof CallResult result) {
       calls.answered(result.callId(), result.value());
     } else if (message instanceof CallFailed failed) {
@@ -375,6 +379,51 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
     } catch (CompletionException failed) {
       throw (RuntimeException) failed.getCause(); // the method's failure, or WorkerDiedException
     }
+  }
+
+  /**
+   * Starts a streaming call of {@code method}: its items as they come, at most {@link
+   * RemoteItems#CREDITS} sent ahead of the caller. {@code ended} runs once the worker answered
+   * (the stream's end, its failure, or the answer to a cancel).
+   */
+  public RemoteItems callStreaming(String method, List<JsonNode> args, Runnable ended) {
+    RemoteItems items = new RemoteItems(this, method);
+    PendingCalls.Pending call = calls.add(method, items::arrived);
+    items.started(call);
+    call.result().whenComplete((value, failure) -> {
+      items.ended(failure);
+      ended.run();
+    });
+    if (state.hasEnded()) {
+      calls.failed(call.id(), name -> new ContainerStoppingException(service.serviceName(),
+          "Container " + id + " of service " + service.serviceName() + " has stopped; call of '"
+              + name + "' refused."));
+      return items;
+    }
+    boolean sent = true;
+    try {
+      sent = connection.send(new Call(call.id(), method, args));
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, () -> "sending call " + method + " to " + id + " failed: " + e);
+    }
+    if (!sent && !state.hasEnded()) {
+      lost("it has no connection to the supervisor");
+    }
+    return items;
+  }
+
+  /** The caller of streaming call {@code call} took {@code count} items: the worker may send more. */
+  void credit(PendingCalls.Pending call, int count) {
+    try {
+      connection.send(new StreamCredit(call.id(), count));
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, () -> "crediting call " + call.id() + " on " + id + " failed: " + e);
+    }
+  }
+
+  /** Cancels streaming call {@code call}, whose caller closed its stream. */
+  void cancelStream(PendingCalls.Pending call) {
+    cancel(call);
   }
 
   private void awaitAfterCancel(PendingCalls.Pending call, long deadline) {

@@ -1,5 +1,6 @@
 package dev.lifecycle.pool.internal.worker;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.lifecycle.pool.internal.protocol.ArgumentCodec;
 import dev.lifecycle.pool.internal.protocol.RemoteError;
 import dev.lifecycle.pool.internal.protocol.WireMessage;
@@ -10,6 +11,8 @@ import dev.lifecycle.pool.internal.protocol.WireMessage.Cancel;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stop;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Stopped;
+import dev.lifecycle.pool.internal.protocol.WireMessage.StreamCredit;
+import dev.lifecycle.pool.internal.protocol.WireMessage.StreamItem;
 import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.InputInterruptedException;
 import dev.lifecycle.runtime.RestoreEnvironment;
@@ -18,14 +21,17 @@ import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.lang.System.Logger.Level;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * What a worker does with the supervisor's messages once its container runs: serves each {@link
@@ -43,6 +49,8 @@ final class WorkerSession {
   private final Object lock = new Object();
   private final CountDownLatch ended = new CountDownLatch(1);
   private final ThreadPoolExecutor calls = callThreads();
+  /** The streaming calls being served, by call id: how many more items the caller takes. */
+  private final Map<Long, Semaphore> credits = new ConcurrentHashMap<>();
   /** The calls being served, by call id, for {@link Cancel}. */
   private final Map<Long, Serving> serving = new ConcurrentHashMap<>();
 
@@ -104,6 +112,11 @@ final class WorkerSession {
       Serving served = new Serving();
       serving.put(call.callId(), served);
       calls.execute(() -> serve(call, served));
+    } else if (message instanceof StreamCredit credit) {
+      Semaphore room = credits.get(credit.callId());
+      if (room != null) {
+        room.release(credit.items());
+      }
     } else if (message instanceof Cancel cancel) {
       Serving served = serving.get(cancel.callId());
       if (served != null) {
@@ -212,11 +225,17 @@ final class WorkerSession {
         result = call.batch()
             ? running.callBatch(call.method(), (List<?>) args[0])
             : running.call(call.method(), args);
+        if (method.streams()) {
+          sendItems(call, service, method, (Stream<?>) result);
+          result = null; // the answer that ends the stream
+        }
       } finally {
         served.end();
         Thread.interrupted(); // a cancel that came as the call ended must not hit the next one
       }
-      answer = new CallResult(call.callId(), ArgumentCodec.encodeResult(service, method, result));
+      answer = new CallResult(call.callId(), method.streams()
+          ? NullNode.getInstance()
+          : ArgumentCodec.encodeResult(service, method, result));
     } catch (Throwable t) {
       answer = new CallFailed(call.callId(), WorkerFailures.ofCall(t));
     } finally {
@@ -224,4 +243,27 @@ final class WorkerSession {
     }
     link.send(answer);
   }
+
+  /**
+   * Sends the items of a streaming call's stream, one for each credit its caller gave (the first
+   * {@code CREDITS} at once); closes it at the end, or when cancelled (this thread interrupted).
+   */
+  private void sendItems(Call call, ServiceDescriptor service, MethodDescriptor method, Stream<?> items)
+      throws InterruptedException {
+    Semaphore room = new Semaphore(STREAM_CREDITS);
+    credits.put(call.callId(), room);
+    try (items) {
+      Iterator<?> each = items.iterator();
+      while (each.hasNext()) {
+        Object item = each.next();
+        room.acquire();
+        link.send(new StreamItem(call.callId(), ArgumentCodec.encodeResult(service, method, item)));
+      }
+    } finally {
+      credits.remove(call.callId());
+    }
+  }
+
+  /** How many items of a stream may travel ahead of its caller: as the supervisor counts them. */
+  private static final int STREAM_CREDITS = 16;
 }

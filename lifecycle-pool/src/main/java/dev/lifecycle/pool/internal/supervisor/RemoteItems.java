@@ -1,0 +1,124 @@
+package dev.lifecycle.pool.internal.supervisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The items of one streaming call through a worker, for its caller: they arrive from the
+ * connection's reader and wait here, at most {@value #CREDITS} of them, the worker sending one
+ * more for each the caller took. Closing the stream before its end cancels the call in the worker.
+ */
+public final class RemoteItems {
+
+  /** How many items the worker may send ahead of the caller. */
+  static final int CREDITS = 16;
+
+  private static final Object END = new Object();
+
+  private record Failure(RuntimeException exception) {}
+
+  private final WorkerContainer container;
+  private final String method;
+  /** At most {@link #CREDITS} items, then how the call ended. */
+  private final LinkedBlockingQueue<Object> items = new LinkedBlockingQueue<>();
+  private PendingCalls.Pending call;
+  private volatile boolean over;
+
+  RemoteItems(WorkerContainer container, String method) {
+    this.container = container;
+    this.method = method;
+  }
+
+  void started(PendingCalls.Pending pending) {
+    this.call = pending;
+  }
+
+  /** From the reader: the next item. */
+  void arrived(JsonNode item) {
+    items.add(item);
+  }
+
+  /** From the reader, once: the call's answer came (the end), or its failure. */
+  void ended(Throwable failure) {
+    over = true;
+    if (failure == null) {
+      items.add(END);
+    } else {
+      Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+      items.add(new Failure(cause instanceof RuntimeException runtime
+          ? runtime : new IllegalStateException(cause)));
+    }
+  }
+
+  /** The items as a stream: in order, each taken as the caller reads. */
+  public Stream<JsonNode> stream() {
+    Iterator<JsonNode> iterator = new Iterator<>() {
+      private Object next;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null) {
+          next = take();
+        }
+        return next != END;
+      }
+
+      @Override
+      public JsonNode next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException("the stream of '" + method + "' has ended");
+        }
+        JsonNode item = (JsonNode) next;
+        next = null;
+        return item;
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
+        .onClose(this::close);
+  }
+
+  private Object take() {
+    Duration patience = container.answerDeadline();
+    Object item;
+    try {
+      item = items.poll(patience.toNanos(), TimeUnit.NANOSECONDS);
+      if (item == null) {
+        // Nothing for a whole input timeout and more: taken for hung, like any silent call.
+        container.unresponsive("a stream of '" + method + "'");
+        item = items.take();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new CancellationException("Interrupted while waiting for the next item of '" + method
+          + "'; the stream was closed and the call cancelled.");
+    }
+    if (item instanceof Failure failure) {
+      items.add(failure); // it stays the answer to every later look
+      throw failure.exception();
+    }
+    if (item == END) {
+      items.add(END);
+    } else {
+      container.credit(call, 1);
+    }
+    return item;
+  }
+
+  /** The caller left: a call not yet over is cancelled in the worker. */
+  private void close() {
+    if (!over) {
+      container.cancelStream(call);
+    }
+  }
+}
