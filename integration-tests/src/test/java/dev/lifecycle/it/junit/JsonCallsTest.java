@@ -12,6 +12,7 @@ import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.Container;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
@@ -26,7 +27,7 @@ class JsonCallsTest {
 
   @Test
   void aSimulatedSnapshotSendsCallsThroughThePoolsJsonByDefault() {
-    assertAllPassed(Fixtures.run(ThroughJsonByDefault.class), 4);
+    assertAllPassed(Fixtures.run(ThroughJsonByDefault.class), 5);
   }
 
   @Test
@@ -74,6 +75,16 @@ class JsonCallsTest {
       assertThat(container.call("kept"))
           .isEqualTo(service.keptHere())
           .isNotSameAs(service.keptHere());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked") // shelves() streams Shelf items
+    void aStreamsItemsArriveAsCopies(Container<BoundaryService> container, BoundaryService service) {
+      try (Stream<Object> shelves = (Stream<Object>) container.call("shelves", 2)) {
+        assertThat(shelves.toList()).hasSize(2).allSatisfy(shelf -> assertThat(shelf)
+            .isEqualTo(service.keptHere())
+            .isNotSameAs(service.keptHere()));
+      }
     }
 
     @Test

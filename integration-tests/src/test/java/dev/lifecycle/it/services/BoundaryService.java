@@ -4,6 +4,7 @@ import dev.lifecycle.Enter;
 import dev.lifecycle.Method;
 import dev.lifecycle.Service;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Says what its arguments arrived as, and returns a value it keeps: to see a boundary at work. */
 @Service(enableMemorySnapshot = true)
@@ -30,6 +31,12 @@ public class BoundaryService {
   @Method
   public Shelf kept() {
     return kept;
+  }
+
+  /** The kept shelf {@code n} times, as a stream. */
+  @Method
+  public Stream<Shelf> shelves(int n) {
+    return Stream.generate(() -> kept).limit(n);
   }
 
   /** The kept shelf, for tests that hold the instance. */
