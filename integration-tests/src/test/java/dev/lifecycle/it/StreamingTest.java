@@ -75,4 +75,31 @@ class StreamingTest {
           .hasMessage("broken at c");
     }
   }
+
+  @Test
+  void anIteratorTakenBeforeTheCloseEndsWithIt() {
+    Stream<Integer> numbers = client.endless();
+    Iterator<Integer> each = numbers.iterator();
+    assertThat(each.next()).isZero();
+
+    numbers.close();
+
+    Await.until(() -> container.instance().closed.get(), () -> "the method's stream closed");
+    int left = 0;
+    while (each.hasNext()) { // what was handed over before the close, then the end
+      each.next();
+      left++;
+    }
+    assertThat(left).isLessThanOrEqualTo(16);
+  }
+
+  @Test
+  void aNullStreamIsAFailureThatSaysWhatToReturn() {
+    try (Stream<String> none = client.none()) {
+      assertThatThrownBy(none::toList)
+          .isInstanceOf(MethodFailedException.class)
+          .cause()
+          .hasMessageContaining("returned null instead of a Stream; return Stream.empty()");
+    }
+  }
 }

@@ -243,12 +243,16 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
    */
   @Override
   public Object call(String method, Object... args) {
-    Optional<MethodDescriptor> streaming =
-        service.descriptor().flatMap(d -> d.method(method)).filter(MethodDescriptor::streams);
+    Optional<MethodDescriptor> streaming = streaming(method);
     if (streaming.isPresent()) {
       return stream(streaming.get(), args);
     }
     return service.decodeResult(method, callForJson(method, args, new CompletableFuture<>()));
+  }
+
+  /** {@code method} when it returns a {@code Stream} (known only when the service class loads). */
+  private Optional<MethodDescriptor> streaming(String method) {
+    return service.descriptor().flatMap(d -> d.method(method)).filter(MethodDescriptor::streams);
   }
 
   /**
@@ -283,8 +287,10 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     // starting a container; it watches the future instead.
     CancellableCall future = new CancellableCall(false);
     try {
-      asyncCallers.execute(() -> future.run(
-          () -> service.decodeResult(method, callForJson(method, args, future))));
+      Optional<MethodDescriptor> streaming = streaming(method);
+      asyncCallers.execute(() -> future.run(() -> streaming.isPresent()
+          ? stream(streaming.get(), args)
+          : service.decodeResult(method, callForJson(method, args, future))));
     } catch (RejectedExecutionException e) {
       future.completeExceptionally(closed.get()
           ? new ContainerStoppingException(service.serviceName(), "The container pool of service "
@@ -304,6 +310,11 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
    * @throws IllegalArgumentException when the result cannot be read as {@code resultType}
    */
   public <R> R call(Class<R> resultType, String method, Object... args) {
+    if (streaming(method).isPresent()) {
+      throw new IllegalArgumentException("@Method " + method + " of service "
+          + service.serviceName() + " returns a Stream, which no result type can hold: call it"
+          + " with call(\"" + method + "\", args...) and read the stream it returns.");
+    }
     JsonNode result = callForJson(method, args, new CompletableFuture<>());
     try {
       return FrameChannel.JSON.convertValue(result, resultType);

@@ -50,6 +50,12 @@ public class StreamingService {
     });
   }
 
+  /** Not a stream at all: a broken streaming method. */
+  @Method
+  public Stream<String> none() {
+    return null;
+  }
+
   private void await() {
     try {
       if (!release.await(30, TimeUnit.SECONDS)) {

@@ -6,6 +6,7 @@ import dev.lifecycle.pool.ContainerPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +51,9 @@ class PoolStreamingTest {
       int made = WorkerFiles.lines(dir, "ticks").size();
       assertThat(made).as("ticks made ahead of the caller").isLessThan(5 + 40);
 
+      try (Stream<Integer> later = client.countAsync(4).get(60, TimeUnit.SECONDS)) {
+        assertThat(later.toList()).containsExactly(0, 1, 2, 3); // asynchronously, the same stream
+      }
       try (Stream<Integer> after = client.count(3)) {
         assertThat(after.toList()).containsExactly(0, 1, 2); // the container serves on
       }

@@ -112,7 +112,7 @@ public final class InputExecutor<T> implements InputRunner {
       asyncCallers.execute(() -> {
         try {
           run(method, "@Method " + method, () -> {
-            items.produce((Stream<?>) dispatcher.invoke(instance, method, args));
+            items.produce((Stream<?>) dispatcher.invoke(instance, method, args), method);
             return null;
           });
         } catch (RuntimeException e) {

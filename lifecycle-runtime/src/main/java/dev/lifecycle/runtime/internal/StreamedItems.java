@@ -40,7 +40,11 @@ public final class StreamedItems {
    * Hands over every item of {@code source}, then the end; on the producing thread. Returns early,
    * closing {@code source}, when the caller closed its stream.
    */
-  public void produce(Stream<?> source) throws InterruptedException {
+  public void produce(Stream<?> source, String method) throws InterruptedException {
+    if (source == null) {
+      throw new IllegalStateException("@Method " + method + " returned null instead of a Stream;"
+          + " return Stream.empty() for no items.");
+    }
     synchronized (this) {
       if (closed) {
         source.close();
@@ -48,23 +52,39 @@ public final class StreamedItems {
       }
       producer = Thread.currentThread();
     }
-    try (source) {
+    boolean complete = false;
+    try {
       Iterator<?> each = source.iterator();
       while (each.hasNext()) {
         Object item = each.next();
-        if (isClosed()) {
-          return;
-        }
         room.acquire();
-        items.add(item == null ? NULL : item);
+        if (!hand(item == null ? NULL : item)) {
+          return; // the caller left, or the call failed meanwhile
+        }
       }
-      end(END);
+      complete = true;
     } finally {
-      synchronized (this) {
-        producer = null;
+      try {
+        source.close(); // before the end: a failure to close is the call's failure
+      } finally {
+        synchronized (this) {
+          producer = null;
+        }
+        Thread.interrupted(); // a close that came as production ended must not hit the next input
       }
-      Thread.interrupted(); // a close that came as production ended must not hit the next input
     }
+    if (complete) {
+      end(END);
+    }
+  }
+
+  /** Hands {@code item} over unless the stream ended (closed by the caller, or failed). */
+  private synchronized boolean hand(Object item) {
+    if (closed || ended) {
+      return false;
+    }
+    items.add(item);
+    return true;
   }
 
   /** The call failed, before or while producing: the caller's stream ends with {@code failure}. */
@@ -128,16 +148,13 @@ public final class StreamedItems {
     return item;
   }
 
-  private synchronized boolean isClosed() {
-    return closed;
-  }
-
   /** The caller left: the producer stops at its next item, or at once when it waits. */
   private synchronized void close() {
     closed = true;
     if (producer != null) {
       producer.interrupt();
     }
+    end(END); // an iterator taken before the close ends, instead of waiting for items
   }
 
   /** Stands for a {@code null} item, which a queue cannot hold. */

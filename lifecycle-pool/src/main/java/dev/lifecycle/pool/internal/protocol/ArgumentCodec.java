@@ -136,6 +136,22 @@ public final class ArgumentCodec {
   }
 
   /**
+   * One item of a streaming method's stream as a JSON tree, as the container sends it.
+   *
+   * @throws IllegalStateException when JSON cannot carry it
+   */
+  public static JsonNode encodeItem(ServiceDescriptor service, MethodDescriptor method, Object item) {
+    try {
+      return encodeValue(item);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("An item of the stream of @Method " + method.signature()
+          + " of service " + service.serviceName() + " (a " + item.getClass().getName() + ")"
+          + " cannot be sent to the caller as JSON. Stream values of the types that travel"
+          + " (docs/types.md).", e);
+    }
+  }
+
+  /**
    * One item of a streaming method's stream, as its declared item type.
    *
    * @throws IllegalStateException when the value cannot be read as that type

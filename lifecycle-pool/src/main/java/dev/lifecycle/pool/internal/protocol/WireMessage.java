@@ -161,22 +161,33 @@ public sealed interface WireMessage {
   /**
    * Calls a {@code @Method} by name; {@code args} in declaration order. With {@code batch}, the
    * method is {@code @Batched} and {@code args} is one array: a batch the supervisor formed, each
-   * element one caller's input, called as it is.
+   * element one caller's input, called as it is. With {@code streams}, the caller reads a
+   * streaming method's items ({@link StreamItem}); a streaming method called without it is
+   * refused.
    */
-  record Call(long callId, String method, List<JsonNode> args, boolean batch) implements WireMessage {
+  record Call(long callId, String method, List<JsonNode> args, boolean batch, boolean streams)
+      implements WireMessage {
     public Call {
       args = List.copyOf(args);
     }
 
     public Call(long callId, String method, List<JsonNode> args) {
-      this(callId, method, args, false);
+      this(callId, method, args, false, false);
+    }
+
+    public Call(long callId, String method, List<JsonNode> args, boolean batch) {
+      this(callId, method, args, batch, false);
     }
   }
 
   /**
-   * One item of streaming call {@code callId}, in order; the worker sends one for each credit.
+   * One item of streaming call {@code callId}, in order: at first up to {@link #INITIAL_CREDITS},
+   * then one for each credit.
    */
-  record StreamItem(long callId, JsonNode value) implements WireMessage {}
+  record StreamItem(long callId, JsonNode value) implements WireMessage {
+    /** How many items a worker may send before its first {@link StreamCredit}. */
+    public static final int INITIAL_CREDITS = 16;
+  }
 
   /** The caller took {@code items} more items of streaming call {@code callId}: send as many. */
   record StreamCredit(long callId, int items) implements WireMessage {}

@@ -1,6 +1,7 @@
 package dev.lifecycle.pool.internal.supervisor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifecycle.pool.internal.protocol.WireMessage.StreamItem;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -20,8 +21,10 @@ import java.util.stream.StreamSupport;
  */
 public final class RemoteItems {
 
-  /** How many items the worker may send ahead of the caller. */
-  static final int CREDITS = 16;
+  /** How many items the worker may send ahead of the caller: as the protocol says. */
+  static final int CREDITS = StreamItem.INITIAL_CREDITS;
+  /** Credits go back in groups of this many items taken, not one frame per item. */
+  private static final int CREDIT_BATCH = CREDITS / 2;
 
   private static final Object END = new Object();
 
@@ -33,6 +36,9 @@ public final class RemoteItems {
   private final LinkedBlockingQueue<Object> items = new LinkedBlockingQueue<>();
   private PendingCalls.Pending call;
   private volatile boolean over;
+  /** Guarded by {@code this}: items the worker may still send, and items taken not yet credited. */
+  private int credited = CREDITS;
+  private int takenSinceCredit;
 
   RemoteItems(WorkerContainer container, String method) {
     this.container = container;
@@ -43,8 +49,15 @@ public final class RemoteItems {
     this.call = pending;
   }
 
-  /** From the reader: the next item. */
+  /** From the reader: the next item; one beyond the credits given is the worker's fault. */
   void arrived(JsonNode item) {
+    synchronized (this) {
+      if (credited == 0) {
+        container.sentBeyondCredits(method); // ends the call, and so this stream, with a failure
+        return;
+      }
+      credited--;
+    }
     items.add(item);
   }
 
@@ -110,7 +123,17 @@ public final class RemoteItems {
     if (item == END) {
       items.add(END);
     } else {
-      container.credit(call, 1);
+      int credit = 0;
+      synchronized (this) {
+        if (++takenSinceCredit == CREDIT_BATCH) {
+          credit = takenSinceCredit;
+          takenSinceCredit = 0;
+          credited += credit;
+        }
+      }
+      if (credit > 0) {
+        container.credit(call, credit);
+      }
     }
     return item;
   }

@@ -402,7 +402,7 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
     }
     boolean sent = true;
     try {
-      sent = connection.send(new Call(call.id(), method, args));
+      sent = connection.send(new Call(call.id(), method, args, false, true));
     } catch (IOException e) {
       LOG.log(Level.DEBUG, () -> "sending call " + method + " to " + id + " failed: " + e);
     }
@@ -419,6 +419,11 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
     } catch (IOException e) {
       LOG.log(Level.DEBUG, () -> "crediting call " + call.id() + " on " + id + " failed: " + e);
     }
+  }
+
+  /** The worker sent more items than it was credited: it is not to be trusted with more. */
+  void sentBeyondCredits(String method) {
+    lost("it sent more items of a stream of '" + method + "' than its caller asked for");
   }
 
   /** Cancels streaming call {@code call}, whose caller closed its stream. */

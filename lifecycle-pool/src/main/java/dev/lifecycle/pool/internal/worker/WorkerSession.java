@@ -21,6 +21,7 @@ import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +227,16 @@ final class WorkerSession {
             ? running.callBatch(call.method(), (List<?>) args[0])
             : running.call(call.method(), args);
         if (method.streams()) {
-          sendItems(call, service, method, (Stream<?>) result);
+          if (!call.streams()) {
+            try (Stream<?> unread = (Stream<?>) result) {
+              throw new IllegalStateException("@Method " + method.signature() + " of service "
+                  + service.serviceName() + " returns a Stream, but its caller cannot read one:"
+                  + " the pool's JVM does not have the service class, or the call came as"
+                  + " call(Class, ...). Call it with call(name, args) where the service class"
+                  + " loads.");
+            }
+          }
+          sendItems(call, service, method, (Stream<?>) result, running.options().inputTimeout());
           result = null; // the answer that ends the stream
         }
       } finally {
@@ -248,22 +258,25 @@ final class WorkerSession {
    * Sends the items of a streaming call's stream, one for each credit its caller gave (the first
    * {@code CREDITS} at once); closes it at the end, or when cancelled (this thread interrupted).
    */
-  private void sendItems(Call call, ServiceDescriptor service, MethodDescriptor method, Stream<?> items)
-      throws InterruptedException {
-    Semaphore room = new Semaphore(STREAM_CREDITS);
+  private void sendItems(Call call, ServiceDescriptor service, MethodDescriptor method,
+      Stream<?> items, Duration patience) throws InterruptedException {
+    Semaphore room = new Semaphore(StreamItem.INITIAL_CREDITS);
     credits.put(call.callId(), room);
     try (items) {
       Iterator<?> each = items.iterator();
       while (each.hasNext()) {
         Object item = each.next();
-        room.acquire();
-        link.send(new StreamItem(call.callId(), ArgumentCodec.encodeResult(service, method, item)));
+        // A caller that neither reads nor closes its stream must not hold the container for ever.
+        if (!room.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+          throw new IllegalStateException("The caller of @Method " + method.signature()
+              + " of service " + service.serviceName() + " read no item of its stream for "
+              + patience.toSeconds() + " s (the input timeout): the stream was closed. Read a"
+              + " stream to its end, or close it.");
+        }
+        link.send(new StreamItem(call.callId(), ArgumentCodec.encodeItem(service, method, item)));
       }
     } finally {
       credits.remove(call.callId());
     }
   }
-
-  /** How many items of a stream may travel ahead of its caller: as the supervisor counts them. */
-  private static final int STREAM_CREDITS = 16;
 }
