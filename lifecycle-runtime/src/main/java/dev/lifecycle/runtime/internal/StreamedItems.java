@@ -1,15 +1,11 @@
 package dev.lifecycle.runtime.internal;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The items of a streaming call, handed from the thread that produces them (the input, in its
@@ -101,29 +97,7 @@ public final class StreamedItems {
 
   /** The caller's side: the items as they come, ending with the end or the call's failure. */
   public Stream<Object> stream() {
-    Iterator<Object> iterator = new Iterator<>() {
-      private Object next;
-
-      @Override
-      public boolean hasNext() {
-        if (next == null) {
-          next = take();
-        }
-        return next != END;
-      }
-
-      @Override
-      public Object next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException("the stream has ended");
-        }
-        Object item = next;
-        next = null;
-        return item == NULL ? null : item;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
-        .onClose(this::close);
+    return TakenStream.of(this::take, END, this::close).map(item -> item == NULL ? null : item);
   }
 
   private Object take() {

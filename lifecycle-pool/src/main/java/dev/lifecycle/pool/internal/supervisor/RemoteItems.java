@@ -2,17 +2,13 @@ package dev.lifecycle.pool.internal.supervisor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifecycle.pool.internal.protocol.WireMessage.StreamItem;
+import dev.lifecycle.runtime.internal.TakenStream;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The items of one streaming call through a worker, for its caller: they arrive from the
@@ -75,29 +71,7 @@ public final class RemoteItems {
 
   /** The items as a stream: in order, each taken as the caller reads. */
   public Stream<JsonNode> stream() {
-    Iterator<JsonNode> iterator = new Iterator<>() {
-      private Object next;
-
-      @Override
-      public boolean hasNext() {
-        if (next == null) {
-          next = take();
-        }
-        return next != END;
-      }
-
-      @Override
-      public JsonNode next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException("the stream of '" + method + "' has ended");
-        }
-        JsonNode item = (JsonNode) next;
-        next = null;
-        return item;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
-        .onClose(this::close);
+    return TakenStream.of(this::take, END, this::close).map(JsonNode.class::cast);
   }
 
   private Object take() {
