@@ -47,12 +47,16 @@ public final class RemoteItems {
 
   /** From the reader: the next item; one beyond the credits given is the worker's fault. */
   void arrived(JsonNode item) {
+    boolean beyond;
     synchronized (this) {
-      if (credited == 0) {
-        container.sentBeyondCredits(method); // ends the call, and so this stream, with a failure
-        return;
+      beyond = credited == 0;
+      if (!beyond) {
+        credited--;
       }
-      credited--;
+    }
+    if (beyond) {
+      container.sentBeyondCredits(method); // ends the call, and so this stream, with a failure
+      return;
     }
     items.add(item);
   }
