@@ -229,6 +229,16 @@ final class CriuLocator {
       }
     }
 
+    /**
+     * Ignores {@value #PROPERTY} and {@value #ENV}: the criu is looked for in the project and on
+     * the search path only (for a caller, a test say, whose answer must not depend on them).
+     */
+    public Builder ignoringConfiguration() {
+      this.explicitPath = null;
+      this.configuredBy = null;
+      return this;
+    }
+
     /** Use this criu and no other (overrides {@value #PROPERTY} and {@value #ENV}). */
     public Builder explicitPath(Path path) {
       this.explicitPath = Objects.requireNonNull(path, "path");

@@ -77,7 +77,7 @@ class CriuLocatorTest {
   void nothingAnywhereNamesEveryPlaceLookedAt() {
     Path project = tmp.resolve("project");
 
-    assertThat(reason(CriuLocator.builder().projectDirectory(project).searchPath("").build().locate()))
+    assertThat(reason(CriuLocator.builder().ignoringConfiguration().projectDirectory(project).searchPath("").build().locate()))
         .isEqualTo("criu not found: lifecycle.criu and LIFECYCLE_CRIU are not set, there is no"
             + " .tools/criu/bin/criu in " + project + ", and no criu on PATH; run"
             + " scripts/install-criu.sh as root, or set -Dlifecycle.criu=/path/to/criu");
@@ -91,7 +91,7 @@ class CriuLocatorTest {
     Path local = Files.copy(real.executable(), project.resolve(CriuLocator.PROJECT_LOCAL));
     Path deep = Files.createDirectories(project.resolve("module/src/main"));
 
-    CriuAvailability result = CriuLocator.builder().workingDirectory(deep).searchPath("").build().locate();
+    CriuAvailability result = CriuLocator.builder().ignoringConfiguration().workingDirectory(deep).searchPath("").build().locate();
 
     assertThat(result).isInstanceOf(Criu.class);
     assertThat(((Criu) result).version().isAtLeast(CriuVersion.MINIMUM)).isTrue();
@@ -105,11 +105,11 @@ class CriuLocatorTest {
     Path local = fakeCriuAt(project.resolve(CriuLocator.PROJECT_LOCAL), "4.1.1", 0, "");
     Path onPath = fakeCriuAt(Files.createDirectories(tmp.resolve("bin")).resolve("criu"), "4.2", 0, "");
 
-    Criu found = (Criu) CriuLocator.builder().projectDirectory(project).searchPath(onPath.getParent().toString())
+    Criu found = (Criu) CriuLocator.builder().ignoringConfiguration().projectDirectory(project).searchPath(onPath.getParent().toString())
         .effectiveUid(() -> 0).build().locate();
     assertThat(found.executable()).isEqualTo(local.toRealPath());
 
-    Criu fromPath = (Criu) CriuLocator.builder().projectDirectory(tmp.resolve("elsewhere"))
+    Criu fromPath = (Criu) CriuLocator.builder().ignoringConfiguration().projectDirectory(tmp.resolve("elsewhere"))
         .searchPath("/nonexistent:" + onPath.getParent()).effectiveUid(() -> 0).build().locate();
     assertThat(fromPath.executable()).isEqualTo(onPath.toRealPath());
     assertThat(fromPath.version()).isEqualTo(new CriuVersion(4, 2, 0));
