@@ -1,6 +1,7 @@
 package dev.lifecycle.runtime;
 
 import dev.lifecycle.runtime.boundary.CallEncoding;
+import dev.lifecycle.runtime.events.ContainerStartEvent;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.internal.ContainerFailures;
 import dev.lifecycle.runtime.internal.ContainerLifecycle;
@@ -20,6 +21,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -93,6 +95,24 @@ public final class Container<T> implements ServiceCaller, AutoCloseable {
 
   /** Runs the enter hooks and starts serving; returns this container, running. */
   Container<T> startUp() {
+    ContainerStartEvent event = new ContainerStartEvent();
+    event.begin();
+    Container<T> started = startUpInner();
+    if (event.shouldCommit()) {
+      event.service = service().serviceName();
+      event.container = id();
+      event.kind = snapshotOutcome()
+          .filter(outcome -> outcome.kind() == SnapshotOutcome.Kind.CHECKPOINTED
+              || outcome.kind() == SnapshotOutcome.Kind.RESTORED)
+          .map(outcome -> outcome.kind().name().toLowerCase(Locale.ROOT))
+          .orElse("cold");
+      event.where = "in-jvm";
+      event.commit();
+    }
+    return started;
+  }
+
+  private Container<T> startUpInner() {
     if (shutdownHook != null) {
       // Before the first hook: a SIGTERM during the enter hooks must still run the exit hooks.
       shutdownHook.register();

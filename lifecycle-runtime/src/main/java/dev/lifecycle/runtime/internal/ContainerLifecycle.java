@@ -7,6 +7,7 @@ import dev.lifecycle.runtime.HookFailedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
+import dev.lifecycle.runtime.events.CheckpointEvent;
 import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
 import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
@@ -15,6 +16,7 @@ import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -308,6 +310,20 @@ public final class ContainerLifecycle<T> {
   }
 
   private SnapshotOutcome takeSnapshot() {
+    CheckpointEvent event = new CheckpointEvent();
+    event.begin();
+    SnapshotOutcome outcome = checkpoint();
+    if (event.shouldCommit()) {
+      event.service = service.serviceName();
+      event.container = containerId.get();
+      event.engine = engine.name();
+      event.outcome = outcome.kind().name().toLowerCase(Locale.ROOT);
+      event.commit();
+    }
+    return outcome;
+  }
+
+  private SnapshotOutcome checkpoint() {
     try {
       SnapshotOutcome outcome = engine.checkpoint(
           new SnapshotPoint(service, containerId.get(), instance, containerId::rename));

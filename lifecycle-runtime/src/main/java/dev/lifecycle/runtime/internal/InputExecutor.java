@@ -6,6 +6,7 @@ import dev.lifecycle.runtime.InputTimeoutException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.boundary.CallEncoding;
+import dev.lifecycle.runtime.events.InputEvent;
 import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.Batching;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
@@ -191,6 +192,28 @@ public final class InputExecutor<T> implements InputRunner {
   /** Runs {@code work} as one input, by the same rules as {@link #call}; see {@link InputRunner}. */
   @Override
   public Object run(String methodName, String description, Work work) {
+    InputEvent event = new InputEvent();
+    event.begin();
+    String outcome = "failed";
+    try {
+      Object result = runInput(methodName, description, work);
+      outcome = "returned";
+      return result;
+    } catch (InputTimeoutException e) {
+      outcome = "timed out";
+      throw e;
+    } finally {
+      if (event.shouldCommit()) {
+        event.service = serviceName;
+        event.container = containerId.get();
+        event.input = description;
+        event.outcome = outcome;
+        event.commit();
+      }
+    }
+  }
+
+  private Object runInput(String methodName, String description, Work work) {
     InputCall call = new InputCall(methodName, description);
     try {
       if (!slots.acquire(call)) {

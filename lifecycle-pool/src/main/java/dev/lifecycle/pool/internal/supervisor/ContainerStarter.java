@@ -1,6 +1,8 @@
 package dev.lifecycle.pool.internal.supervisor;
 
 import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.runtime.events.ContainerStartEvent;
+import dev.lifecycle.runtime.events.ScalingEvent;
 import dev.lifecycle.pool.WorkerLaunchException;
 import dev.lifecycle.pool.engine.RestoreRequest;
 import dev.lifecycle.pool.engine.SnapshotEngineException;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +73,28 @@ public final class ContainerStarter {
 
   /** Starts a container and returns it serving. */
   public WorkerContainer start() {
+    ContainerStartEvent event = new ContainerStartEvent();
+    event.begin();
+    WorkerContainer started = startPlanned();
+    if (event.shouldCommit()) {
+      event.service = service.serviceName();
+      event.container = started.id();
+      event.kind = started.startKind().name().toLowerCase(Locale.ROOT);
+      event.where = "pool";
+      event.commit();
+    }
+    ScalingEvent scaling = new ScalingEvent();
+    if (scaling.shouldCommit()) {
+      scaling.service = service.serviceName();
+      scaling.decision = "started a container for a caller";
+      scaling.container = started.id();
+      scaling.containers = registry.size();
+      scaling.commit();
+    }
+    return started;
+  }
+
+  private WorkerContainer startPlanned() {
     Plan plan;
     try {
       plan = planner.next();

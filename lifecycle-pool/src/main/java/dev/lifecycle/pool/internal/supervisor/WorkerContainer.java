@@ -134,6 +134,11 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
     this.process = started;
   }
 
+  /** How it started: cold, checkpointed (the original of a snapshot), or restored. */
+  public StartKind startKind() {
+    return startKind;
+  }
+
   void startKind(StartKind kind) {
     this.startKind = kind;
   }
