@@ -21,7 +21,7 @@ import dev.lifecycle.pool.internal.web.PoolWebProxy;
 import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.ServiceCaller;
-import dev.lifecycle.runtime.events.ScalingEvent;
+import dev.lifecycle.runtime.events.Recorder;
 import dev.lifecycle.runtime.internal.Batcher;
 import dev.lifecycle.runtime.internal.Batchers;
 import dev.lifecycle.runtime.internal.CancellableCall;
@@ -548,14 +548,8 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   private void stopIdle() {
     try {
       for (WorkerContainer idle : scheduler.takeIdle(config.idleTimeout())) {
-        ScalingEvent scaling = new ScalingEvent();
-        if (scaling.shouldCommit()) {
-          scaling.service = service.serviceName();
-          scaling.decision = "stopped a container idle for " + config.idleTimeout();
-          scaling.container = idle.id();
-          scaling.containers = starter.registry().size() - 1;
-          scaling.commit();
-        }
+        Recorder.scaling(service.serviceName(), "stopped a container idle for "
+            + config.idleTimeout(), idle.id(), starter.registry().size() - 1);
         background.execute(() -> {
           LOG.log(Level.DEBUG, () -> "stopping idle container " + idle.id());
           idle.stop("idle for longer than " + config.idleTimeout());

@@ -1,7 +1,7 @@
 package dev.lifecycle.runtime;
 
 import dev.lifecycle.runtime.boundary.CallEncoding;
-import dev.lifecycle.runtime.events.ContainerStartEvent;
+import dev.lifecycle.runtime.events.Recorder;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.internal.ContainerFailures;
 import dev.lifecycle.runtime.internal.ContainerLifecycle;
@@ -95,20 +95,13 @@ public final class Container<T> implements ServiceCaller, AutoCloseable {
 
   /** Runs the enter hooks and starts serving; returns this container, running. */
   Container<T> startUp() {
-    ContainerStartEvent event = new ContainerStartEvent();
-    event.begin();
+    Object event = Recorder.beginContainerStart();
     Container<T> started = startUpInner();
-    if (event.shouldCommit()) {
-      event.service = service().serviceName();
-      event.container = id();
-      event.kind = snapshotOutcome()
-          .filter(outcome -> outcome.kind() == SnapshotOutcome.Kind.CHECKPOINTED
-              || outcome.kind() == SnapshotOutcome.Kind.RESTORED)
-          .map(outcome -> outcome.kind().name().toLowerCase(Locale.ROOT))
-          .orElse("cold");
-      event.where = "in-jvm";
-      event.commit();
-    }
+    Recorder.endContainerStart(event, service().serviceName(), id(), snapshotOutcome()
+        .filter(outcome -> outcome.kind() == SnapshotOutcome.Kind.CHECKPOINTED
+            || outcome.kind() == SnapshotOutcome.Kind.RESTORED)
+        .map(outcome -> outcome.kind().name().toLowerCase(Locale.ROOT))
+        .orElse("cold"), "in-jvm");
     return started;
   }
 

@@ -9,8 +9,10 @@ import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -97,6 +99,20 @@ class JfrEventsTest {
       assertThat(event.getEventType().getName()).isEqualTo("dev.lifecycle.Scaling");
       assertThat(event.getString("service")).isEqualTo(AbcdService.class.getName());
     });
+  }
+
+  @Test
+  void aJvmWithoutTheFlightRecorderRunsContainersAllTheSame() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Process process = new ProcessBuilder(java, "--limit-modules",
+        "java.base,java.logging,java.management", "-cp", System.getProperty("java.class.path"),
+        NoFlightRecorderMain.class.getName())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(output).contains("quotient 3").doesNotContain("NoClassDefFoundError");
+    assertThat(process.exitValue()).isZero();
   }
 
   private interface Work {

@@ -7,7 +7,7 @@ import dev.lifecycle.runtime.HookFailedException;
 import dev.lifecycle.runtime.Phase;
 import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
-import dev.lifecycle.runtime.events.CheckpointEvent;
+import dev.lifecycle.runtime.events.Recorder;
 import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
 import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
@@ -310,16 +310,10 @@ public final class ContainerLifecycle<T> {
   }
 
   private SnapshotOutcome takeSnapshot() {
-    CheckpointEvent event = new CheckpointEvent();
-    event.begin();
+    Object event = Recorder.beginCheckpoint();
     SnapshotOutcome outcome = checkpoint();
-    if (event.shouldCommit()) {
-      event.service = service.serviceName();
-      event.container = containerId.get();
-      event.engine = engine.name();
-      event.outcome = outcome.kind().name().toLowerCase(Locale.ROOT);
-      event.commit();
-    }
+    Recorder.endCheckpoint(event, service.serviceName(), containerId.get(), engine.name(),
+        outcome.kind().name().toLowerCase(Locale.ROOT));
     return outcome;
   }
 

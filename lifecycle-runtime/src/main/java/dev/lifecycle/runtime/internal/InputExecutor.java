@@ -6,7 +6,7 @@ import dev.lifecycle.runtime.InputTimeoutException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.boundary.CallEncoding;
-import dev.lifecycle.runtime.events.InputEvent;
+import dev.lifecycle.runtime.events.Recorder;
 import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.Batching;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
@@ -192,8 +192,7 @@ public final class InputExecutor<T> implements InputRunner {
   /** Runs {@code work} as one input, by the same rules as {@link #call}; see {@link InputRunner}. */
   @Override
   public Object run(String methodName, String description, Work work) {
-    InputEvent event = new InputEvent();
-    event.begin();
+    Object event = Recorder.beginInput();
     String outcome = "failed";
     try {
       Object result = runInput(methodName, description, work);
@@ -203,13 +202,7 @@ public final class InputExecutor<T> implements InputRunner {
       outcome = "timed out";
       throw e;
     } finally {
-      if (event.shouldCommit()) {
-        event.service = serviceName;
-        event.container = containerId.get();
-        event.input = description;
-        event.outcome = outcome;
-        event.commit();
-      }
+      Recorder.endInput(event, serviceName, containerId.get(), description, outcome);
     }
   }
 

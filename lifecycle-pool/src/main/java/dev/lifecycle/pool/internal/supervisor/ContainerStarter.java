@@ -1,8 +1,7 @@
 package dev.lifecycle.pool.internal.supervisor;
 
 import dev.lifecycle.pool.StartKind;
-import dev.lifecycle.runtime.events.ContainerStartEvent;
-import dev.lifecycle.runtime.events.ScalingEvent;
+import dev.lifecycle.runtime.events.Recorder;
 import dev.lifecycle.pool.WorkerLaunchException;
 import dev.lifecycle.pool.engine.RestoreRequest;
 import dev.lifecycle.pool.engine.SnapshotEngineException;
@@ -73,24 +72,12 @@ public final class ContainerStarter {
 
   /** Starts a container and returns it serving. */
   public WorkerContainer start() {
-    ContainerStartEvent event = new ContainerStartEvent();
-    event.begin();
+    Object event = Recorder.beginContainerStart();
     WorkerContainer started = startPlanned();
-    if (event.shouldCommit()) {
-      event.service = service.serviceName();
-      event.container = started.id();
-      event.kind = started.startKind().name().toLowerCase(Locale.ROOT);
-      event.where = "pool";
-      event.commit();
-    }
-    ScalingEvent scaling = new ScalingEvent();
-    if (scaling.shouldCommit()) {
-      scaling.service = service.serviceName();
-      scaling.decision = "started a container for a caller";
-      scaling.container = started.id();
-      scaling.containers = registry.size();
-      scaling.commit();
-    }
+    Recorder.endContainerStart(event, service.serviceName(), started.id(),
+        started.startKind().name().toLowerCase(Locale.ROOT), "pool");
+    Recorder.scaling(service.serviceName(), "started a container for a caller", started.id(),
+        registry.size());
     return started;
   }
 
