@@ -333,15 +333,15 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     // as the parameters' types (an int widened to a long parameter travels as a long). Without
     // the service class in this JVM, the worker refuses them.
     Optional<ServiceDescriptor> descriptor = service.descriptor();
+    Optional<MethodDescriptor> called = Optional.empty();
     Object[] checked = args;
     if (descriptor.isPresent()) {
-      MethodDescriptor called = descriptor.get().method(method)
-          .orElseThrow(() -> new UnknownMethodException(descriptor.get(), method));
-      checked = Arguments.checkCall(descriptor.get(), called, args);
+      called = Optional.of(descriptor.get().method(method)
+          .orElseThrow(() -> new UnknownMethodException(descriptor.get(), method)));
+      checked = Arguments.checkCall(descriptor.get(), called.get(), args);
     }
     List<JsonNode> encoded = ArgumentCodec.encodeArguments(service.serviceName(), method, checked);
-    Optional<MethodDescriptor> batched =
-        descriptor.flatMap(d -> d.method(method)).filter(m -> m.batching().isPresent());
+    Optional<MethodDescriptor> batched = called.filter(m -> m.batching().isPresent());
     if (batched.isPresent()) {
       // Batches form here, from every caller of the pool, and go to a worker as one call.
       Batcher batcher = batchers.of(batched.get(), inputs -> callBatch(method, inputs));

@@ -89,9 +89,11 @@ public final class InputExecutor<T> implements InputRunner {
         dispatcher.descriptor().method(method)
             .orElseThrow(() -> new UnknownMethodException(dispatcher.descriptor(), method));
     ServiceDescriptor service = dispatcher.descriptor();
-    // Checked again once encoded, as a worker checks what it decoded: the same words either way.
-    Object[] received = Arguments.checkCall(service, descriptor,
-        encoding.arguments(service, descriptor, Arguments.checkCall(service, descriptor, args)));
+    Object[] checked = Arguments.checkCall(service, descriptor, args);
+    Object[] encoded = encoding.arguments(service, descriptor, checked);
+    // Checked again once an encoding made new values of them, as a worker checks what it
+    // decoded: the same words either way. Passed as they are, they were checked already.
+    Object[] received = encoded == checked ? checked : Arguments.checkCall(service, descriptor, encoded);
     if (descriptor.streams()) {
       return encoding.result(service, descriptor, stream(instance, method, received));
     }
