@@ -11,6 +11,7 @@ import dev.lifecycle.pool.internal.protocol.ArgumentCodec;
 import dev.lifecycle.pool.internal.protocol.FrameChannel;
 import dev.lifecycle.pool.internal.scheduling.FixedPorts;
 import dev.lifecycle.pool.internal.scheduling.PoolScheduler;
+import dev.lifecycle.pool.internal.scheduling.ScalingLog;
 import dev.lifecycle.pool.internal.supervisor.ContainerStarter;
 import dev.lifecycle.pool.internal.supervisor.LocalService;
 import dev.lifecycle.pool.internal.supervisor.SnapshotPlanner;
@@ -21,7 +22,7 @@ import dev.lifecycle.pool.internal.web.PoolWebProxy;
 import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.ServiceCaller;
-import dev.lifecycle.runtime.events.Recorder;
+import dev.lifecycle.runtime.internal.Durations;
 import dev.lifecycle.runtime.internal.Batcher;
 import dev.lifecycle.runtime.internal.Batchers;
 import dev.lifecycle.runtime.internal.CancellableCall;
@@ -78,9 +79,13 @@ import java.util.stream.Stream;
  *
  * <p><b>Scaling.</b> A call goes to a container with a free input slot; when every container is
  * busy the pool starts another, up to {@link ContainerPoolBuilder#maxContainers}; beyond that calls
- * wait. Containers idle for {@link ContainerPoolBuilder#idleTimeout} (default 60 s) are stopped,
- * exit hooks included, down to {@link ContainerPoolBuilder#minContainers}. A container that dies is
- * replaced when the pool falls below its minimum, else by the next call that needs one.
+ * wait. With {@link ContainerPoolBuilder#bufferContainers} the pool keeps that many idle
+ * containers ready above those serving, and starts new ones in the background as calls take them.
+ * Containers idle for the {@link ContainerPoolBuilder#scaledownWindow} (default 60 s) are stopped,
+ * exit hooks included, down to {@link ContainerPoolBuilder#minContainers} and the buffer. A
+ * container that dies is replaced when the pool falls below its minimum or its buffer, else by the
+ * next call that needs one. Every start and stop is logged (one line at INFO) with its reason, and
+ * {@link #state()} shows the pool's occupancy and its latest decisions.
  *
  * <p><b>Memory snapshots.</b> For a service with {@code enableMemorySnapshot = true} the first
  * container starts cold, runs the snap hooks and is checkpointed by the pool's {@link
@@ -111,6 +116,12 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   private final LocalService service;
   private final SnapshotPlanner planner;
   private final PoolScheduler<WorkerContainer> scheduler;
+  private final ScalingLog scaling;
+  /** Starts the pool makes for itself (minimum, buffer) that failed in a row: they back off. */
+  private final java.util.concurrent.atomic.AtomicInteger poolStartFailures =
+      new java.util.concurrent.atomic.AtomicInteger();
+  /** {@link System#nanoTime()} before which the pool makes no start of its own, after failures. */
+  private volatile long poolStartsPausedUntil = System.nanoTime();
   private final ContainerStarter starter;
   private final SocketServer server;
   private final Path privateDirectory;
@@ -166,7 +177,8 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     config.buildEnvironment().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> keyOptions.add("env:" + e.getKey() + "=" + e.getValue()));
     this.planner = new SnapshotPlanner(config, service, keyOptions);
-    this.scheduler = new PoolScheduler<>(size.min(), size.max());
+    this.scheduler = new PoolScheduler<>(size.min(), size.max(), config.bufferContainers());
+    this.scaling = new ScalingLog(service.serviceName());
     this.background = Executors.newCachedThreadPool(DaemonThreads.named("lifecycle-pool-background"));
     this.reaper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lifecycle-pool-idle"));
     int slotsPerContainer = config.maxConcurrentInputs()
@@ -209,8 +221,10 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
       }
     }
     List<Future<WorkerContainer>> starts = new ArrayList<>();
-    while (scheduler.reserveStartBelow(size.min())) {
-      starts.add(background.submit(() -> scheduler.startOutsideLock(starter::start)));
+    for (Optional<PoolScheduler.Need> need = scheduler.reservePoolStart(); need.isPresent();
+        need = scheduler.reservePoolStart()) {
+      PoolScheduler.Need reason = need.get();
+      starts.add(background.submit(() -> scheduler.startOutsideLock(() -> startFor(reason))));
     }
     RuntimeException failure = null;
     for (Future<WorkerContainer> start : starts) {
@@ -230,7 +244,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
       close();
       throw failure;
     }
-    long period = Math.max(50, Math.min(1000, config.idleTimeout().toMillis() / 4));
+    long period = Math.max(50, Math.min(1000, config.scaledownWindow().toMillis() / 4));
     reaper.scheduleWithFixedDelay(this::stopIdle, period, period, TimeUnit.MILLISECONDS);
   }
 
@@ -446,9 +460,74 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
 
   /** A container with an input slot taken for {@code what}; {@link PoolScheduler#release} it. */
   private WorkerContainer acquire(String what) throws InterruptedException {
-    return scheduler.acquire(starter::start, () -> new ContainerStoppingException(
+    WorkerContainer container = scheduler.acquire(this::startForCaller, () -> new ContainerStoppingException(
         service.serviceName(), "The container pool of service " + service.serviceName()
             + " is closed: " + what + " refused. Build a new pool to call the service again."));
+    keepMinimumAndBuffer(); // the slot taken may have been the buffer's
+    return container;
+  }
+
+  private WorkerContainer startForCaller() {
+    WorkerContainer started = starter.start();
+    scaling.record(ScalingDecision.Action.STARTED, ScalingDecision.Reason.CALLER, started.id(),
+        scheduler.size(), "started " + started.id() + " (" + kindOf(started) + ") for a caller:"
+            + " every container was busy");
+    return started;
+  }
+
+  /** Starts a container the pool needs for itself; the failure of a buffer's start is logged. */
+  private WorkerContainer startFor(PoolScheduler.Need need) {
+    ScalingDecision.Reason reason = need == PoolScheduler.Need.MINIMUM
+        ? ScalingDecision.Reason.MINIMUM : ScalingDecision.Reason.BUFFER;
+    String purpose = need == PoolScheduler.Need.MINIMUM
+        ? "to keep the minimum of " + size.min()
+        : "to keep a buffer of " + config.bufferContainers() + " idle";
+    WorkerContainer started;
+    try {
+      started = starter.start();
+    } catch (RuntimeException e) {
+      int failures = poolStartFailures.incrementAndGet();
+      Duration pause = Duration.ofSeconds(Math.min(60, 1L << Math.min(6, failures - 1)));
+      poolStartsPausedUntil = System.nanoTime() + pause.toNanos();
+      scaling.record(ScalingDecision.Action.START_FAILED, reason, "", scheduler.size() - 1,
+          "could not start a container " + purpose + ": " + e.getMessage() + "; the pool tries"
+              + " again in " + pause.toSeconds() + " s");
+      throw e;
+    }
+    poolStartFailures.set(0);
+    scaling.record(ScalingDecision.Action.STARTED, reason, started.id(), scheduler.size(),
+        "started " + started.id() + " (" + kindOf(started) + ") " + purpose);
+    return started;
+  }
+
+  private static String kindOf(WorkerContainer container) {
+    return container.startKind().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Starts, in the background, what the pool lacks of its minimum and its buffer (none while
+   * the pool backs off after failed starts).
+   */
+  private void keepMinimumAndBuffer() {
+    if (closed.get() || System.nanoTime() - poolStartsPausedUntil < 0) {
+      return;
+    }
+    for (Optional<PoolScheduler.Need> need = scheduler.reservePoolStart(); need.isPresent();
+        need = scheduler.reservePoolStart()) {
+      PoolScheduler.Need reason = need.get();
+      try {
+        background.execute(() -> {
+          try {
+            scheduler.startOutsideLock(() -> startFor(reason));
+          } catch (RuntimeException e) {
+            // Logged as a decision by startFor; the next tick tries again after the pause.
+          }
+        });
+      } catch (RejectedExecutionException closing) {
+        scheduler.cancelReservedStart();
+        return;
+      }
+    }
   }
 
   /**
@@ -490,6 +569,17 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
         .sorted(Comparator.comparing(ContainerInfo::requestedAt)
             .thenComparing(i -> number(i.containerId())))
         .toList();
+  }
+
+  /**
+   * The pool's scaling now: its bounds, how many containers are busy, idle and starting, and its
+   * latest decisions to start or stop one, with their reasons.
+   */
+  public PoolState state() {
+    PoolScheduler.Occupancy occupancy = scheduler.occupancy();
+    return new PoolState(size.min(), size.max(), Math.min(config.bufferContainers(), size.max()),
+        config.scaledownWindow(), occupancy.busy(), occupancy.idle(), occupancy.starting(),
+        scaling.recent());
   }
 
   /** Whether new containers are restores of a snapshot, and if not, why not. */
@@ -547,15 +637,17 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
 
   private void stopIdle() {
     try {
-      for (WorkerContainer idle : scheduler.takeIdle(config.idleTimeout())) {
-        Recorder.scaling(service.serviceName(), "stopped a container idle for "
-            + config.idleTimeout(), idle.id(), starter.registry().size() - 1);
+      for (WorkerContainer idle : scheduler.takeIdle(config.scaledownWindow())) {
+        String window = Durations.format(config.scaledownWindow());
+        scaling.record(ScalingDecision.Action.STOPPED, ScalingDecision.Reason.IDLE, idle.id(),
+            scheduler.size(), "stopped " + idle.id() + ": idle for longer than the scale-down"
+                + " window of " + window);
         background.execute(() -> {
-          LOG.log(Level.DEBUG, () -> "stopping idle container " + idle.id());
-          idle.stop("idle for longer than " + config.idleTimeout());
+          idle.stop("idle for longer than the scale-down window of " + window);
           retire(idle);
         });
       }
+      keepMinimumAndBuffer(); // after a pause for failed starts, or a start that was refused
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "the idle scale-down of the pool of " + service.serviceName() + " failed", e);
     }
@@ -565,18 +657,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   private void lost(WorkerContainer container) {
     scheduler.remove(container);
     retire(container);
-    if (!closed.get()) {
-      while (scheduler.reserveStartBelow(size.min())) {
-        background.execute(() -> {
-          try {
-            scheduler.startOutsideLock(starter::start);
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not replace a lost container of service "
-                + service.serviceName() + ": " + e.getMessage());
-          }
-        });
-      }
-    }
+    keepMinimumAndBuffer();
   }
 
   private void retire(WorkerContainer container) {

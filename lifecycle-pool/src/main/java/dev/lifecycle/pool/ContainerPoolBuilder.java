@@ -39,7 +39,8 @@ public final class ContainerPoolBuilder {
   private int minContainers = 0;
   /** Null until chosen: services on a fixed port default to 1, others to 4. */
   private Integer maxContainers;
-  private Duration idleTimeout = Duration.ofSeconds(60);
+  private Duration scaledownWindow = Duration.ofSeconds(60);
+  private int bufferContainers = 0;
   private Integer maxConcurrentInputs;
   private Duration inputTimeout;
   private Duration exitGracePeriod;
@@ -112,9 +113,28 @@ public final class ContainerPoolBuilder {
     return this;
   }
 
-  /** How long a container may sit idle before it is stopped (above the minimum); default 60 s. */
-  public ContainerPoolBuilder idleTimeout(Duration idle) {
-    this.idleTimeout = positive(idle, "idleTimeout");
+  /**
+   * Idle containers the pool keeps ready above those serving calls (restored from the snapshot
+   * for a snapshot-enabled service), within {@link #maxContainers}; default 0. A burst of calls
+   * then finds containers ready instead of waiting for them to start; as calls take them, the pool
+   * starts new ones in the background to refill the buffer. {@link #build()} returns once the
+   * buffer serves. Modal's {@code buffer_containers}.
+   */
+  public ContainerPoolBuilder bufferContainers(int buffer) {
+    if (buffer < 0) {
+      throw new IllegalArgumentException("bufferContainers must not be negative, was " + buffer);
+    }
+    this.bufferContainers = buffer;
+    return this;
+  }
+
+  /**
+   * How long a container may stay idle before it is stopped, exit hooks included, as long as the
+   * pool keeps its {@link #minContainers} and its {@link #bufferContainers}; default 60 s. Modal's
+   * {@code scaledown_window}.
+   */
+  public ContainerPoolBuilder scaledownWindow(Duration window) {
+    this.scaledownWindow = positive(window, "scaledownWindow");
     return this;
   }
 
@@ -264,9 +284,14 @@ public final class ContainerPoolBuilder {
       throw new IllegalArgumentException("minContainers (" + minContainers + ") must not exceed"
           + " maxContainers (" + max + ")");
     }
+    if (bufferContainers > max) {
+      throw new IllegalArgumentException("bufferContainers (" + bufferContainers + ") must not"
+          + " exceed maxContainers (" + max + "): the buffer is kept within the maximum. Raise"
+          + " maxContainers or lower the buffer.");
+    }
     PoolConfig config = new PoolConfig(serviceClassName, classpath, minContainers,
         Optional.ofNullable(maxContainers),
-        idleTimeout, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
+        scaledownWindow, bufferContainers, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
         Optional.ofNullable(snapshotStore), engine, environment, buildEnvironment,
         Optional.ofNullable(workDirectory), startTimeout, classLoader,

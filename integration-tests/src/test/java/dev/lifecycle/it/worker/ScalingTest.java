@@ -22,7 +22,7 @@ class ScalingTest {
   @Test
   void busyContainersScaleUpToTheMaximumAndIdleOnesStopWithTheirExitHooks() throws Exception {
     try (ContainerPool pool = Workers.pool(TypesService.class, dir)
-        .minContainers(0).maxContainers(2).idleTimeout(Duration.ofMillis(500)).build()) {
+        .minContainers(0).maxContainers(2).scaledownWindow(Duration.ofMillis(500)).build()) {
       assertThat(pool.containers()).isEmpty();
 
       // Three calls at once, one input each: two containers, and the third call waits for one.

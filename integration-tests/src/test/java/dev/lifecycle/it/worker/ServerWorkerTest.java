@@ -140,7 +140,7 @@ class ServerWorkerTest {
     // Unset, or even minContainers(0) and a short idle timeout: one container, started at once
     // and kept, since the pool cannot see the traffic to the server's port.
     try (ContainerPool pool = Workers.pool(ChildProcessServer.class, dir)
-        .memorySnapshots(false).minContainers(0).idleTimeout(java.time.Duration.ofMillis(200)).build()) {
+        .memorySnapshots(false).minContainers(0).scaledownWindow(java.time.Duration.ofMillis(200)).build()) {
       assertThat(Http.get(URI.create("http://127.0.0.1:" + ChildProcessServer.PORT + "/")).statusCode())
           .isEqualTo(200);
       Thread.sleep(1000); // five idle timeouts

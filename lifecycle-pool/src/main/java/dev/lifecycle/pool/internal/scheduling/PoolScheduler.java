@@ -13,6 +13,11 @@ import java.util.function.Supplier;
  * first (so that surplus containers go idle and are scaled down); else a new container, started
  * for this caller while the pool is below its maximum; else the caller waits for a free slot.
  *
+ * <p>Besides callers, the pool starts containers of its own ({@link #reservePoolStart}): up to its
+ * minimum, and enough to keep {@code bufferContainers} idle above those serving calls, so that a
+ * burst finds containers ready instead of waiting for restores. Scale-down ({@link #takeIdle})
+ * never goes below either.
+ *
  * <p>A container's input slots are its {@code maxConcurrentInputs}; the worker enforces the same
  * limit, this only routes calls to where they run at once.
  */
@@ -38,20 +43,35 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
     }
   }
 
+  /** Why the pool itself starts a container. */
+  public enum Need {
+    /** The pool holds fewer than its minimum. */
+    MINIMUM,
+    /** Fewer idle containers (ready or starting) than the buffer asks for. */
+    BUFFER
+  }
+
+  /** How the pool's containers are occupied, at one moment. */
+  public record Occupancy(int busy, int idle, int starting) {}
+
   private final int minContainers;
   private final int maxContainers;
+  private final int bufferContainers;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   /** Guarded by lock: the containers that serve calls, oldest first. */
   private final List<Slots<C>> serving = new ArrayList<>();
-  /** Guarded by lock. */
+  /** Guarded by lock: every start under way, the callers' included. */
   private int starting;
+  /** Guarded by lock: the starts of callers, whose containers will be busy when they join. */
+  private int startingForCallers;
   /** Guarded by lock. */
   private boolean closed;
 
-  public PoolScheduler(int minContainers, int maxContainers) {
+  public PoolScheduler(int minContainers, int maxContainers, int bufferContainers) {
     this.minContainers = minContainers;
     this.maxContainers = maxContainers;
+    this.bufferContainers = bufferContainers;
   }
 
   /** What a caller does when the pool is closed. */
@@ -82,6 +102,7 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
         }
         if (serving.size() + starting < maxContainers) {
           starting++;
+          startingForCallers++;
           break;
         }
         changed.await();
@@ -90,7 +111,7 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
       lock.unlock();
     }
     // The caller's slot is taken as the container joins: no other caller can take it first.
-    return start(starter, 1);
+    return start(starter, true);
   }
 
   /** Gives the call's slot back. */
@@ -110,38 +131,57 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
   }
 
   /**
-   * Takes a start for the pool itself (its minimum, a replacement) when the pool holds fewer than
-   * {@code target} containers, counting those starting.
+   * Takes a start for the pool itself when it holds fewer containers than its minimum, or fewer
+   * idle ones (counting those starting for it) than its buffer, and is below its maximum.
    *
-   * @return whether the caller should start one now (then {@link #startOutsideLock} it)
+   * @return why the caller should start one now (then {@link #startOutsideLock} it), or empty
    */
-  public boolean reserveStartBelow(int target) {
+  public Optional<Need> reservePoolStart() {
     lock.lock();
     try {
-      if (!closed && serving.size() + starting < Math.min(target, maxContainers)) {
-        starting++;
-        return true;
+      int total = serving.size() + starting;
+      if (closed || total >= maxContainers) {
+        return Optional.empty();
       }
-      return false;
+      if (total < minContainers) {
+        starting++;
+        return Optional.of(Need.MINIMUM);
+      }
+      if (idleCount() + (starting - startingForCallers) < bufferContainers) {
+        starting++;
+        return Optional.of(Need.BUFFER);
+      }
+      return Optional.empty();
     } finally {
       lock.unlock();
     }
   }
 
-  /** Runs a start reserved by {@link #reserveStartBelow}. */
-  public C startOutsideLock(Supplier<C> starter) {
-    return start(starter, 0);
+  /** Gives back a start reserved by {@link #reservePoolStart} that will not be made. */
+  public void cancelReservedStart() {
+    lock.lock();
+    try {
+      endStart(false);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
-  /** Runs a reserved start; the container joins with {@code callsInFlight} of its slots taken. */
-  private C start(Supplier<C> starter, int callsInFlight) {
+  /** Runs a start reserved by {@link #reservePoolStart}. */
+  public C startOutsideLock(Supplier<C> starter) {
+    return start(starter, false);
+  }
+
+  /** Runs a reserved start; a caller's container joins with the caller's slot taken. */
+  private C start(Supplier<C> starter, boolean forCaller) {
     C started;
     try {
       started = starter.get();
     } catch (RuntimeException | Error e) {
       lock.lock();
       try {
-        starting--;
+        endStart(forCaller);
         changed.signalAll();
       } finally {
         lock.unlock();
@@ -150,14 +190,22 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
     }
     lock.lock();
     try {
-      starting--;
+      endStart(forCaller);
       Slots<C> slots = new Slots<>(started);
-      slots.inFlight = callsInFlight;
+      slots.inFlight = forCaller ? 1 : 0;
       serving.add(slots);
       changed.signalAll();
       return started;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Guarded by lock. */
+  private void endStart(boolean forCaller) {
+    starting--;
+    if (forCaller) {
+      startingForCallers--;
     }
   }
 
@@ -173,18 +221,20 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
   }
 
   /**
-   * Takes out of service the containers idle for longer than {@code idleTimeout}, oldest idle
-   * first, as long as the pool keeps its minimum; the caller stops them.
+   * Takes out of service the containers idle for longer than {@code scaledownWindow}, the newest
+   * first, as long as the pool keeps its minimum and its buffer of idle containers above those
+   * serving calls; the caller stops them.
    */
-  public List<C> takeIdle(Duration idleTimeout) {
+  public List<C> takeIdle(Duration scaledownWindow) {
     lock.lock();
     try {
       List<C> idle = new ArrayList<>();
       long now = System.nanoTime();
-      for (int i = serving.size() - 1; i >= 0 && serving.size() > minContainers; i--) {
+      int keep = Math.max(minContainers, busyCount() + bufferContainers);
+      for (int i = serving.size() - 1; i >= 0 && serving.size() > keep; i--) {
         Slots<C> slots = serving.get(i);
         if (slots.inFlight == 0 && slots.container.acceptsCalls()
-            && now - slots.idleSinceNanos > idleTimeout.toNanos()) {
+            && now - slots.idleSinceNanos > scaledownWindow.toNanos()) {
           serving.remove(i);
           idle.add(slots.container);
         }
@@ -193,6 +243,38 @@ public final class PoolScheduler<C extends PoolScheduler.Schedulable> {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** How the containers are occupied now. */
+  public Occupancy occupancy() {
+    lock.lock();
+    try {
+      return new Occupancy(busyCount(), idleCount(), starting);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Guarded by lock: serving containers with a call in flight. */
+  private int busyCount() {
+    int busy = 0;
+    for (Slots<C> slots : serving) {
+      if (slots.inFlight > 0) {
+        busy++;
+      }
+    }
+    return busy;
+  }
+
+  /** Guarded by lock: serving containers without a call, ready for one. */
+  private int idleCount() {
+    int idle = 0;
+    for (Slots<C> slots : serving) {
+      if (slots.inFlight == 0 && slots.container.acceptsCalls()) {
+        idle++;
+      }
+    }
+    return idle;
   }
 
   /** Refuses every waiting and future caller. */

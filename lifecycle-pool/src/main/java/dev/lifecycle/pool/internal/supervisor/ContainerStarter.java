@@ -76,8 +76,6 @@ public final class ContainerStarter {
     WorkerContainer started = startPlanned();
     Recorder.endContainerStart(event, service.serviceName(), started.id(),
         started.startKind().name().toLowerCase(Locale.ROOT), "pool");
-    Recorder.scaling(service.serviceName(), "started a container for a caller", started.id(),
-        registry.size());
     return started;
   }
 
