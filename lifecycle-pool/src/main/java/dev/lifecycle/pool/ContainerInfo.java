@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param timeline the phases and hooks the worker reported, with their times (live: it keeps
  *     growing while the container runs and stops). A restored container's timeline begins after
  *     the snapshot point
- * @param logFile where the worker's standard output and error go
+ * @param logFile where the worker's standard output and error go; unless the pool was given a
+ *     {@code workDirectory}, deleted once the container ended (its lines are in the log)
  * @param webAddress where the container itself serves its {@code @WebEndpoint}s and {@code
  *     @WebApp}, once ready; empty for services without them. Clients normally use the pool's
  *     {@link ContainerPool#webAddress()}, which spreads requests over the containers

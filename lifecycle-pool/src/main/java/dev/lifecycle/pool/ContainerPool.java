@@ -7,6 +7,7 @@ import dev.lifecycle.pool.internal.FileTrees;
 import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.launch.PrivateDirectory;
 import dev.lifecycle.pool.internal.launch.WorkerLauncher;
+import dev.lifecycle.pool.internal.launch.WorkerOutput;
 import dev.lifecycle.pool.internal.protocol.ArgumentCodec;
 import dev.lifecycle.pool.internal.protocol.FrameChannel;
 import dev.lifecycle.pool.internal.scheduling.FixedPorts;
@@ -23,6 +24,7 @@ import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.MethodFailedException;
 import dev.lifecycle.runtime.ServiceCaller;
 import dev.lifecycle.runtime.internal.Durations;
+import dev.lifecycle.runtime.internal.OneLineLogs;
 import dev.lifecycle.runtime.internal.Batcher;
 import dev.lifecycle.runtime.internal.Batchers;
 import dev.lifecycle.runtime.internal.CancellableCall;
@@ -103,9 +105,14 @@ import java.util.stream.Stream;
  * supervisor that dies, however abruptly, takes its workers along: each notices its connection
  * close, runs its exit hooks and exits.
  *
- * <p>Thread-safe. Logs through {@link System.Logger} under this class's name.
+ * <p>Thread-safe. Logs through {@link System.Logger} under this class's name; what workers write goes
+ * to {@code dev.lifecycle.worker.<service class>} ({@link ContainerPoolBuilder#logWorkerOutput}).
  */
 public final class ContainerPool implements ServiceCaller, AutoCloseable {
+
+  static {
+    OneLineLogs.applyUnlessConfigured();
+  }
 
   private static final System.Logger LOG = System.getLogger(ContainerPool.class.getName());
   /** How many ended containers {@link #containers()} still shows. */
@@ -128,6 +135,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   private final Path logDirectory;
   private final ExecutorService background;
   private final ScheduledExecutorService reaper;
+  private final WorkerOutput output;
   /** Make the blocking calls of {@link #callAsync}: no more at once than the pool has slots. */
   private final ThreadPoolExecutor asyncCallers;
   /** The batches of {@code @Batched} methods; null when the service class is not loadable here. */
@@ -197,8 +205,10 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
         .orElse(null);
     Map<String, WorkerContainer> registry = new ConcurrentHashMap<>();
     this.server = SocketServer.open(privateDirectory, id -> Optional.ofNullable(registry.get(id)));
+    this.output = new WorkerOutput(config.serviceClassName(), config.logWorkerOutput(),
+        config.workDirectory().isPresent());
     this.starter = new ContainerStarter(config, service, launcher, planner, registry,
-        privateDirectory, logDirectory, server.socketPath(), this::lost);
+        privateDirectory, logDirectory, server.socketPath(), output, this::lost);
   }
 
   /**
@@ -628,6 +638,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     }
     server.close();
     background.shutdownNow();
+    output.close();
     // The restore-state files and, unless the caller chose a work directory, the logs.
     FileTrees.deleteQuietly(privateDirectory);
   }

@@ -52,6 +52,7 @@ public final class ContainerPoolBuilder {
   private final Map<String, String> environment = new LinkedHashMap<>();
   private final Map<String, String> buildEnvironment = new LinkedHashMap<>();
   private Path workDirectory;
+  private boolean logWorkerOutput = true;
   private Duration startTimeout = Duration.ofMinutes(10);
   private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
   private WebBinding webBinding = WebBinding.DEFAULT;
@@ -245,11 +246,24 @@ public final class ContainerPoolBuilder {
   }
 
   /**
-   * Where the workers' log files go ({@code <container id>.log}), kept after {@link
-   * ContainerPool#close()}; default: a private temporary directory deleted by {@code close()}.
+   * Where the workers' log files go ({@code <container id>.log}, what the worker wrote to its
+   * standard output and error), kept after each container ended and after {@link
+   * ContainerPool#close()}. Default: none are kept; each is deleted once its container ended and
+   * its last lines reached the log (see {@link #logWorkerOutput}).
    */
   public ContainerPoolBuilder workDirectory(Path directory) {
     this.workDirectory = Objects.requireNonNull(directory, "directory");
+    return this;
+  }
+
+  /**
+   * Whether every line a worker writes goes to this JVM's logging, {@link System.Logger} {@code
+   * dev.lifecycle.worker.<service class>} at INFO, prefixed with the container's id (so SLF4J or
+   * Logback users see it in their own format); default true. Off, the output is only in the log
+   * files, which then only a {@link #workDirectory} keeps.
+   */
+  public ContainerPoolBuilder logWorkerOutput(boolean enabled) {
+    this.logWorkerOutput = enabled;
     return this;
   }
 
@@ -294,7 +308,7 @@ public final class ContainerPoolBuilder {
         scaledownWindow, bufferContainers, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
         Optional.ofNullable(snapshotStore), engine, environment, buildEnvironment,
-        Optional.ofNullable(workDirectory), startTimeout, classLoader,
+        Optional.ofNullable(workDirectory), logWorkerOutput, startTimeout, classLoader,
         webBinding, retries);
     ContainerPool pool;
     try {

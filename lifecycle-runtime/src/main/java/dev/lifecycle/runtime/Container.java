@@ -6,6 +6,7 @@ import dev.lifecycle.runtime.checkpoint.CheckpointEngine;
 import dev.lifecycle.runtime.internal.ContainerFailures;
 import dev.lifecycle.runtime.internal.ContainerLifecycle;
 import dev.lifecycle.runtime.internal.ContainerName;
+import dev.lifecycle.runtime.internal.OneLineLogs;
 import dev.lifecycle.runtime.internal.InputExecutor;
 import dev.lifecycle.runtime.internal.ListenerChain;
 import dev.lifecycle.runtime.internal.ShutdownHook;
@@ -45,6 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param <T> the service class
  */
 public final class Container<T> implements ServiceCaller, AutoCloseable {
+
+  static {
+    OneLineLogs.applyUnlessConfigured();
+  }
 
   private static final System.Logger LOG = System.getLogger(Container.class.getName());
   private static final AtomicLong IDS = new AtomicLong();

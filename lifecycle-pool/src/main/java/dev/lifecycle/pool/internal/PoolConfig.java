@@ -28,6 +28,7 @@ public record PoolConfig(
     Map<String, String> environment,
     Map<String, String> buildEnvironment,
     Optional<Path> workDirectory,
+    boolean logWorkerOutput,
     Duration startTimeout,
     ClassLoader classLoader,
     WebBinding webBinding,

@@ -37,7 +37,8 @@ public final class ScalingLog {
       }
     }
     LOG.log(action == ScalingDecision.Action.START_FAILED ? Level.WARNING : Level.INFO,
-        () -> "pool of " + service + ": " + detail + " (" + containers + " containers)");
+        () -> "pool of " + service + ": " + detail + " (" + containers
+            + (containers == 1 ? " container)" : " containers)"));
     Recorder.scaling(service, action.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ("
         + reason.name().toLowerCase(Locale.ROOT) + "): " + detail, containerId, containers);
   }

@@ -9,6 +9,7 @@ import dev.lifecycle.pool.engine.WorkerProcess;
 import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.launch.PrivateDirectory;
 import dev.lifecycle.pool.internal.launch.WorkerLauncher;
+import dev.lifecycle.pool.internal.launch.WorkerOutput;
 import dev.lifecycle.pool.internal.protocol.RestoreStateLine;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Ready;
 import dev.lifecycle.pool.internal.protocol.WireMessage.RestoreState;
@@ -50,10 +51,12 @@ public final class ContainerStarter {
   /** Per JVM, not per pool: container ids (and log file names) never repeat in a supervisor. */
   private static final AtomicInteger NUMBERS = new AtomicInteger();
   private final Consumer<WorkerContainer> onLost;
+  private final WorkerOutput output;
 
   public ContainerStarter(PoolConfig config, LocalService service, WorkerLauncher launcher,
       SnapshotPlanner planner, Map<String, WorkerContainer> registry, Path privateDirectory,
-      Path logDirectory, Path socket, Consumer<WorkerContainer> onLost) {
+      Path logDirectory, Path socket, WorkerOutput output, Consumer<WorkerContainer> onLost) {
+    this.output = output;
     this.registry = registry;
     this.config = config;
     this.service = service;
@@ -97,9 +100,10 @@ public final class ContainerStarter {
     return startCold();
   }
 
-  /** Forgets an ended container. */
+  /** Forgets an ended container; its last output lines reach the log. */
   public void forget(WorkerContainer container) {
     registry.remove(container.id(), container);
+    output.finish(container.id());
   }
 
   private WorkerContainer startCold() {
@@ -265,6 +269,7 @@ public final class ContainerStarter {
     WorkerContainer container =
         new WorkerContainer(id, kind, service, logDirectory.resolve(id + ".log"), onLost);
     registry.put(container.id(), container);
+    output.follow(container.id(), container.logFile());
     return container;
   }
 }

@@ -1,5 +1,6 @@
 package dev.lifecycle.pool.internal.worker;
 
+import dev.lifecycle.runtime.internal.OneLineLogs;
 import dev.lifecycle.pool.internal.protocol.RemoteError;
 import dev.lifecycle.pool.internal.protocol.WireMessage.Hello;
 import dev.lifecycle.pool.internal.protocol.WireMessage.HookRef;
@@ -29,6 +30,11 @@ import java.lang.System.Logger.Level;
  * the supervisor cannot be reached.
  */
 public final class WorkerMain {
+
+  static {
+    // Its lines reach the supervisor's log, one by one: one line per message.
+    OneLineLogs.applyUnlessConfigured();
+  }
 
   private static final System.Logger LOG = System.getLogger(WorkerMain.class.getName());
 
