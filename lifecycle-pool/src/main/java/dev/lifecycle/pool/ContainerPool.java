@@ -15,6 +15,7 @@ import dev.lifecycle.pool.internal.scheduling.PoolScheduler;
 import dev.lifecycle.pool.internal.scheduling.ScalingLog;
 import dev.lifecycle.pool.internal.supervisor.ContainerStarter;
 import dev.lifecycle.pool.internal.supervisor.LocalService;
+import dev.lifecycle.pool.internal.supervisor.PoolGrowth;
 import dev.lifecycle.pool.internal.supervisor.SnapshotPlanner;
 import dev.lifecycle.pool.internal.supervisor.RemoteItems;
 import dev.lifecycle.pool.internal.supervisor.SocketServer;
@@ -124,11 +125,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   private final SnapshotPlanner planner;
   private final PoolScheduler<WorkerContainer> scheduler;
   private final ScalingLog scaling;
-  /** Starts the pool makes for itself (minimum, buffer) that failed in a row: they back off. */
-  private final java.util.concurrent.atomic.AtomicInteger poolStartFailures =
-      new java.util.concurrent.atomic.AtomicInteger();
-  /** {@link System#nanoTime()} before which the pool makes no start of its own, after failures. */
-  private volatile long poolStartsPausedUntil = System.nanoTime();
+  private final PoolGrowth growth;
   private final ContainerStarter starter;
   private final SocketServer server;
   private final Path privateDirectory;
@@ -209,6 +206,8 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
         config.workDirectory().isPresent());
     this.starter = new ContainerStarter(config, service, launcher, planner, registry,
         privateDirectory, logDirectory, server.socketPath(), output, this::lost);
+    this.growth = new PoolGrowth(scheduler, starter, scaling, background, size.min(),
+        config.bufferContainers(), closed::get);
   }
 
   /**
@@ -234,7 +233,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     for (Optional<PoolScheduler.Need> need = scheduler.reservePoolStart(); need.isPresent();
         need = scheduler.reservePoolStart()) {
       PoolScheduler.Need reason = need.get();
-      starts.add(background.submit(() -> scheduler.startOutsideLock(() -> startFor(reason))));
+      starts.add(background.submit(() -> scheduler.startOutsideLock(() -> growth.startFor(reason))));
     }
     RuntimeException failure = null;
     for (Future<WorkerContainer> start : starts) {
@@ -470,74 +469,11 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
 
   /** A container with an input slot taken for {@code what}; {@link PoolScheduler#release} it. */
   private WorkerContainer acquire(String what) throws InterruptedException {
-    WorkerContainer container = scheduler.acquire(this::startForCaller, () -> new ContainerStoppingException(
+    WorkerContainer container = scheduler.acquire(growth::startForCaller, () -> new ContainerStoppingException(
         service.serviceName(), "The container pool of service " + service.serviceName()
             + " is closed: " + what + " refused. Build a new pool to call the service again."));
-    keepMinimumAndBuffer(); // the slot taken may have been the buffer's
+    growth.keepMinimumAndBuffer(); // the slot taken may have been the buffer's
     return container;
-  }
-
-  private WorkerContainer startForCaller() {
-    WorkerContainer started = starter.start();
-    scaling.record(ScalingDecision.Action.STARTED, ScalingDecision.Reason.CALLER, started.id(),
-        scheduler.size(), "started " + started.id() + " (" + kindOf(started) + ") for a caller:"
-            + " every container was busy");
-    return started;
-  }
-
-  /** Starts a container the pool needs for itself; the failure of a buffer's start is logged. */
-  private WorkerContainer startFor(PoolScheduler.Need need) {
-    ScalingDecision.Reason reason = need == PoolScheduler.Need.MINIMUM
-        ? ScalingDecision.Reason.MINIMUM : ScalingDecision.Reason.BUFFER;
-    String purpose = need == PoolScheduler.Need.MINIMUM
-        ? "to keep the minimum of " + size.min()
-        : "to keep a buffer of " + config.bufferContainers() + " idle";
-    WorkerContainer started;
-    try {
-      started = starter.start();
-    } catch (RuntimeException e) {
-      int failures = poolStartFailures.incrementAndGet();
-      Duration pause = Duration.ofSeconds(Math.min(60, 1L << Math.min(6, failures - 1)));
-      poolStartsPausedUntil = System.nanoTime() + pause.toNanos();
-      scaling.record(ScalingDecision.Action.START_FAILED, reason, "", scheduler.size() - 1,
-          "could not start a container " + purpose + ": " + e.getMessage() + "; the pool tries"
-              + " again in " + pause.toSeconds() + " s");
-      throw e;
-    }
-    poolStartFailures.set(0);
-    scaling.record(ScalingDecision.Action.STARTED, reason, started.id(), scheduler.size(),
-        "started " + started.id() + " (" + kindOf(started) + ") " + purpose);
-    return started;
-  }
-
-  private static String kindOf(WorkerContainer container) {
-    return container.startKind().name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /**
-   * Starts, in the background, what the pool lacks of its minimum and its buffer (none while
-   * the pool backs off after failed starts).
-   */
-  private void keepMinimumAndBuffer() {
-    if (closed.get() || System.nanoTime() - poolStartsPausedUntil < 0) {
-      return;
-    }
-    for (Optional<PoolScheduler.Need> need = scheduler.reservePoolStart(); need.isPresent();
-        need = scheduler.reservePoolStart()) {
-      PoolScheduler.Need reason = need.get();
-      try {
-        background.execute(() -> {
-          try {
-            scheduler.startOutsideLock(() -> startFor(reason));
-          } catch (RuntimeException e) {
-            // Logged as a decision by startFor; the next tick tries again after the pause.
-          }
-        });
-      } catch (RejectedExecutionException closing) {
-        scheduler.cancelReservedStart();
-        return;
-      }
-    }
   }
 
   /**
@@ -658,7 +594,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
           retire(idle);
         });
       }
-      keepMinimumAndBuffer(); // after a pause for failed starts, or a start that was refused
+      growth.keepMinimumAndBuffer(); // after a pause for failed starts, or a start that was refused
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "the idle scale-down of the pool of " + service.serviceName() + " failed", e);
     }
@@ -668,7 +604,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   private void lost(WorkerContainer container) {
     scheduler.remove(container);
     retire(container);
-    keepMinimumAndBuffer();
+    growth.keepMinimumAndBuffer();
   }
 
   private void retire(WorkerContainer container) {
