@@ -78,7 +78,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     if (arguments.replay()) {
       return continueAfterSnapshotPoint(point, true);
     }
-    ProtocolWarmUp.run();
+    ProtocolWarmUp.run(point.service());
     link.send(new Quiescing());
     link.detach();
     Optional<HeapShape.Ratios> heap = shrink();
