@@ -9,6 +9,7 @@ import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.SnapshotStatus;
 import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.pool.engine.SimulatedSnapshotEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,6 +128,25 @@ class PoolParametersTest {
         .hasMessageContaining("does not take \"MEDIUM\": give one of SMALL, LARGE");
     assertThat(Workers.markedProcesses()).hasSize(workersBefore);
     assertThat(WorkerFiles.lines(dir, "snaps")).hasSize(2);
+  }
+
+  @Test
+  @Order(5)
+  void aReplayingEngineAndAColdPoolSetTheParametersInEveryWorkerToo() throws Exception {
+    Path replayed = dir.resolve("replayed");
+    try (ContainerPool pool = Workers.pool(SizedModelService.class, replayed)
+        .engine(SimulatedSnapshotEngine.create()).minContainers(2).maxContainers(2)
+        .parameter("size", Size.LARGE).parameter("layers", 3).build()) {
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+          .containsExactly(StartKind.CHECKPOINTED, StartKind.RESTORED);
+      assertThat(bothContainers(pool)).extracting(Seen::builtAtSnapshot).containsOnly("LARGEx3");
+    }
+    Path cold = dir.resolve("cold");
+    try (ContainerPool pool = Workers.pool(SizedModelService.class, cold).memorySnapshots(false)
+        .minContainers(2).maxContainers(2).parameter("size", Size.SMALL).build()) {
+      assertThat(bothContainers(pool)).extracting(Seen::builtAtSnapshot).containsOnly("SMALLx1");
+    }
+    assertThat(WorkerFiles.lines(cold, "snaps")).containsExactly("SMALLx1", "SMALLx1");
   }
 
   /** One call to each of the pool's two containers: each held long enough for the other to start. */

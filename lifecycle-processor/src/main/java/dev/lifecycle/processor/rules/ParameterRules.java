@@ -13,6 +13,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Elements;
 
 /**
@@ -57,7 +58,8 @@ final class ParameterRules implements ServiceRule {
     ValidationReport.Builder on = report.about(field);
     String name = Names.field(field);
     Set<Modifier> modifiers = field.getModifiers();
-    if (!ParameterTypes.isAllowed(field.asType())) {
+    // A type javac could not resolve is javac's to report.
+    if (field.asType().getKind() != TypeKind.ERROR && !ParameterTypes.isAllowed(field.asType())) {
       on.report(Message.PARAMETER_TYPE, name, Names.simpleType(field.asType()));
     }
     if (modifiers.contains(Modifier.FINAL)) {

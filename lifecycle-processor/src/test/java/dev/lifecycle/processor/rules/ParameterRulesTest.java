@@ -284,4 +284,26 @@ class ParameterRulesTest {
         .inFile(base)
         .onLine(6);
   }
+
+  @Test
+  void aTypeJavacCannotResolveIsJavacsToReport() {
+    JavaFileObject service =
+        source(
+            "com.example.Model",
+            """
+            package com.example;
+
+            import dev.lifecycle.*;
+
+            @Service
+            public class Model {
+              @Parameter Missing size;
+            }
+            """);
+
+    Compilation compilation = compile(service);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(service).onLine(7);
+  }
 }
