@@ -5,7 +5,9 @@ import dev.lifecycle.processor.diagnostics.Names;
 import dev.lifecycle.processor.diagnostics.ValidationReport;
 import dev.lifecycle.processor.reading.AnnotatedService;
 import dev.lifecycle.processor.reading.ParameterField;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,13 +15,15 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
  * {@code @Parameter} fields: of a type that converts from text (LC180), neither final (LC181) nor
  * static (LC182) nor private (LC183), public when inherited from another package (LC184), each
- * name once per service (LC185), of an enum type the dispatcher can name (LC187).
+ * name once per service, and not hidden by a subclass's field (LC185), of an enum type the dispatcher can name (LC187).
  *
  * <p>Checked for each service on its own and inherited fields, and on every annotated field where
  * it is written (without a service, so LC184, LC185 and LC187 have nothing to check there).
@@ -48,7 +52,44 @@ final class ParameterRules implements ServiceRule {
                 Names.field(first.field()),
                 Names.field(parameter.field()));
       }
+      hidingFields(service.type(), parameter)
+          .forEach(
+              hiding ->
+                  report
+                      .about(hiding)
+                      .report(
+                          Message.DUPLICATE_PARAMETER_NAME,
+                          parameter.name(),
+                          Names.type(service.type()),
+                          Names.field(parameter.field()),
+                          Names.field(hiding)));
     }
+  }
+
+  /**
+   * Fields that are not parameters, declared below the parameter's class down to the service, with
+   * the parameter's name: they hide it, and the dispatcher's {@code service.name = ...} would set
+   * them instead. (A hiding parameter is the duplicate the loop above reports.)
+   */
+  private static List<VariableElement> hidingFields(TypeElement service, ParameterField parameter) {
+    List<VariableElement> hiding = new ArrayList<>();
+    for (TypeElement type = service;
+        type != null && !type.equals(parameter.declaringType());
+        type = superclass(type)) {
+      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        if (field.getSimpleName().contentEquals(parameter.name())
+            && ParameterField.of(field).isEmpty()) {
+          hiding.add(0, field);
+        }
+      }
+    }
+    return hiding;
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    return type.getSuperclass() instanceof DeclaredType declared
+        ? (TypeElement) declared.asElement()
+        : null;
   }
 
   /** The rules on one field, for {@code service} when it is checked for one. */

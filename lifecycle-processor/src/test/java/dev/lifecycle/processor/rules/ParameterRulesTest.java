@@ -157,6 +157,45 @@ class ParameterRulesTest {
   }
 
   @Test
+  void aSubclassFieldThatHidesAParameterIsAnErrorOnThatField() {
+    JavaFileObject base =
+        source(
+            "com.example.Base",
+            """
+            package com.example;
+
+            import dev.lifecycle.*;
+
+            public abstract class Base {
+              @Parameter int size;
+            }
+            """);
+    JavaFileObject service =
+        source(
+            "com.example.Model",
+            """
+            package com.example;
+
+            import dev.lifecycle.*;
+
+            @Service
+            public class Model extends Base {
+              String size;
+            }
+            """);
+
+    Compilation compilation = compile(base, service);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[LC185] Parameter name 'size' is used twice in service com.example.Model: by Base.size"
+                + " and Model.size.")
+        .inFile(service)
+        .onLine(7);
+  }
+
+  @Test
   void aNonPublicFieldInheritedFromAnotherPackageIsAnError(@TempDir Path classes) {
     JavaFileObject base =
         source(
