@@ -4,5 +4,6 @@
  * hooks; {@link dev.lifecycle.Method} marks its entry points. {@link dev.lifecycle.Server} marks a
  * class that runs an HTTP server of its own, and {@link dev.lifecycle.WebEndpoint}, {@link
  * dev.lifecycle.WebApp} and {@link dev.lifecycle.WebServer} mark the methods that serve HTTP.
+ * {@link dev.lifecycle.Parameter} marks a field each container sets from its configuration.
  */
 package dev.lifecycle;

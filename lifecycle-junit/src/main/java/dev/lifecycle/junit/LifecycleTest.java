@@ -50,4 +50,11 @@ public @interface LifecycleTest {
    * production: by default when {@link #simulateSnapshot()} is set. See {@link JsonCalls}.
    */
   JsonCalls jsonCalls() default JsonCalls.WITH_SNAPSHOT;
+
+  /**
+   * Values of the service's {@code @Parameter} fields, each {@code "name=value"} (the value is
+   * everything after the first {@code =}), as {@code ContainerBuilder.parameter(name, value)} sets
+   * them: {@code parameters = {"size=LARGE", "threads=2"}}.
+   */
+  String[] parameters() default {};
 }

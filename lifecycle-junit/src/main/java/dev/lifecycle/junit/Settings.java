@@ -1,6 +1,8 @@
 package dev.lifecycle.junit;
 
 import dev.lifecycle.runtime.ContainerBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -13,12 +15,27 @@ record Settings<T>(
     Consumer<? super T> atSnapshot,
     Consumer<ContainerBuilder<T>> configure) {
 
+  /** {@code "size=LARGE"} entries as a map, in their order. */
+  private static Map<String, String> parameters(LifecycleTest test) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (String entry : test.parameters()) {
+      int equals = entry.indexOf('=');
+      if (equals <= 0) {
+        throw new ExtensionConfigurationException("@LifecycleTest(parameters) entry \"" + entry
+            + "\" is not name=value: write each parameter as \"size=LARGE\".");
+      }
+      parameters.put(entry.substring(0, equals), entry.substring(equals + 1));
+    }
+    return parameters;
+  }
+
   static Settings<?> fromAnnotation(Class<?> testClass) {
     for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
       LifecycleTest test = type.getAnnotation(LifecycleTest.class);
       if (test != null) {
-        return new Settings<>(
-            test.value(), test.scope(), test.simulateSnapshot(), test.jsonCalls(), x -> {}, x -> {});
+        Map<String, String> parameters = parameters(test);
+        return new Settings<>(test.value(), test.scope(), test.simulateSnapshot(),
+            test.jsonCalls(), x -> {}, builder -> builder.parameters(parameters));
       }
     }
     throw new ExtensionConfigurationException(

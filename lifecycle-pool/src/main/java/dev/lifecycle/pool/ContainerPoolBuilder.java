@@ -7,6 +7,7 @@ import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.launch.WorkerLauncher;
 import dev.lifecycle.pool.internal.scheduling.FixedPorts;
 import dev.lifecycle.runtime.internal.WebBinding;
+import dev.lifecycle.runtime.spi.ServiceParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -56,6 +57,7 @@ public final class ContainerPoolBuilder {
   private Duration startTimeout = Duration.ofMinutes(10);
   private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
   private WebBinding webBinding = WebBinding.DEFAULT;
+  private final Map<String, String> parameters = new LinkedHashMap<>();
 
   ContainerPoolBuilder(String serviceClassName, List<Path> classpath) {
     this.serviceClassName = Objects.requireNonNull(serviceClassName, "serviceClassName");
@@ -234,6 +236,36 @@ public final class ContainerPoolBuilder {
   }
 
   /**
+   * Sets the service's {@code @Parameter} field {@code name} to {@code value} in every container of
+   * this pool, right after its constructor and before any hook (the snap hooks see it). Setting a
+   * name again replaces its value. The parameters are part of the snapshot key: pools of one
+   * service with different parameters have snapshots of their own, and pools with the same
+   * parameters share one. They are in the image and on the workers' command lines: never a
+   * secret (use {@link #environment(String, String)} for those).
+   *
+   * @param value a {@code String}, a boxed primitive or an enum constant (its name); text is
+   *     converted to the field's type strictly, see {@link dev.lifecycle.Parameter}
+   * @throws IllegalArgumentException when {@code value} is of another type or holds a NUL
+   *     character; whether the service has such a parameter and the value fits its type is checked
+   *     by {@link #build()}
+   */
+  public ContainerPoolBuilder parameter(String name, Object value) {
+    String text = ServiceParameters.text(Objects.requireNonNull(name, "name"), value);
+    if (text.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("Parameter '" + name + "' holds a NUL character, which"
+          + " cannot travel on a worker's command line. Give a value without it.");
+    }
+    parameters.put(name, text);
+    return this;
+  }
+
+  /** {@link #parameter(String, Object)} for each entry, in the map's order. */
+  public ContainerPoolBuilder parameters(Map<String, ?> values) {
+    values.forEach(this::parameter);
+    return this;
+  }
+
+  /**
    * An environment variable of the worker that is checkpointed, for its snap hooks (a model's
    * location, say), and so part of the snapshot image and of every clone's environment: never a
    * secret. That worker starts with these and the few variables programs need (PATH, HOME, USER,
@@ -288,6 +320,10 @@ public final class ContainerPoolBuilder {
    *
    * @throws dev.lifecycle.runtime.ContainerStartException when a container's constructor or enter
    *     hook threw; the pool is closed again
+   * @throws IllegalArgumentException when a parameter is not one the service declares, does not
+   *     fit its type, or is required and not set (checked before any worker starts when the
+   *     service class is on this JVM's class path, else by the first worker, which then does not
+   *     start)
    * @throws WorkerLaunchException when a worker JVM could not be started
    * @throws UncheckedIOException when the pool's private directory or socket cannot be created
    */
@@ -309,7 +345,7 @@ public final class ContainerPoolBuilder {
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
         Optional.ofNullable(snapshotStore), engine, environment, buildEnvironment,
         Optional.ofNullable(workDirectory), logWorkerOutput, startTimeout, classLoader,
-        webBinding, retries);
+        webBinding, retries, parameters);
     ContainerPool pool;
     try {
       pool = new ContainerPool(config);

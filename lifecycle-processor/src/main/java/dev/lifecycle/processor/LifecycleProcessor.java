@@ -31,6 +31,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -85,6 +86,7 @@ public final class LifecycleProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> supported = new LinkedHashSet<>(LifecycleAnnotations.SERVICES);
     supported.addAll(LifecycleAnnotations.MEMBERS);
+    supported.add(LifecycleAnnotations.PARAMETER);
     return supported;
   }
 
@@ -100,6 +102,14 @@ public final class LifecycleProcessor extends AbstractProcessor {
       return false;
     }
     for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(LifecycleAnnotations.PARAMETER)) {
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+          if (element.getKind() == ElementKind.FIELD) {
+            guarded(
+                element, () -> printer.print(memberValidator.validate((VariableElement) element)));
+          }
+        }
+      }
       if (LifecycleAnnotations.MEMBERS.contains(annotation.getQualifiedName().toString())) {
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
           if (element.getKind() == ElementKind.METHOD) {

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,11 +74,12 @@ public final class Container<T> implements ServiceCaller, AutoCloseable {
       List<ContainerListener> listeners,
       boolean withShutdownHook,
       WebBinding webBinding,
-      String chosenId) {
+      String chosenId,
+      Map<String, String> parameters) {
     ContainerName id = new ContainerName(chosenId != null ? chosenId
         : dispatcher.descriptor().serviceClass().getSimpleName() + "#" + IDS.incrementAndGet());
     this.lifecycle = new ContainerLifecycle<>(
-        dispatcher, engine, id, new ListenerChain(listeners), options.exitGracePeriod());
+        dispatcher, engine, id, new ListenerChain(listeners), options.exitGracePeriod(), parameters);
     this.dispatcher = dispatcher;
     this.webBinding = webBinding;
     this.options = options;

@@ -6,10 +6,13 @@ import dev.lifecycle.runtime.internal.Dispatchers;
 import dev.lifecycle.runtime.internal.WebBinding;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
 import dev.lifecycle.runtime.spi.ServiceOptions;
+import dev.lifecycle.runtime.spi.ServiceParameters;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,6 +33,7 @@ public final class ContainerBuilder<T> {
   private boolean shutdownHook = true;
   private String id;
   private WebBinding webBinding = WebBinding.DEFAULT;
+  private final Map<String, String> parameters = new LinkedHashMap<>();
   /** Set only by tests that write a dispatcher by hand; otherwise the generated one is looked up. */
   private final ServiceDispatcher<T> dispatcher;
 
@@ -134,10 +138,33 @@ public final class ContainerBuilder<T> {
   }
 
   /**
+   * Sets the service's {@code @Parameter} field {@code name} to {@code value} in this container,
+   * right after its constructor and before any hook (the snap hooks see it). Setting a name again
+   * replaces its value. A parameter not set keeps the field's initial value, unless it is {@code
+   * @Parameter(required = true)}: then the container does not start.
+   *
+   * @param value a {@code String}, a boxed primitive or an enum constant (its name); text is
+   *     converted to the field's type strictly, see {@link dev.lifecycle.Parameter}
+   * @throws IllegalArgumentException when {@code value} is of another type; whether the service
+   *     has such a parameter and the value fits its type is checked by {@link #start()}
+   */
+  public ContainerBuilder<T> parameter(String name, Object value) {
+    parameters.put(Objects.requireNonNull(name, "name"), ServiceParameters.text(name, value));
+    return this;
+  }
+
+  /** {@link #parameter(String, Object)} for each entry, in the map's order. */
+  public ContainerBuilder<T> parameters(Map<String, ?> values) {
+    values.forEach(this::parameter);
+    return this;
+  }
+
+  /**
    * Creates the instance, runs the enter hooks, and returns the running container.
    *
-   * @throws IllegalArgumentException when the class has no generated dispatcher, or an option is
-   *     out of range
+   * @throws IllegalArgumentException when the class has no generated dispatcher, an option is
+   *     out of range, or a parameter is not one the service declares, does not fit its type, or
+   *     is required and not set (then not even the constructor ran)
    * @throws ContainerStartException when the constructor threw (no hook ran), an enter hook threw,
    *     a server's port did not become ready, or the web port could not be bound (the exit hooks
    *     ran)
@@ -145,8 +172,9 @@ public final class ContainerBuilder<T> {
    */
   public Container<T> start() {
     ServiceDispatcher<T> resolved = dispatcher != null ? dispatcher : Dispatchers.of(serviceClass);
+    ServiceParameters.check(resolved.descriptor(), parameters);
     return new Container<>(resolved, resolve(resolved.descriptor().options()), engine, encoding,
-        listeners, shutdownHook, webBinding, id).startUp();
+        listeners, shutdownHook, webBinding, id, parameters).startUp();
   }
 
   private ServiceOptions resolve(ServiceOptions declared) {

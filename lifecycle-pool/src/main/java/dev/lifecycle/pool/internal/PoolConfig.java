@@ -5,11 +5,17 @@ import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.runtime.internal.WebBinding;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** Everything a {@link dev.lifecycle.pool.ContainerPoolBuilder} collected; immutable. */
+/**
+ * Everything a {@link dev.lifecycle.pool.ContainerPoolBuilder} collected; immutable.
+ *
+ * <p>{@code parameters}: the values of the service's {@code @Parameter} fields, sorted by name.
+ */
 public record PoolConfig(
     String serviceClassName,
     List<Path> classpath,
@@ -32,13 +38,16 @@ public record PoolConfig(
     Duration startTimeout,
     ClassLoader classLoader,
     WebBinding webBinding,
-    RetryPolicy retries) {
+    RetryPolicy retries,
+    Map<String, String> parameters) {
 
   public PoolConfig {
     classpath = List.copyOf(classpath);
     jvmOptions = List.copyOf(jvmOptions);
     environment = Map.copyOf(environment);
     buildEnvironment = Map.copyOf(buildEnvironment);
+    // Sorted: one order on every worker's command line and in every snapshot key.
+    parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
   }
 
   /** The class path as {@code java -cp} takes it. */

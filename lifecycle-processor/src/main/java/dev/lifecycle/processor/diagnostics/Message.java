@@ -229,6 +229,43 @@ public enum Message {
   BATCH_OPTION_OUT_OF_RANGE(
       "LC179",
       "@Batched(%s = %d) on %s is out of range: it must be between %d and %d."),
+  PARAMETER_TYPE(
+      "LC180",
+      "@Parameter field %s is of type %s, but a parameter is given as text, which the container"
+          + " converts to a String, a primitive, a primitive's box or an enum only. Declare the"
+          + " field as one of these, and build richer values from it in an @Enter hook."),
+  PARAMETER_FINAL(
+      "LC181",
+      "@Parameter field %s is final, so the container cannot set it after the constructor."
+          + " Remove final; give its default as the field's initial value."),
+  PARAMETER_STATIC(
+      "LC182",
+      "@Parameter field %s is static, but each container sets its parameters on its own service"
+          + " instance. Remove static."),
+  PARAMETER_PRIVATE(
+      "LC183",
+      "@Parameter field %s is private, so the generated dispatcher cannot set it. Make it"
+          + " package-private, protected or public."),
+  PARAMETER_INACCESSIBLE(
+      "LC184",
+      "@Parameter field %s is not public and is declared in %s, another package than service %s,"
+          + " so the generated dispatcher in the service's package cannot set it. Make it public."),
+  DUPLICATE_PARAMETER_NAME(
+      "LC185",
+      "Parameter name '%s' is used twice in service %s: by %s and %s. A parameter is set by its"
+          + " name, which is its field's name, so each needs a name of its own: rename one of the"
+          + " fields."),
+  PARAMETER_NEVER_SET(
+      Diagnostic.Kind.WARNING,
+      "LC186",
+      "@Parameter field %s is never set: class %s is not a service and no service in this"
+          + " compilation extends it. Annotate the class with @Service, or make it abstract if it"
+          + " is a base class for services."),
+  PARAMETER_ENUM_INACCESSIBLE(
+      "LC187",
+      "@Parameter field %s is of enum type %s, which the generated dispatcher of service %s, in"
+          + " package %s, cannot name: the enum is %s. Make the enum public, or package-private in"
+          + " the service's package."),
   PROCESSOR_CRASH(
       "LC900",
       "The Lifecycle annotation processor failed on %s. This is a bug in Lifecycle, not in your"

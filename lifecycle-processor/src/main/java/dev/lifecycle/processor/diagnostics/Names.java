@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Parameterizable;
 import javax.lang.model.element.TypeElement;
@@ -37,6 +38,11 @@ public final class Names {
         + String.join(", ", parameters).transform(joined -> "(" + joined + ")");
   }
 
+  /** {@code Model.size}: the declaring class's simple name and the field's. */
+  public static String field(VariableElement field) {
+    return field.getEnclosingElement().getSimpleName() + "." + field.getSimpleName();
+  }
+
   /** {@code <K, V>} for a generic method or class. */
   public static String typeParameters(Parameterizable element) {
     return element.getTypeParameters().stream()
@@ -56,6 +62,9 @@ public final class Names {
     }
     if (element instanceof TypeElement type) {
       return type(type);
+    }
+    if (element instanceof VariableElement field && element.getKind() == ElementKind.FIELD) {
+      return field(field);
     }
     return String.valueOf(element);
   }

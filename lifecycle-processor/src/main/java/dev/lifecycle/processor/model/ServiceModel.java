@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param server what {@code @Server} declares; empty for services and function services
  * @param webMethods the web methods, superclass methods first, then declaration order; a web
  *     method's position here is its index in the dispatcher
+ * @param parameters the {@code @Parameter} fields, superclass fields first, then declaration
+ *     order; a parameter's position here is its index in the descriptor
  */
 public record ServiceModel(
     ClassName serviceClass,
@@ -28,13 +30,15 @@ public record ServiceModel(
     List<HookModel> hooks,
     List<MethodModel> methods,
     Optional<ServerModel> server,
-    List<WebMethodModel> webMethods) {
+    List<WebMethodModel> webMethods,
+    List<ServiceParameterModel> parameters) {
 
   public ServiceModel {
     hooks = List.copyOf(hooks);
     methods = List.copyOf(methods);
     Objects.requireNonNull(server, "server");
     webMethods = List.copyOf(webMethods);
+    parameters = List.copyOf(parameters);
   }
 
   /** Whether the class serves HTTP: it is a {@code @Server} or has web methods. */

@@ -24,10 +24,12 @@ public final class ServiceModelFactory {
 
   private final Elements elements;
   private final MemberModels members;
+  private final ParameterModels parameters;
 
   public ServiceModelFactory(Elements elements, Types types) {
     this.elements = elements;
     this.members = new MemberModels(elements, types);
+    this.parameters = new ParameterModels(types);
   }
 
   /** The model of {@code service}, whose report was clean. */
@@ -48,7 +50,8 @@ public final class ServiceModelFactory {
         service.members().stream()
             .filter(LifecycleMember::isWeb)
             .map(member -> members.webMethod(service.type(), member))
-            .toList());
+            .toList(),
+        service.parameters().stream().map(parameters::of).toList());
   }
 
   /** {@code com.example.Outer_Inner_Lifecycle} for {@code com.example.Outer.Inner}. */

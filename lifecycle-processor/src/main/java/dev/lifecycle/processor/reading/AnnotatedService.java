@@ -20,15 +20,19 @@ import javax.lang.model.util.ElementFilter;
  * @param entryPoints the methods callers reach by name, in the order to describe them: the
  *     {@code @Method}s of a {@code @Service}, the {@code apply} method of a {@code
  *     @FunctionService} (none when it has none), none for a {@code @Server}
+ * @param parameters its {@code @Parameter} fields, own and inherited, superclass fields first,
+ *     then declaration order
  */
 public record AnnotatedService(
     TypeElement type,
     ServiceAnnotation annotation,
     List<LifecycleMember> members,
     List<LifecycleMember> interfaceMembers,
-    List<ExecutableElement> entryPoints) {
+    List<ExecutableElement> entryPoints,
+    List<ParameterField> parameters) {
 
   public AnnotatedService {
+    parameters = List.copyOf(parameters);
     members = List.copyOf(members);
     interfaceMembers = List.copyOf(interfaceMembers);
     entryPoints = List.copyOf(entryPoints);

@@ -5,6 +5,7 @@ import dev.lifecycle.Enter;
 import dev.lifecycle.Exit;
 import dev.lifecycle.FunctionService;
 import dev.lifecycle.Method;
+import dev.lifecycle.Parameter;
 import dev.lifecycle.Server;
 import dev.lifecycle.Service;
 import dev.lifecycle.WebApp;
@@ -31,6 +32,7 @@ public final class LifecycleAnnotations {
   public static final String WEB_APP = WebApp.class.getCanonicalName();
   public static final String WEB_SERVER = WebServer.class.getCanonicalName();
   public static final String BATCHED = Batched.class.getCanonicalName();
+  public static final String PARAMETER = Parameter.class.getCanonicalName();
 
   /** Every annotation that makes a class a service, in precedence order. */
   public static final List<String> SERVICES = List.of(SERVICE, FUNCTION_SERVICE, SERVER);

@@ -30,14 +30,17 @@ public final class ServiceReader {
   public Optional<AnnotatedService> read(TypeElement type) {
     ServiceAnnotation annotation = ServiceAnnotation.of(type).orElseThrow();
     if (type.getKind() != ElementKind.CLASS) {
-      return Optional.of(new AnnotatedService(type, annotation, List.of(), List.of(), List.of()));
+      return Optional.of(
+          new AnnotatedService(type, annotation, List.of(), List.of(), List.of(), List.of()));
     }
     Optional<List<TypeElement>> classes = hierarchy.classesTopDown(type);
     if (classes.isEmpty()) {
       return Optional.empty();
     }
     List<LifecycleMember> members = hierarchy.members(classes.get());
-    if (members.stream().anyMatch(ServiceReader::hasUnresolvedTypes)) {
+    List<ParameterField> parameters = parameters(classes.get());
+    if (members.stream().anyMatch(ServiceReader::hasUnresolvedTypes)
+        || parameters.stream().anyMatch(parameter -> isError(parameter.field().asType()))) {
       return Optional.empty();
     }
     return Optional.of(
@@ -46,7 +49,16 @@ public final class ServiceReader {
             annotation,
             members,
             hierarchy.interfaceMembers(classes.get()),
-            entryPoints(type, annotation, members)));
+            entryPoints(type, annotation, members),
+            parameters));
+  }
+
+  /** The {@code @Parameter} fields of the classes, top-down, each class's in declaration order. */
+  private static List<ParameterField> parameters(List<TypeElement> classesTopDown) {
+    return classesTopDown.stream()
+        .flatMap(type -> ElementFilter.fieldsIn(type.getEnclosedElements()).stream())
+        .flatMap(field -> ParameterField.of(field).stream())
+        .toList();
   }
 
   private List<ExecutableElement> entryPoints(

@@ -1,7 +1,9 @@
 package dev.lifecycle.processor.rules;
 
 import dev.lifecycle.processor.diagnostics.ValidationReport;
+import dev.lifecycle.processor.reading.ParameterField;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -21,6 +23,8 @@ public final class Rules {
   private final List<MemberRule> classMemberRules;
   /** On a method declared in an interface, where lifecycle annotations are not read. */
   private final List<MemberRule> interfaceMemberRules;
+  /** On a {@code @Parameter} field, and on a service's parameters as a whole. */
+  private final ParameterRules parameterRules;
 
   public Rules(Elements elements, Types types) {
     AsyncTypes asyncTypes = new AsyncTypes(elements, types);
@@ -40,12 +44,14 @@ public final class Rules {
             new InheritedAccessRules(elements),
             new SnapshotRules());
     interfaceMemberRules = List.of(new InterfaceMemberRules());
+    parameterRules = new ParameterRules(elements);
     serviceRules =
         List.of(
             new ServerConstructorRules(),
             new ServiceClassRules(),
             new OptionRules(elements),
             new ServiceMemberRules(this::checkMember),
+            parameterRules,
             new ServerRules(elements),
             new FunctionServiceRules(),
             travellingTypes,
@@ -53,6 +59,11 @@ public final class Rules {
             new ClientNameRules(),
             new WebRouteRules(elements),
             new WebArtifactRule(elements));
+  }
+
+  /** Checks a {@code @Parameter} field where it is written, before any service uses it. */
+  void checkParameter(ParameterField parameter, ValidationReport.Builder report) {
+    parameterRules.check(parameter, Optional.empty(), report);
   }
 
   /** Checks {@code member} by the rules of the kind of type that declares it. */

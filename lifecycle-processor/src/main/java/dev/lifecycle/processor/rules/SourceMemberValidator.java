@@ -4,6 +4,7 @@ import dev.lifecycle.processor.diagnostics.Message;
 import dev.lifecycle.processor.diagnostics.Names;
 import dev.lifecycle.processor.diagnostics.ValidationReport;
 import dev.lifecycle.processor.reading.LifecycleMember;
+import dev.lifecycle.processor.reading.ParameterField;
 import dev.lifecycle.processor.reading.ServiceAnnotation;
 import dev.lifecycle.processor.reading.SourceOracle;
 import java.util.LinkedHashSet;
@@ -13,13 +14,15 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * Validates annotated methods where they are written, whether or not a service uses them yet, and
- * warns at the end of the compilation about those that can never run (LC140).
+ * {@code @Parameter} fields likewise, and warns at the end of the compilation about those that can
+ * never run (LC140) or never be set (LC186).
  *
  * <p>Types are remembered by name, not as elements: javac gives each round new elements, and an
  * element kept from an earlier round has lost its source position.
@@ -48,14 +51,32 @@ public final class SourceMemberValidator {
         .ifPresent(
             member -> {
               rules.checkMember(new MemberUnderValidation(member, Optional.empty()), report);
-              TypeElement owner = member.declaringType();
-              if (owner.getKind() == ElementKind.CLASS
-                  && !owner.getModifiers().contains(Modifier.ABSTRACT)
-                  && ServiceAnnotation.of(owner).isEmpty()) {
-                candidatesForNeverRuns.add(owner.getQualifiedName().toString());
-              }
+              rememberIfNeverUsed(member.declaringType());
             });
     return report.build();
+  }
+
+  /**
+   * Validates one {@code @Parameter} field of this round and remembers its class for {@link
+   * #finish}.
+   */
+  public ValidationReport validate(VariableElement field) {
+    ValidationReport.Builder report = ValidationReport.about(field, sources);
+    ParameterField.of(field)
+        .ifPresent(
+            parameter -> {
+              rules.checkParameter(parameter, report);
+              rememberIfNeverUsed(parameter.declaringType());
+            });
+    return report.build();
+  }
+
+  private void rememberIfNeverUsed(TypeElement owner) {
+    if (owner.getKind() == ElementKind.CLASS
+        && !owner.getModifiers().contains(Modifier.ABSTRACT)
+        && ServiceAnnotation.of(owner).isEmpty()) {
+      candidatesForNeverRuns.add(owner.getQualifiedName().toString());
+    }
   }
 
   /** Remembers a service, so that its superclasses' hooks count as reachable. */
@@ -85,6 +106,14 @@ public final class SourceMemberValidator {
                             member.label(),
                             Names.method(method),
                             Names.type(owner)));
+      }
+      for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+        ParameterField.of(field)
+            .ifPresent(
+                parameter ->
+                    report
+                        .about(field)
+                        .report(Message.PARAMETER_NEVER_SET, Names.field(field), Names.type(owner)));
       }
     }
     return report.build();

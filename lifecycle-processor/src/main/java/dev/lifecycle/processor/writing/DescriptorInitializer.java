@@ -7,6 +7,7 @@ import dev.lifecycle.processor.model.MethodModel;
 import dev.lifecycle.processor.model.ParameterModel;
 import dev.lifecycle.processor.model.ServerModel;
 import dev.lifecycle.processor.model.ServiceModel;
+import dev.lifecycle.processor.model.ServiceParameterModel;
 import dev.lifecycle.processor.model.WebMethodModel;
 import dev.lifecycle.runtime.spi.HookDescriptor;
 import dev.lifecycle.runtime.spi.HookPhase;
@@ -16,6 +17,7 @@ import dev.lifecycle.runtime.spi.ParameterDescriptor;
 import dev.lifecycle.runtime.spi.ServerDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceOptions;
+import dev.lifecycle.runtime.spi.ServiceParameterDescriptor;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.time.Duration;
 import java.util.List;
@@ -38,12 +40,17 @@ final class DescriptorInitializer {
   private static final ClassName SERVER_DESCRIPTOR = ClassName.get(ServerDescriptor.class);
   private static final ClassName WEB_METHOD_DESCRIPTOR = ClassName.get(WebMethodDescriptor.class);
   private static final ClassName LIST = ClassName.get(List.class);
+  private static final ClassName SERVICE_PARAMETER_DESCRIPTOR =
+      ClassName.get(ServiceParameterDescriptor.class);
+  private static final ClassName PARAMETER_KIND =
+      ClassName.get(ServiceParameterDescriptor.Kind.class);
 
   private DescriptorInitializer() {}
 
   /**
-   * A service that serves no HTTP gets the five-argument constructor, so that the many dispatchers
-   * without web methods do not carry a {@code null} and an empty list they have no use for.
+   * A service that serves no HTTP and has no parameters gets the five-argument constructor, so that
+   * the many dispatchers without web methods do not carry a {@code null} and an empty list they
+   * have no use for; one without parameters does not carry an empty list of them.
    */
   static CodeBlock of(ServiceModel service) {
     CodeBlock.Builder arguments =
@@ -60,12 +67,46 @@ final class DescriptorInitializer {
                 service.options().exitGracePeriodSeconds())
             .add("$L,\n", list(hooks(service.hooks())))
             .add("$L", list(service.methods().stream().map(DescriptorInitializer::method).toList()));
-    if (service.servesHttp()) {
+    if (service.servesHttp() || !service.parameters().isEmpty()) {
       arguments
           .add(",\n$L,\n", server(service.server()))
           .add("$L", list(webMethods(service.webMethods())));
     }
+    if (!service.parameters().isEmpty()) {
+      arguments.add(",\n$L", list(parameters(service.parameters())));
+    }
     return CodeBlock.of("new $T(\n$>$>$L$<$<)", SERVICE_DESCRIPTOR, arguments.build());
+  }
+
+  /** The enum constants' names only for enums, whose values they are. */
+  private static List<CodeBlock> parameters(List<ServiceParameterModel> parameters) {
+    return IntStream.range(0, parameters.size())
+        .mapToObj(
+            i -> {
+              ServiceParameterModel parameter = parameters.get(i);
+              CodeBlock common =
+                  CodeBlock.of(
+                      "$L, $S, $T.$L, $S, $L, $S",
+                      i,
+                      parameter.name(),
+                      PARAMETER_KIND,
+                      parameter.kind().name(),
+                      parameter.typeName(),
+                      parameter.required(),
+                      parameter.declaringClass());
+              if (parameter.constants().isEmpty()) {
+                return CodeBlock.of("new $T($L)", SERVICE_PARAMETER_DESCRIPTOR, common);
+              }
+              return CodeBlock.of(
+                  "new $T($L,\n$>$>$T.of($L)$<$<)",
+                  SERVICE_PARAMETER_DESCRIPTOR,
+                  common,
+                  LIST,
+                  CodeBlock.join(
+                      parameter.constants().stream().map(c -> CodeBlock.of("$S", c)).toList(),
+                      ", "));
+            })
+        .toList();
   }
 
   private static List<CodeBlock> hooks(List<HookModel> hooks) {

@@ -11,24 +11,40 @@ import dev.lifecycle.processor.model.HookModel;
 import dev.lifecycle.processor.model.MethodModel;
 import dev.lifecycle.processor.model.ParameterModel;
 import dev.lifecycle.processor.model.ServiceModel;
+import dev.lifecycle.processor.model.ServiceParameterModel;
 import dev.lifecycle.processor.model.WebMethodModel;
 import dev.lifecycle.runtime.UnknownMethodException;
 import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
+import dev.lifecycle.runtime.spi.ServiceParameterDescriptor;
+import dev.lifecycle.runtime.spi.ServiceParameters;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates the dispatcher of one service: a class that creates the service, calls a hook by
- * index, a method by name and a web method by index through {@code switch}es, and holds the
- * service's descriptor.
+ * index, a method by name and a web method by index through {@code switch}es, sets a parameter
+ * field by name, and holds the service's descriptor.
  */
 public final class DispatcherGenerator {
 
   private static final ClassName SERVICE_DISPATCHER = ClassName.get(ServiceDispatcher.class);
   private static final ClassName ARGUMENTS = ClassName.get(Arguments.class);
   private static final ClassName UNKNOWN_METHOD = ClassName.get(UnknownMethodException.class);
+
+  private static final ClassName SERVICE_PARAMETERS = ClassName.get(ServiceParameters.class);
+  private static final Map<ServiceParameterDescriptor.Kind, String> CONVERTERS =
+      Map.of(
+          ServiceParameterDescriptor.Kind.BOOLEAN, "toBoolean",
+          ServiceParameterDescriptor.Kind.CHAR, "toChar",
+          ServiceParameterDescriptor.Kind.BYTE, "toByte",
+          ServiceParameterDescriptor.Kind.SHORT, "toShort",
+          ServiceParameterDescriptor.Kind.INT, "toInt",
+          ServiceParameterDescriptor.Kind.LONG, "toLong",
+          ServiceParameterDescriptor.Kind.FLOAT, "toFloat",
+          ServiceParameterDescriptor.Kind.DOUBLE, "toDouble");
 
   private static final String DESCRIPTOR = "DESCRIPTOR";
 
@@ -52,6 +68,10 @@ public final class DispatcherGenerator {
     // exactly right; leaving it out keeps those dispatchers as short as they were.
     if (!service.webMethods().isEmpty()) {
       type.addMethod(callWebMethod(service));
+    }
+    // Likewise without parameters: the interface's default refuses every name.
+    if (!service.parameters().isEmpty()) {
+      type.addMethod(setParameterMethod(service));
     }
     return type.build();
   }
@@ -108,6 +128,55 @@ public final class DispatcherGenerator {
         .addCode("$<")
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * Assigns the field the name stands for, the value converted by {@code ServiceParameters}, which
+   * names the service, the parameter and what it takes when the value does not convert.
+   */
+  private static MethodSpec setParameterMethod(ServiceModel service) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("setParameter")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(service.serviceClass(), "service")
+            .addParameter(String.class, "name")
+            .addParameter(String.class, "value")
+            .beginControlFlow("switch (name)");
+    for (int i = 0; i < service.parameters().size(); i++) {
+      ServiceParameterModel parameter = service.parameters().get(i);
+      method
+          .addCode("case $S:\n$>", parameter.name())
+          .addStatement("service.$N = $L", parameter.name(), conversion(parameter, i))
+          .addStatement("return")
+          .addCode("$<");
+    }
+    return method
+        .addCode("default:\n$>")
+        .addStatement("throw $T.unknown($N, name)", SERVICE_PARAMETERS, DESCRIPTOR)
+        .addCode("$<")
+        .endControlFlow()
+        .build();
+  }
+
+  private static CodeBlock conversion(ServiceParameterModel parameter, int index) {
+    return switch (parameter.kind()) {
+      case STRING -> CodeBlock.of("value");
+      case ENUM ->
+          CodeBlock.of(
+              "$T.toEnum($N, $L, $T.class, value)",
+              SERVICE_PARAMETERS,
+              DESCRIPTOR,
+              index,
+              parameter.type());
+      default ->
+          CodeBlock.of(
+              "$T.$L($N, $L, value)",
+              SERVICE_PARAMETERS,
+              CONVERTERS.get(parameter.kind()),
+              DESCRIPTOR,
+              index);
+    };
   }
 
   private static MethodSpec invokeMethod(ServiceModel service) {

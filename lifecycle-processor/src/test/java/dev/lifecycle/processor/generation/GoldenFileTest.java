@@ -43,7 +43,9 @@ class GoldenFileTest {
         Arguments.of("declared exceptions", "com.example.Quota_Lifecycle",
             new JavaFileObject[] {GoldenServices.THROWING}),
         Arguments.of("batched", "com.example.Tagger_Lifecycle",
-            new JavaFileObject[] {GoldenServices.BATCHED}));
+            new JavaFileObject[] {GoldenServices.BATCHED}),
+        Arguments.of("parameters", "com.example.Translator_Lifecycle",
+            new JavaFileObject[] {GoldenServices.PARAMETER_BASE, GoldenServices.PARAMETERS}));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -272,4 +272,46 @@ final class GoldenServices {
             }
           }
           """);
+
+  static final JavaFileObject PARAMETER_BASE =
+      source(
+          "com.example.base.Tuned",
+          """
+          package com.example.base;
+
+          import dev.lifecycle.*;
+
+          public abstract class Tuned {
+            @Parameter public int threads = 2;
+          }
+          """);
+
+  static final JavaFileObject PARAMETERS =
+      source(
+          "com.example.Translator",
+          """
+          package com.example;
+
+          import dev.lifecycle.*;
+
+          @Service(enableMemorySnapshot = true)
+          public class Translator extends com.example.base.Tuned {
+            public enum Size { SMALL, LARGE }
+
+            @Parameter(required = true) Size size;
+            @Parameter String language = "en";
+            @Parameter boolean lowercase;
+            @Parameter Long seed = 7L;
+            @Parameter char separator = ',';
+            @Parameter double temperature = 0.5;
+
+            @Enter(snap = true)
+            void load() {}
+
+            @Method
+            public String translate(String text) {
+              return text;
+            }
+          }
+          """);
 }

@@ -43,6 +43,17 @@ public final class ContainerFailures {
    *     post-snapshot enter hooks (its exit hooks ran), rather than a container before its
    *     constructor (no hook ran)
    */
+  /** A parameter the dispatcher refused to set, though the builder had checked it: no hook ran. */
+  public static ContainerStartException parameterRefused(
+      ServiceDescriptor service, String name, Throwable cause) {
+    return new ContainerStartException(
+        service.serviceName(),
+        null,
+        "Service " + service.serviceName() + " failed to start: its parameter '" + name
+            + "' could not be set (" + describe(cause) + "). No hook ran.",
+        cause);
+  }
+
   public static ContainerStartException serverPortTaken(
       ServiceDescriptor service, int port, boolean restoredClone) {
     return new ContainerStartException(

@@ -12,13 +12,17 @@ import dev.lifecycle.runtime.checkpoint.SnapshotPoint;
 import dev.lifecycle.runtime.spi.HookPhase;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDispatcher;
+import dev.lifecycle.runtime.spi.ServiceParameterDescriptor;
 import dev.lifecycle.runtime.spi.WebMethodDescriptor;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +45,9 @@ import java.util.function.Supplier;
  * terminates those of its processes still running when the exit grace period ends or when the
  * hooks return, whichever comes first.
  *
+ * <p>The service's {@code @Parameter} fields are set right after its constructor, before any
+ * hook; a clone restored from a snapshot has them from the image.
+ *
  * <p>{@link #enter()} runs on one thread; {@link #exit()} may be called from any thread, any
  * number of times, and runs the exit hooks at most once.
  *
@@ -59,6 +66,8 @@ public final class ContainerLifecycle<T> {
   private final ContainerListener listener;
   private final PhaseTracker phases;
   private final Duration exitGracePeriod;
+  /** The values of the service's {@code @Parameter} fields, checked, set before any hook. */
+  private final Map<String, String> parameters;
   private volatile LeftoverProcesses leftovers = LeftoverProcesses.NONE;
   private volatile T instance;
   private volatile SnapshotOutcome snapshotOutcome;
@@ -87,6 +96,22 @@ public final class ContainerLifecycle<T> {
       ContainerName containerId,
       ContainerListener listener,
       Duration exitGracePeriod) {
+    this(dispatcher, engine, containerId, listener, exitGracePeriod, Map.of());
+  }
+
+  /**
+   * @param parameters the values of the service's {@code @Parameter} fields by name, which {@link
+   *     dev.lifecycle.runtime.spi.ServiceParameters#check} accepted; set right after the
+   *     constructor, before any hook
+   */
+  public ContainerLifecycle(
+      ServiceDispatcher<T> dispatcher,
+      CheckpointEngine engine,
+      ContainerName containerId,
+      ContainerListener listener,
+      Duration exitGracePeriod,
+      Map<String, String> parameters) {
+    this.parameters = Map.copyOf(parameters);
     this.exitGracePeriod = Objects.requireNonNull(exitGracePeriod, "exitGracePeriod");
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     this.service = dispatcher.descriptor();
@@ -129,6 +154,27 @@ public final class ContainerLifecycle<T> {
   }
 
   /**
+   * Sets the parameters on the new instance, before any hook: the snap hooks build with them. The
+   * builder checked them, so a refusal here is a dispatcher out of step with its descriptor.
+   */
+  private void setParameters() {
+    // In declaration order; a name the service does not declare last, for the dispatcher to refuse.
+    List<String> names = new ArrayList<>();
+    service.parameters().stream().map(ServiceParameterDescriptor::name)
+        .filter(parameters::containsKey).forEach(names::add);
+    new TreeMap<>(parameters).keySet().stream().filter(name -> !names.contains(name))
+        .forEach(names::add);
+    for (String name : names) {
+      try {
+        dispatcher.setParameter(instance, name, parameters.get(name));
+      } catch (RuntimeException | Error e) {
+        phases.moveTo(Phase.FAILED, "parameter " + name + " was refused", e);
+        throw ContainerFailures.parameterRefused(service, name, e);
+      }
+    }
+  }
+
+  /**
    * Creates the instance and runs the enter phases, leaving the container in {@link
    * Phase#ENTERING_AFTER_SNAPSHOT} with every enter hook done; follow with {@link #serve()} or
    * {@link #stopping}.
@@ -163,6 +209,7 @@ public final class ContainerLifecycle<T> {
       phases.moveTo(Phase.FAILED, "the constructor threw", t);
       throw ContainerFailures.constructorFailed(service, t);
     }
+    setParameters();
     try {
       String afterSnapshot = "";
       if (service.memorySnapshotEnabled() || !service.hooks(HookPhase.ENTER_BEFORE_SNAPSHOT).isEmpty()) {

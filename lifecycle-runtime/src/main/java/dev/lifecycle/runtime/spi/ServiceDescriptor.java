@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param webMethods the web methods ({@code @WebEndpoint}, {@code @WebApp}, {@code @WebServer}),
  *     superclass methods first; a web method's {@link WebMethodDescriptor#index()} is its position
  *     in this list
+ * @param parameters the {@code @Parameter} fields, superclass fields first, then declaration
+ *     order; a parameter's {@link ServiceParameterDescriptor#index()} is its position in this list
  */
 public record ServiceDescriptor(
     Class<?> serviceClass,
@@ -26,7 +28,20 @@ public record ServiceDescriptor(
     List<HookDescriptor> hooks,
     List<MethodDescriptor> methods,
     ServerDescriptor server,
-    List<WebMethodDescriptor> webMethods) {
+    List<WebMethodDescriptor> webMethods,
+    List<ServiceParameterDescriptor> parameters) {
+
+  /** A service without parameters. */
+  public ServiceDescriptor(
+      Class<?> serviceClass,
+      boolean memorySnapshotEnabled,
+      ServiceOptions options,
+      List<HookDescriptor> hooks,
+      List<MethodDescriptor> methods,
+      ServerDescriptor server,
+      List<WebMethodDescriptor> webMethods) {
+    this(serviceClass, memorySnapshotEnabled, options, hooks, methods, server, webMethods, List.of());
+  }
 
   /** A service without web methods that is not a server. */
   public ServiceDescriptor(
@@ -35,7 +50,7 @@ public record ServiceDescriptor(
       ServiceOptions options,
       List<HookDescriptor> hooks,
       List<MethodDescriptor> methods) {
-    this(serviceClass, memorySnapshotEnabled, options, hooks, methods, null, List.of());
+    this(serviceClass, memorySnapshotEnabled, options, hooks, methods, null, List.of(), List.of());
   }
 
   public ServiceDescriptor {
@@ -44,6 +59,14 @@ public record ServiceDescriptor(
     hooks = List.copyOf(hooks);
     methods = List.copyOf(methods);
     webMethods = List.copyOf(webMethods);
+    parameters = List.copyOf(parameters);
+    for (int i = 0; i < parameters.size(); i++) {
+      if (parameters.get(i).index() != i) {
+        throw new IllegalArgumentException(
+            "parameter " + parameters.get(i).name() + " has index " + parameters.get(i).index()
+                + " but stands at position " + i);
+      }
+    }
     for (int i = 0; i < webMethods.size(); i++) {
       if (webMethods.get(i).index() != i) {
         throw new IllegalArgumentException(
@@ -78,6 +101,11 @@ public record ServiceDescriptor(
   /** The hooks of one phase, in the order they run. */
   public List<HookDescriptor> hooks(HookPhase phase) {
     return hooks.stream().filter(hook -> hook.phase() == phase).toList();
+  }
+
+  /** The {@code @Parameter} of this name. */
+  public Optional<ServiceParameterDescriptor> parameter(String name) {
+    return parameters.stream().filter(parameter -> parameter.name().equals(name)).findFirst();
   }
 
   /** The method callers reach by this name. */

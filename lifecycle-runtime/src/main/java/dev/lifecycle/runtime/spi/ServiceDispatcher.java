@@ -25,6 +25,20 @@ public interface ServiceDispatcher<T> {
   T newInstance();
 
   /**
+   * Sets the {@code @Parameter} field {@code name} of {@code service} to {@code value}, converted
+   * to the field's type by {@link ServiceParameters}. The container calls it right after {@link
+   * #newInstance()}, before any hook, for each parameter it was given, once {@link
+   * ServiceParameters#check} accepted them all.
+   *
+   * @throws IllegalArgumentException when the service has no parameter {@code name}, or {@code
+   *     value} does not convert to its type
+   */
+  default void setParameter(T service, String name, String value) {
+    // Dispatchers of services without parameters, and those generated before parameters existed.
+    throw ServiceParameters.unknown(descriptor(), name);
+  }
+
+  /**
    * Calls one hook on {@code service}.
    *
    * @param hookIndex the hook's {@link HookDescriptor#index()}

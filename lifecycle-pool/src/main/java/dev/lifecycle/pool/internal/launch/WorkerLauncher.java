@@ -90,7 +90,8 @@ public final class WorkerLauncher {
   public WorkerArguments arguments(Path socket, String containerId, boolean checkpoint) {
     return new WorkerArguments(config.serviceClassName(), socket, containerId, checkpoint,
         checkpoint ? config.engine().name() : "none", config.engine().checkpointPolicy(), false,
-        config.maxConcurrentInputs(), config.inputTimeout(), config.exitGracePeriod());
+        config.maxConcurrentInputs(), config.inputTimeout(), config.exitGracePeriod(),
+        config.parameters());
   }
 
   /**

@@ -3,9 +3,12 @@ package dev.lifecycle.pool.internal.store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything a memory snapshot depends on. A snapshot is restored only for an equal key; change
@@ -17,6 +20,8 @@ import java.util.Objects;
  * @param jvmOptions the worker's JVM options, in order (they shape the heap that is checkpointed)
  * @param engineIdentity the snapshot engine that checkpoints and restores, as its {@code EngineCheck.Ready} names it
  * @param kernelRelease {@code uname -r}: images are tied to kernel features
+ * @param parameters the values of the service's {@code @Parameter} fields, by name: the snap hooks
+ *     built the image with them, so each set of values has a snapshot of its own
  */
 public record SnapshotKey(
     String serviceClass,
@@ -24,10 +29,18 @@ public record SnapshotKey(
     String javaVersion,
     List<String> jvmOptions,
     String engineIdentity,
-    String kernelRelease) {
+    String kernelRelease,
+    Map<String, String> parameters) {
 
   /** Hex digits of {@link #digest()} used in the directory name: 128 bits, no practical collisions. */
   static final int NAME_DIGITS = 32;
+
+  /** The key of a service without parameters. */
+  public SnapshotKey(String serviceClass, String classpathDigest, String javaVersion,
+      List<String> jvmOptions, String engineIdentity, String kernelRelease) {
+    this(serviceClass, classpathDigest, javaVersion, jvmOptions, engineIdentity, kernelRelease,
+        Map.of());
+  }
 
   public SnapshotKey {
     Objects.requireNonNull(serviceClass, "serviceClass");
@@ -36,6 +49,7 @@ public record SnapshotKey(
     jvmOptions = List.copyOf(jvmOptions);
     Objects.requireNonNull(engineIdentity, "engineIdentity");
     Objects.requireNonNull(kernelRelease, "kernelRelease");
+    parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
     if (serviceClass.isBlank()) {
       throw new IllegalArgumentException("serviceClass must not be blank");
     }
@@ -49,8 +63,15 @@ public record SnapshotKey(
   public static SnapshotKey forThisJvm(
       String serviceClass, List<Path> classpath, List<String> jvmOptions, String engineIdentity)
       throws IOException {
+    return forThisJvm(serviceClass, classpath, jvmOptions, engineIdentity, Map.of());
+  }
+
+  /** As {@link #forThisJvm(String, List, List, String)}, for a service with these parameters. */
+  public static SnapshotKey forThisJvm(String serviceClass, List<Path> classpath,
+      List<String> jvmOptions, String engineIdentity, Map<String, String> parameters)
+      throws IOException {
     return new SnapshotKey(serviceClass, ClasspathDigest.of(classpath), currentJava(), jvmOptions,
-        engineIdentity, System.getProperty("os.version"));
+        engineIdentity, System.getProperty("os.version"), parameters);
   }
 
   /** {@code Debian 17.0.15+6-Debian-1deb12u1 /usr/lib/jvm/java-17-openjdk-amd64}. */
@@ -59,7 +80,11 @@ public record SnapshotKey(
         + " " + System.getProperty("java.home");
   }
 
-  /** A stable SHA-256 (hex) over every field, length-prefixed; names the snapshot's directory. */
+  /**
+   * A stable SHA-256 (hex) over every field, length-prefixed; names the snapshot's directory. The
+   * parameters are hashed only when there are some, so a key without them keeps the digest it had
+   * before parameters existed, and its snapshots stay found.
+   */
   public String digest() {
     MessageDigest digest = Hashing.sha256();
     Hashing.updateField(digest, "lifecycle-snapshot-key/1");
@@ -70,6 +95,14 @@ public record SnapshotKey(
     jvmOptions.forEach(o -> Hashing.updateField(digest, o));
     Hashing.updateField(digest, engineIdentity);
     Hashing.updateField(digest, kernelRelease);
+    if (!parameters.isEmpty()) {
+      Hashing.updateField(digest, "parameters");
+      Hashing.updateField(digest, Integer.toString(parameters.size()));
+      parameters.forEach((name, value) -> {
+        Hashing.updateField(digest, name);
+        Hashing.updateField(digest, value);
+      });
+    }
     return HexFormat.of().formatHex(digest.digest());
   }
 
@@ -99,6 +132,9 @@ public record SnapshotKey(
     }
     if (!kernelRelease.equals(other.kernelRelease)) {
       return "kernel " + other.kernelRelease + " vs " + kernelRelease;
+    }
+    if (!parameters.equals(other.parameters)) {
+      return "parameters " + other.parameters + " vs " + parameters;
     }
     return "";
   }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -82,6 +84,12 @@ record SnapshotManifest(SnapshotKey key, Instant created, List<FileEntry> files)
     }
     p.setProperty("key.engineIdentity", key.engineIdentity());
     p.setProperty("key.kernelRelease", key.kernelRelease());
+    List<Map.Entry<String, String>> parameters = List.copyOf(key.parameters().entrySet());
+    p.setProperty("key.parameters.count", Integer.toString(parameters.size()));
+    for (int i = 0; i < parameters.size(); i++) {
+      p.setProperty("key.parameters." + i + ".name", parameters.get(i).getKey());
+      p.setProperty("key.parameters." + i + ".value", parameters.get(i).getValue());
+    }
     p.setProperty("created", created.toString());
     p.setProperty("image.size", Long.toString(imageSize()));
     p.setProperty("image.checksum", checksum());
@@ -119,9 +127,16 @@ record SnapshotManifest(SnapshotKey key, Instant created, List<FileEntry> files)
     for (int i = 0; i < optionCount; i++) {
       options.add(required(p, "key.jvmOptions." + i));
     }
+    // Absent from manifests written before parameters existed: those keys have none.
+    int parameterCount = Integer.parseInt(p.getProperty("key.parameters.count", "0"));
+    Map<String, String> parameters = new TreeMap<>();
+    for (int i = 0; i < parameterCount; i++) {
+      parameters.put(required(p, "key.parameters." + i + ".name"),
+          required(p, "key.parameters." + i + ".value"));
+    }
     SnapshotKey key = new SnapshotKey(required(p, "key.serviceClass"),
         required(p, "key.classpathDigest"), required(p, "key.javaVersion"), options,
-        required(p, "key.engineIdentity"), required(p, "key.kernelRelease"));
+        required(p, "key.engineIdentity"), required(p, "key.kernelRelease"), parameters);
     if (!key.digest().equals(required(p, "key.digest"))) {
       throw new IllegalArgumentException("key.digest does not match the key fields (edited manifest?)");
     }

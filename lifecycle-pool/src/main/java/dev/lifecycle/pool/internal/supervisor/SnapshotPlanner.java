@@ -96,7 +96,7 @@ public final class SnapshotPlanner {
       try {
         store = storeAt(config.snapshotStore().orElse(SnapshotStore.defaultRoot()));
         key = SnapshotKey.forThisJvm(config.serviceClassName(), config.classpath(), keyOptions,
-            ((EngineCheck.Ready) check).identity());
+            ((EngineCheck.Ready) check).identity(), config.parameters());
         SnapshotLookup lookup = store.lookup(key);
         if (lookup instanceof SnapshotLookup.Found f) {
           available(f.snapshot());

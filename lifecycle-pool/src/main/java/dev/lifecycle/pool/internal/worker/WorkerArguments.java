@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The command line of {@link WorkerMain}, written by the supervisor and parsed by the worker.
@@ -26,6 +29,8 @@ import java.util.Optional;
  * @param maxConcurrentInputs overrides {@code @Service(maxConcurrentInputs)}
  * @param inputTimeout overrides {@code @Service(inputTimeoutSeconds)}
  * @param exitGracePeriod overrides {@code @Service(exitGracePeriodSeconds)}
+ * @param parameters the values of the service's {@code @Parameter} fields, by name; sorted, so
+ *     that one set of parameters always makes one command line
  */
 public record WorkerArguments(
     String serviceClass,
@@ -37,7 +42,8 @@ public record WorkerArguments(
     boolean replay,
     Optional<Integer> maxConcurrentInputs,
     Optional<Duration> inputTimeout,
-    Optional<Duration> exitGracePeriod) {
+    Optional<Duration> exitGracePeriod,
+    Map<String, String> parameters) {
 
   private static final String SERVICE = "--service=";
   private static final String SOCKET = "--socket=";
@@ -50,8 +56,20 @@ public record WorkerArguments(
   private static final String MAX_INPUTS = "--max-concurrent-inputs=";
   private static final String INPUT_TIMEOUT = "--input-timeout=";
   private static final String EXIT_GRACE = "--exit-grace-period=";
+  /** {@code --parameter=size=LARGE}: a parameter's name is a Java identifier, without {@code =}. */
+  private static final String PARAMETER = "--parameter=";
+
+  /** Without parameters. */
+  public WorkerArguments(String serviceClass, Path socketPath, String containerId,
+      boolean checkpoint, String engine, CheckpointPolicy checkpointPolicy, boolean replay,
+      Optional<Integer> maxConcurrentInputs, Optional<Duration> inputTimeout,
+      Optional<Duration> exitGracePeriod) {
+    this(serviceClass, socketPath, containerId, checkpoint, engine, checkpointPolicy, replay,
+        maxConcurrentInputs, inputTimeout, exitGracePeriod, Map.of());
+  }
 
   public WorkerArguments {
+    parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
     Objects.requireNonNull(serviceClass, "serviceClass");
     Objects.requireNonNull(socketPath, "socketPath");
     Objects.requireNonNull(containerId, "containerId");
@@ -69,6 +87,7 @@ public record WorkerArguments(
     args.add(SOCKET + socketPath);
     args.add(CONTAINER + containerId);
     args.addAll(imageArguments());
+    args.addAll(parameterArguments());
     if (replay) {
       args.add(REPLAY);
     }
@@ -78,7 +97,8 @@ public record WorkerArguments(
   /**
    * The arguments that shape what a snapshot holds (the service and its options), without those
    * that differ per container or per supervisor (id, socket: both are replaced at restore). Part
-   * of the snapshot key.
+   * of the snapshot key. The parameters shape the snapshot too, but are not here: the key holds
+   * them in a field of their own ({@link #parameterArguments()}).
    */
   public List<String> imageArguments() {
     List<String> args = new ArrayList<>();
@@ -89,6 +109,13 @@ public record WorkerArguments(
     maxConcurrentInputs.ifPresent(n -> args.add(MAX_INPUTS + n));
     inputTimeout.ifPresent(d -> args.add(INPUT_TIMEOUT + d));
     exitGracePeriod.ifPresent(d -> args.add(EXIT_GRACE + d));
+    return args;
+  }
+
+  /** {@code --parameter=<name>=<value>} for each parameter, by name. */
+  public List<String> parameterArguments() {
+    List<String> args = new ArrayList<>();
+    parameters.forEach((name, value) -> args.add(PARAMETER + name + "=" + value));
     return args;
   }
 
@@ -108,6 +135,7 @@ public record WorkerArguments(
     Integer maxInputs = null;
     Duration inputTimeout = null;
     Duration exitGrace = null;
+    Map<String, String> parameters = new TreeMap<>();
     for (String arg : args) {
       if (arg.startsWith(SERVICE)) {
         service = arg.substring(SERVICE.length());
@@ -129,6 +157,13 @@ public record WorkerArguments(
         inputTimeout = duration(arg, INPUT_TIMEOUT);
       } else if (arg.startsWith(EXIT_GRACE)) {
         exitGrace = duration(arg, EXIT_GRACE);
+      } else if (arg.startsWith(PARAMETER)) {
+        String parameter = arg.substring(PARAMETER.length());
+        int equals = parameter.indexOf('=');
+        if (equals <= 0) {
+          throw new IllegalArgumentException("worker argument '" + arg + "' is not --parameter=<name>=<value>");
+        }
+        parameters.put(parameter.substring(0, equals), parameter.substring(equals + 1));
       } else {
         throw new IllegalArgumentException("unknown worker argument '" + arg + "'; the worker JVM is"
             + " started by a Lifecycle supervisor of the same version, not by hand");
@@ -138,7 +173,8 @@ public record WorkerArguments(
     require(socket, SOCKET);
     require(container, CONTAINER);
     return new WorkerArguments(service, Path.of(socket), container, checkpoint, engine, policy,
-        replay, Optional.ofNullable(maxInputs), Optional.ofNullable(inputTimeout), Optional.ofNullable(exitGrace));
+        replay, Optional.ofNullable(maxInputs), Optional.ofNullable(inputTimeout), Optional.ofNullable(exitGrace),
+        parameters);
   }
 
   private static CheckpointPolicy policy(String arg) {

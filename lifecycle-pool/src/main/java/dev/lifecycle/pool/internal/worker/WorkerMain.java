@@ -117,6 +117,9 @@ public final class WorkerMain {
     arguments.maxConcurrentInputs().ifPresent(builder::maxConcurrentInputs);
     arguments.inputTimeout().ifPresent(builder::inputTimeout);
     arguments.exitGracePeriod().ifPresent(builder::exitGracePeriod);
+    // Checked and set by the container before its constructor's first hook, in this process, so
+    // the snap hooks see them; a clone restored from the image has them in memory.
+    builder.parameters(arguments.parameters());
     return builder.start();
   }
 }

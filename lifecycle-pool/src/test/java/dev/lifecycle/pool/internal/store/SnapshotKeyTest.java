@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +53,27 @@ class SnapshotKeyTest {
     assertThat(key.javaVersion()).contains(System.getProperty("java.runtime.version"))
         .contains(System.getProperty("java.home"));
     assertThat(key.kernelRelease()).isEqualTo(Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip());
+  }
+
+  @Test
+  void parametersArePartOfTheKeyAndAKeyWithoutThemKeepsItsDigest() {
+    SnapshotKey small = withParameters(Map.of("size", "small"));
+    SnapshotKey large = withParameters(Map.of("size", "large"));
+
+    assertThat(withParameters(Map.of()).digest()).isEqualTo(KEY.digest());
+    assertThat(Set.of(KEY.digest(), small.digest(), large.digest(),
+        withParameters(Map.of("size", "small", "threads", "2")).digest(),
+        // Length prefixes again: the boundary between a name and its value matters.
+        withParameters(Map.of("sizes", "mall")).digest())).hasSize(5);
+    assertThat(withParameters(new TreeMap<>(Map.of("b", "2", "a", "1"))).digest())
+        .as("parameters are hashed in name order, whatever order they were given in")
+        .isEqualTo(withParameters(new LinkedHashMap<>(Map.of("a", "1", "b", "2"))).digest());
+    assertThat(large.difference(small)).isEqualTo("parameters {size=small} vs {size=large}");
+    assertThat(small.difference(small)).isEmpty();
+  }
+
+  private static SnapshotKey withParameters(Map<String, String> parameters) {
+    return new SnapshotKey(KEY.serviceClass(), KEY.classpathDigest(), KEY.javaVersion(),
+        KEY.jvmOptions(), KEY.engineIdentity(), KEY.kernelRelease(), parameters);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lifecycle.pool.engine.CheckpointPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,22 @@ class WorkerArgumentsTest {
         .hasMessageContaining("unknown worker argument '--frobnicate'");
     assertThatThrownBy(() -> WorkerArguments.parse(new String[] {"--service=x", "--container=c"}))
         .hasMessageContaining("--socket=... is missing");
+  }
+
+  @Test
+  void parametersTravelOnTheCommandLineInNameOrderButNotInTheImageArguments() {
+    WorkerArguments withParameters = new WorkerArguments("com.example.Model",
+        Path.of("/tmp/pool/supervisor.sock"), "Model-7", true, "criu",
+        CheckpointPolicy.REFUSE_UNOWNED_RESOURCES, false, Optional.empty(), Optional.empty(),
+        Optional.empty(), Map.of("size", "LARGE", "prompt", "a=b c", "empty", ""));
+
+    assertThat(withParameters.toArguments()).containsSubsequence("--parameter=empty=",
+        "--parameter=prompt=a=b c", "--parameter=size=LARGE");
+    assertThat(WorkerArguments.parse(withParameters.toArguments().toArray(String[]::new)))
+        .isEqualTo(withParameters);
+    assertThat(withParameters.imageArguments()).noneMatch(a -> a.startsWith("--parameter="));
+    assertThatThrownBy(() -> WorkerArguments.parse(
+        new String[] {"--service=x", "--socket=s", "--container=c", "--parameter==x"}))
+        .hasMessageContaining("'--parameter==x' is not --parameter=<name>=<value>");
   }
 }

@@ -1,0 +1,206 @@
+package dev.lifecycle.runtime.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The values of a service's {@code @Parameter} fields, given as text: checked as a whole before a
+ * container starts ({@link #check}), and converted one by one by the generated dispatcher, which
+ * assigns the result to the field ({@link #toInt} and its siblings).
+ *
+ * <p>Conversion is strict, so that a typo fails the start instead of configuring something else:
+ * {@code boolean} takes {@code true} or {@code false} only (any case would hide {@code "ture"}),
+ * an enum the exact name of a constant, {@code char} exactly one character, the whole-number types
+ * a decimal number in their range, {@code float} and {@code double} what {@code
+ * Double.parseDouble} takes. Every refusal is an {@link IllegalArgumentException} naming the
+ * service, the parameter, the value and what the parameter takes.
+ */
+public final class ServiceParameters {
+
+  private ServiceParameters() {}
+
+  /**
+   * Checks a complete set of values for {@code service}: every name is one of its parameters,
+   * every required parameter has a value, every value converts to its parameter's type.
+   *
+   * @param values the values by parameter name; none may be {@code null}
+   * @throws IllegalArgumentException for the first name, missing parameter or value that is wrong,
+   *     saying what the service takes
+   */
+  public static void check(ServiceDescriptor service, Map<String, String> values) {
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      ServiceParameterDescriptor parameter = find(service, entry.getKey());
+      Objects.requireNonNull(entry.getValue(), () -> "value of parameter " + entry.getKey());
+      convert(service, parameter, entry.getValue());
+    }
+    for (ServiceParameterDescriptor parameter : service.parameters()) {
+      if (parameter.required() && !values.containsKey(parameter.name())) {
+        throw new IllegalArgumentException("Service " + service.serviceName() + " needs parameter '"
+            + parameter.name() + "' (@Parameter(required = true) on " + parameter.fieldName()
+            + ", " + parameter.typeName() + "), but it was not given. Set it with parameter(\""
+            + parameter.name() + "\", ...) on the container's or the pool's builder.");
+      }
+    }
+  }
+
+  /**
+   * How a builder's value is given to a container: a {@code String} as it is, an enum constant by
+   * its name, a boxed primitive by {@code String.valueOf}.
+   *
+   * @throws IllegalArgumentException for a value of any other type, or {@code null}
+   */
+  public static String text(String name, Object value) {
+    if (value instanceof String text) {
+      return text;
+    }
+    if (value instanceof Enum<?> constant) {
+      return constant.name();
+    }
+    if (value instanceof Boolean || value instanceof Character || value instanceof Byte
+        || value instanceof Short || value instanceof Integer || value instanceof Long
+        || value instanceof Float || value instanceof Double) {
+      return String.valueOf(value);
+    }
+    throw new IllegalArgumentException("Parameter '" + name + "' is given "
+        + (value == null ? "null" : "a " + value.getClass().getName())
+        + ", but a parameter's value is a String, a boxed primitive or an enum constant."
+        + (value == null ? " Leave the parameter out to keep the field's initial value." : ""));
+  }
+
+  /**
+   * The parameter {@code name} of {@code service}.
+   *
+   * @throws IllegalArgumentException when the service declares no parameter of that name
+   */
+  public static ServiceParameterDescriptor find(ServiceDescriptor service, String name) {
+    return service.parameter(name).orElseThrow(() -> unknown(service, name));
+  }
+
+  /** The refusal of a name {@code service} declares no parameter of. */
+  public static IllegalArgumentException unknown(ServiceDescriptor service, String name) {
+    if (service.parameters().isEmpty()) {
+      return new IllegalArgumentException("Service " + service.serviceName() + " has no parameter '"
+          + name + "': it declares no @Parameter fields. Remove the parameter, or declare a"
+          + " @Parameter field named " + name + " in the service.");
+    }
+    return new IllegalArgumentException("Service " + service.serviceName() + " has no parameter '"
+        + name + "'; its parameters are " + service.parameters().stream()
+            .map(ServiceParameterDescriptor::summary).collect(Collectors.joining(", "))
+        + ". Use one of these names (a parameter's name is its field's name).");
+  }
+
+  /**
+   * {@code value} converted to the type of {@code parameter}, boxed; an enum parameter's value is
+   * its constant's name, checked against {@link ServiceParameterDescriptor#constants()}.
+   */
+  static Object convert(ServiceDescriptor service, ServiceParameterDescriptor parameter, String value) {
+    int i = parameter.index();
+    return switch (parameter.kind()) {
+      case STRING -> value;
+      case BOOLEAN -> toBoolean(service, i, value);
+      case CHAR -> toChar(service, i, value);
+      case BYTE -> toByte(service, i, value);
+      case SHORT -> toShort(service, i, value);
+      case INT -> toInt(service, i, value);
+      case LONG -> toLong(service, i, value);
+      case FLOAT -> toFloat(service, i, value);
+      case DOUBLE -> toDouble(service, i, value);
+      case ENUM -> {
+        if (!parameter.constants().contains(value)) {
+          throw refused(service, parameter, value, constants(parameter));
+        }
+        yield value;
+      }
+    };
+  }
+
+  /** {@code true} or {@code false}, nothing else. */
+  public static boolean toBoolean(ServiceDescriptor service, int index, String value) {
+    if (value.equals("true")) {
+      return true;
+    }
+    if (value.equals("false")) {
+      return false;
+    }
+    throw refused(service, service.parameters().get(index), value, "true or false");
+  }
+
+  /** Exactly one character. */
+  public static char toChar(ServiceDescriptor service, int index, String value) {
+    if (value.length() != 1) {
+      throw refused(service, service.parameters().get(index), value, "exactly one character");
+    }
+    return value.charAt(0);
+  }
+
+  public static byte toByte(ServiceDescriptor service, int index, String value) {
+    return number(service, index, value, Byte::parseByte, wholeNumber(Byte.MIN_VALUE, Byte.MAX_VALUE));
+  }
+
+  public static short toShort(ServiceDescriptor service, int index, String value) {
+    return number(service, index, value, Short::parseShort,
+        wholeNumber(Short.MIN_VALUE, Short.MAX_VALUE));
+  }
+
+  public static int toInt(ServiceDescriptor service, int index, String value) {
+    return number(service, index, value, Integer::parseInt,
+        wholeNumber(Integer.MIN_VALUE, Integer.MAX_VALUE));
+  }
+
+  public static long toLong(ServiceDescriptor service, int index, String value) {
+    return number(service, index, value, Long::parseLong, wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE));
+  }
+
+  public static float toFloat(ServiceDescriptor service, int index, String value) {
+    return number(service, index, value, Float::parseFloat, "a decimal number such as 0.5");
+  }
+
+  public static double toDouble(ServiceDescriptor service, int index, String value) {
+    return number(service, index, value, Double::parseDouble, "a decimal number such as 0.5");
+  }
+
+  /**
+   * The constant of {@code type} named {@code value}.
+   *
+   * @param type the enum of the field, which the dispatcher names with a class literal
+   */
+  public static <E extends Enum<E>> E toEnum(
+      ServiceDescriptor service, int index, Class<E> type, String value) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      ServiceParameterDescriptor parameter = service.parameters().get(index);
+      throw refused(service, parameter, value, constants(parameter));
+    }
+  }
+
+  private static <N> N number(ServiceDescriptor service, int index, String value,
+      Function<String, N> parse, String takes) {
+    try {
+      return parse.apply(value);
+    } catch (NumberFormatException e) {
+      throw refused(service, service.parameters().get(index), value, takes);
+    }
+  }
+
+  private static String wholeNumber(long min, long max) {
+    return "a whole number from " + min + " to " + max;
+  }
+
+  private static String constants(ServiceParameterDescriptor parameter) {
+    List<String> names = new ArrayList<>(parameter.constants());
+    return names.isEmpty() ? "no value at all (the enum has no constants)"
+        : "one of " + String.join(", ", names) + " (as written, in that case)";
+  }
+
+  private static IllegalArgumentException refused(
+      ServiceDescriptor service, ServiceParameterDescriptor parameter, String value, String takes) {
+    return new IllegalArgumentException("Parameter '" + parameter.name() + "' of service "
+        + service.serviceName() + " is of type " + parameter.typeName() + " and does not take \""
+        + value + "\": give " + takes + ".");
+  }
+}
