@@ -30,7 +30,8 @@ public record PoolConfig(
     Duration startTimeout,
     ClassLoader classLoader,
     WebBinding webBinding,
-    RetryPolicy retries) {
+    RetryPolicy retries,
+    long snapshotStoreBudget) {
 
   public PoolConfig {
     classpath = List.copyOf(classpath);
