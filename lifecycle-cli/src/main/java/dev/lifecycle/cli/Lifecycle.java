@@ -53,7 +53,7 @@ public final class Lifecycle {
         case "install-criu":
           return InstallCriuCommand.run(rest, out);
         case "run":
-          return RunCommand.run(rest, out);
+          return RunCommand.run(rest, out, err);
         case "help":
         case "--help":
         case "-h":

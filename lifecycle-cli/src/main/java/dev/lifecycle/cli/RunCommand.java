@@ -64,7 +64,8 @@ final class RunCommand {
 
   private RunCommand() {}
 
-  static int run(List<String> args, PrintStream out) throws UsageException, IOException, InterruptedException {
+  static int run(List<String> args, PrintStream out, PrintStream err)
+      throws UsageException, IOException, InterruptedException {
     String command = "lifecycle run";
     Arguments a = Arguments.parse(args, command, WITH_VALUE, Set.of("no-snapshots"));
     if (a.positional().size() != 1) {
@@ -74,7 +75,7 @@ final class RunCommand {
     String serviceClass = a.positional().get(0);
     List<Path> classpath = classpath(a.value("classpath", command)
         .orElseThrow(() -> new UsageException(command + ": --classpath is needed: where "
-            + serviceClass + " and its generated dispatcher are\n" + USAGE)), command);
+            + serviceClass + " and its generated dispatcher are\n" + USAGE)), command, err);
     URLClassLoader loader = new URLClassLoader(urls(classpath), RunCommand.class.getClassLoader());
     try {
       loader.loadClass(serviceClass);
@@ -160,7 +161,7 @@ final class RunCommand {
     out.flush();
   }
 
-  private static List<Path> classpath(String text, String command) throws UsageException {
+  private static List<Path> classpath(String text, String command, PrintStream err) throws UsageException {
     List<Path> entries = new ArrayList<>();
     for (String entry : text.split(File.pathSeparator)) {
       if (entry.isBlank()) {
@@ -168,7 +169,9 @@ final class RunCommand {
       }
       Path p = Path.of(entry).toAbsolutePath().normalize();
       if (!Files.exists(p)) {
-        throw new UsageException(command + ": the --classpath entry " + entry + " does not exist");
+        // As java -cp does; a class path that lacks the service fails below, naming it.
+        err.println(command + ": warning: the --classpath entry " + entry + " does not exist; ignored");
+        continue;
       }
       entries.add(p);
     }
