@@ -42,7 +42,8 @@ final class RunCommand {
       "usage: lifecycle run SERVICE_CLASS --classpath CP [options]",
       "  Runs one container of SERVICE_CLASS as this process's main program: restored from the",
       "  snapshot store, or started cold and checkpointed into it when it has no image for the key.",
-      "  --classpath CP        the service, its generated dispatcher and its dependencies (':'-separated);",
+      "  --classpath CP        the service, its generated dispatcher and its dependencies (':'-separated,",
+      "                        DIR/* for every jar in DIR);",
       "                        lifecycle-pool and what it needs are added from this tool's jar when absent",
       "  --store PATH          the snapshot store (may be a volume shared by machines); default",
       "                        " + SnapshotStoreAdmin.defaultRoot(),
@@ -167,6 +168,10 @@ final class RunCommand {
       if (entry.isBlank()) {
         continue;
       }
+      if (entry.endsWith("/*")) { // as java -cp: every jar in the directory, in name order
+        entries.addAll(jarsIn(Path.of(entry.substring(0, entry.length() - 2)), command, err));
+        continue;
+      }
       Path p = Path.of(entry).toAbsolutePath().normalize();
       if (!Files.exists(p)) {
         // As java -cp does; a class path that lacks the service fails below, naming it.
@@ -179,6 +184,17 @@ final class RunCommand {
       throw new UsageException(command + ": --classpath is empty");
     }
     return entries;
+  }
+
+  private static List<Path> jarsIn(Path dir, String command, PrintStream err) {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
+          .map(f -> f.toAbsolutePath().normalize()).sorted().toList();
+    } catch (IOException e) {
+      err.println(command + ": warning: the --classpath entry " + dir + "/* cannot be listed (" + e.getMessage()
+          + "); ignored");
+      return List.of();
+    }
   }
 
   /**
