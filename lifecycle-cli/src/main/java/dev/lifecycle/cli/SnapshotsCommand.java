@@ -5,6 +5,7 @@ import dev.lifecycle.pool.SnapshotStoreAdmin;
 import dev.lifecycle.pool.StoredSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,15 +41,16 @@ final class SnapshotsCommand {
     String command = "lifecycle snapshots " + sub;
     List<String> rest = args.subList(1, args.size());
     switch (sub) {
-      case "list": {
-        Arguments a = Arguments.parse(rest, command, Set.of("store"), Set.of());
-        noPositional(a, command);
-        return list(open(a, command), out);
-      }
+      case "list":
       case "verify": {
         Arguments a = Arguments.parse(rest, command, Set.of("store"), Set.of());
         noPositional(a, command);
-        return verify(open(a, command), out);
+        Path root = a.value("store", command).map(Path::of).orElse(SnapshotStoreAdmin.defaultRoot());
+        if (!Files.exists(root)) { // nothing to look at, and looking creates nothing
+          out.println("no snapshot store at " + root + " yet: 0 snapshots");
+          return 0;
+        }
+        return sub.equals("list") ? list(open(a, command), out) : verify(open(a, command), out);
       }
       case "prune": {
         Arguments a = Arguments.parse(rest, command, Set.of("store", "service", "unused-for", "budget"),

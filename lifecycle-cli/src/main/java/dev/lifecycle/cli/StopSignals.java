@@ -13,7 +13,7 @@ final class StopSignals {
 
   private StopSignals() {}
 
-  @SuppressWarnings("removal")
+  // javac warns of sun.misc.Signal, and no annotation silences it: the price of a clean stop.
   static void install(Consumer<String> onStop) {
     for (String name : new String[] {"TERM", "INT"}) {
       try {

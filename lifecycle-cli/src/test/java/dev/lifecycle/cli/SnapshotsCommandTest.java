@@ -150,6 +150,17 @@ class SnapshotsCommandTest {
   }
 
   @Test
+  void listingAStoreThatDoesNotExistCreatesNothing() throws Exception {
+    Path missing = tmp.resolve("no-store");
+
+    Cli.Run run = Cli.run(tmp, "snapshots", "list", "--store", missing.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("no snapshot store at " + missing + " yet: 0 snapshots\n");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
   void wrongArgumentsAreUsageErrors() throws Exception {
     Cli.Run unknown = Cli.run(tmp, "snapshots", "purge");
     Cli.Run badBudget = Cli.run(tmp, "snapshots", "prune", "--budget", "lots", "--store", root.toString());

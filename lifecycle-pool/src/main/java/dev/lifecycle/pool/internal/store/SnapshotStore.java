@@ -347,7 +347,7 @@ public final class SnapshotStore {
     }
     Path graveyard = root.resolve(DISCARDED + dir.getFileName() + "-" + System.nanoTime());
     boolean[] moved = {false};
-    try (KeyLock held = buildLock.get()) {
+    try {
       boolean unused = SnapshotLease.ifUnused(useFileOf(dir), () -> {
         try {
           Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
@@ -360,6 +360,8 @@ public final class SnapshotStore {
         return Removal.IN_USE;
       }
       verified.remove(dir);
+    } finally {
+      buildLock.get().close();
     }
     if (!moved[0]) {
       return Removal.GONE;
