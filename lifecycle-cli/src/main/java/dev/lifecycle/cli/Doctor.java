@@ -147,7 +147,8 @@ final class Doctor {
       report(findings, out, Finding.fail(check, "fails (exit code " + result.exitCode() + "): "
           + result.lastLines(3), "criu check must pass: a kernel built with CONFIG_CHECKPOINT_RESTORE,"
           + " criu " + CriuVersion.MINIMUM + "+ on kernels from 6.13 on (`lifecycle install-criu`), and"
-          + " in a container the capabilities docs/kubernetes.md lists"));
+          + " in a container CAP_SYS_ADMIN, CAP_SYS_PTRACE, CAP_CHECKPOINT_RESTORE with seccomp and"
+          + " AppArmor unconfined"));
     }
   }
 
@@ -174,19 +175,16 @@ final class Doctor {
     }
     long caps = host.effectiveCapabilities();
     List<String> missing = new ArrayList<>();
-    if ((caps & (1L << HostFacts.CAP_SYS_ADMIN)) == 0 && (caps & (1L << HostFacts.CAP_CHECKPOINT_RESTORE)) == 0) {
-      missing.add("CAP_SYS_ADMIN or CAP_CHECKPOINT_RESTORE");
-    }
     if ((caps & (1L << HostFacts.CAP_SYS_ADMIN)) == 0) {
-      missing.add("CAP_SYS_ADMIN (new pid namespaces for the workers)");
+      missing.add("CAP_SYS_ADMIN (criu, and the workers' pid namespaces)");
     }
     if ((caps & (1L << HostFacts.CAP_SYS_PTRACE)) == 0) {
       missing.add("CAP_SYS_PTRACE");
     }
     if (!missing.isEmpty()) {
       return Finding.fail(check, "root, but without " + String.join(", ", missing) + " (CapEff "
-          + Long.toHexString(caps) + ")", "grant these capabilities (in Kubernetes: securityContext."
-          + "capabilities.add, see docs/kubernetes.md)");
+          + Long.toHexString(caps) + ")", "grant them (in Kubernetes: securityContext.capabilities.add:"
+          + " SYS_ADMIN, SYS_PTRACE, CHECKPOINT_RESTORE)");
     }
     return Finding.ok(check, "root, with CAP_SYS_ADMIN, CAP_SYS_PTRACE"
         + ((caps & (1L << HostFacts.CAP_CHECKPOINT_RESTORE)) != 0 ? " and CAP_CHECKPOINT_RESTORE" : ""));

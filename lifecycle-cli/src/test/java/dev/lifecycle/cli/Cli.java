@@ -32,7 +32,14 @@ final class Cli {
 
   /** Runs {@code lifecycle args...} with this environment changed ({@code null} values unset it). */
   static Run run(Path dir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    return run(dir, List.of(), environment, args);
+  }
+
+  /** Runs {@code lifecycle args...} under {@code prefix} (a program that execs the rest, such as setpriv). */
+  static Run run(Path dir, List<String> prefix, Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
         Lifecycle.class.getName()));
     command.addAll(List.of(args));

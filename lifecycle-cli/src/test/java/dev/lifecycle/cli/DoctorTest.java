@@ -116,6 +116,20 @@ class DoctorTest {
   }
 
   @Test
+  void rootWithoutTheCapabilitiesCriuNeedsFailsAndSoDoPidNamespaces() throws Exception {
+    // What a container runtime does to root: capabilities dropped from the bounding set.
+    Cli.Run run = Cli.run(tmp, List.of("setpriv", "--bounding-set=-sys_admin,-sys_ptrace", "--"), criuAt(realCriu()),
+        "doctor", "--store", tmp.resolve("store").toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.line("privileges")).startsWith("FAIL")
+        .contains("root, but without CAP_SYS_ADMIN (criu, and the workers' pid namespaces), CAP_SYS_PTRACE")
+        .contains("fix: grant them");
+    assertThat(run.line("pid namespaces")).startsWith("FAIL").contains("Operation not permitted")
+        .contains("fix: allow new pid namespaces");
+  }
+
+  @Test
   void aStoreOnAReadOnlyFileSystemFails() throws Exception {
     Path mount = Files.createDirectories(tmp.resolve("ro"));
     mount("-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", mount.toString());
