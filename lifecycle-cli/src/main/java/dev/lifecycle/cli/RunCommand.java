@@ -125,7 +125,9 @@ final class RunCommand {
     try (ContainerPool pool = builder.build()) {
       // Any other way the JVM ends (SIGHUP, a signal the JVM handles itself) still runs the exit hooks.
       Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "lifecycle-run-shutdown"));
-      ready(pool, readyFile, out);
+      if (stop.getCount() > 0) { // asked to stop while starting: never say ready
+        ready(pool, readyFile, out);
+      }
       stop.await();
       if (readyFile != null) {
         Files.deleteIfExists(readyFile);
