@@ -163,11 +163,12 @@ public final class SnapshotPlanner {
    * and no start waits for it.
    */
   void built(Snapshot built) {
+    SnapshotStore tidied;
     synchronized (lock) {
       available(built);
       lock.notifyAll();
+      tidied = store;
     }
-    SnapshotStore tidied = store;
     Thread housekeeping = new Thread(() -> keepWithinBudget(tidied, built),
         "lifecycle-snapshot-store-housekeeping");
     housekeeping.setDaemon(true);
