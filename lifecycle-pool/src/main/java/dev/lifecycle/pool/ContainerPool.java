@@ -578,6 +578,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     server.close();
     background.shutdownNow();
     output.close();
+    planner.close(); // after the last restore: until here, its image must not be evicted
     // The restore-state files and, unless the caller chose a work directory, the logs.
     FileTrees.deleteQuietly(privateDirectory);
   }

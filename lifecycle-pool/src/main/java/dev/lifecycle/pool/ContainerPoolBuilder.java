@@ -49,6 +49,7 @@ public final class ContainerPoolBuilder {
   private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
   private boolean memorySnapshots = true;
   private Path snapshotStore;
+  private Long snapshotStoreBudget;
   private SnapshotEngine engine = CriuEngine.fromEnvironment();
   private final Map<String, String> environment = new LinkedHashMap<>();
   private final Map<String, String> buildEnvironment = new LinkedHashMap<>();
@@ -210,6 +211,23 @@ public final class ContainerPoolBuilder {
   }
 
   /**
+   * How many bytes of images the snapshot store may hold; default {@link
+   * SnapshotStoreAdmin#defaultBudget()} (10 GiB unless {@code -Dlifecycle.snapshotStore.budget}
+   * or {@code LIFECYCLE_SNAPSHOT_BUDGET} says otherwise). After this pool stores a new snapshot,
+   * the older snapshots it supersedes are removed, then the least recently used others until the
+   * store fits: never the new one, nor one another pool uses or builds.
+   *
+   * @param bytes the budget, at least 0 (0 keeps only the snapshots in use)
+   */
+  public ContainerPoolBuilder snapshotStoreBudget(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("snapshotStoreBudget must be at least 0 bytes, was " + bytes);
+    }
+    this.snapshotStoreBudget = bytes;
+    return this;
+  }
+
+  /**
    * The engine that takes and restores the memory snapshots; default {@link
    * CriuEngine#fromEnvironment()}. {@code CriuEngine.at(path)} names the criu binary;
    * {@link SimulatedSnapshotEngine} needs neither root nor CRIU, for tests. An engine that is not
@@ -345,7 +363,8 @@ public final class ContainerPoolBuilder {
         Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
         Optional.ofNullable(snapshotStore), engine, environment, buildEnvironment,
         Optional.ofNullable(workDirectory), logWorkerOutput, startTimeout, classLoader,
-        webBinding, retries, parameters);
+        webBinding, retries, parameters,
+        snapshotStoreBudget == null ? SnapshotStoreAdmin.defaultBudget() : snapshotStoreBudget);
     ContainerPool pool;
     try {
       pool = new ContainerPool(config);

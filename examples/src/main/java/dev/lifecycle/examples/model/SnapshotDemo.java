@@ -67,7 +67,7 @@ public final class SnapshotDemo {
           status.imageSize() > 0 ? String.format(Locale.ROOT, ", image %.1f MB", status.imageSize() / 1e6) : "");
       if (status.state() != SnapshotStatus.State.AVAILABLE) {
         out.println("   No snapshot: " + status.detail());
-        out.println("   (Containers start cold; scripts/install-criu.sh, run as root, installs a CRIU that works.)");
+        out.println("   (Containers start cold; `lifecycle install-criu`, run as root, installs a CRIU that works; `lifecycle doctor` says what is missing.)");
       }
       printTimeline(container, out);
     }

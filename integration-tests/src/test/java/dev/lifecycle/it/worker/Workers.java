@@ -56,7 +56,7 @@ final class Workers {
     CriuEngine criu = CriuEngine.fromEnvironment();
     if (criu.check() instanceof EngineCheck.Unavailable unavailable) {
       return fail("This test needs a working CRIU (4.1 or newer, tests run as root;"
-          + " scripts/install-criu.sh installs it into .tools/criu), but: " + unavailable.reason());
+          + " `lifecycle install-criu` installs it, `lifecycle doctor` checks it), but: " + unavailable.reason());
     }
     return criu.executable().orElseThrow();
   }

@@ -19,8 +19,9 @@ import java.util.Optional;
  * The pool's default snapshot engine: CRIU 4.1 or newer, run as root (see docs/criu-notes.md).
  *
  * <ul>
- *   <li><b>check</b>: finds criu (the configured binary, else the project's {@code .tools/criu},
- *       else {@code PATH}), checks its version, root and {@code criu check};
+ *   <li><b>check</b>: finds criu (the configured binary, else a project's {@code .tools/criu},
+ *       else the machine-wide install of {@code lifecycle install-criu}, else {@code PATH}), checks
+ *       its version, root and {@code criu check};
  *       its identity is {@code criu <version>}.
  *   <li><b>launch</b>: a worker that may be checkpointed starts as the first process of a pid
  *       namespace of its own (under {@code unshare --pid}), so that any number of clones of its
@@ -44,9 +45,10 @@ public final class CriuEngine implements SnapshotEngine {
 
   /**
    * criu found where Lifecycle looks for it: the system property {@code lifecycle.criu}, the
-   * environment variable {@code LIFECYCLE_CRIU}, the project-local install of {@code
-   * scripts/install-criu.sh} ({@code .tools/criu/bin/criu} in the working directory or a parent),
-   * then {@code PATH}.
+   * environment variable {@code LIFECYCLE_CRIU}, a project-local {@code .tools/criu/bin/criu} (in
+   * the working directory or a parent), the machine-wide install of {@code lifecycle install-criu}
+   * ({@code /usr/local/lib/lifecycle/criu/bin/criu}), then {@code PATH}. {@code lifecycle doctor}
+   * says which it finds and what is wrong with it.
    */
   public static CriuEngine fromEnvironment() {
     return new CriuEngine(Optional.empty(), false);
@@ -162,6 +164,21 @@ public final class CriuEngine implements SnapshotEngine {
       throw new SnapshotEngineException(e.getMessage(), e);
     }
   }
+
+  /**
+   * The criu binary this engine tries, found as {@link #check()} finds it but not checked: the
+   * configured one (whether or not it exists), else the first one found; empty when there is
+   * none. For diagnostics, such as {@code lifecycle doctor}'s.
+   */
+  public Optional<Path> candidate() {
+    return executable.or(() -> CriuLocator.fromEnvironment().candidate());
+  }
+
+  /**
+   * Where the criu that Lifecycle's install builds keeps its cache of the kernel's features (a
+   * directory root's alone, on a tmpfs), prepared before every criu run.
+   */
+  public static final String KERNEL_FEATURE_CACHE = KernelFeatureCache.PATH;
 
   /** The criu binary this engine uses; empty when {@link #check()} finds none that works. */
   public Optional<Path> executable() {

@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
  *       #PROPERTY}, else the environment variable {@value #ENV}. A configured criu is the only one
  *       tried: pointing Lifecycle at a path that does not exist turns snapshots off with that
  *       reason, it does not silently pick another criu;
- *   <li>the project-local install of {@code scripts/install-criu.sh}: {@value #PROJECT_LOCAL} under
- *       the project directory, by default the first one found walking up from the working
- *       directory;
+ *   <li>a project-local install (a clone of Lifecycle's repository installs one there): {@value
+ *       #PROJECT_LOCAL} under the project directory, by default the first one found walking up
+ *       from the working directory;
+ *   <li>the machine-wide install of {@code lifecycle install-criu}: {@value #MACHINE_WIDE};
  *   <li>{@code criu} on {@code PATH}.
  * </ol>
  *
@@ -44,16 +45,22 @@ final class CriuLocator {
   /** Environment variable naming the criu binary, when the property is not set. */
   public static final String ENV = "LIFECYCLE_CRIU";
 
-  /** Where {@code scripts/install-criu.sh} puts criu, relative to the project directory. */
+  /** Where a project-local criu is, relative to the project directory. */
   public static final String PROJECT_LOCAL = ".tools/criu/bin/criu";
 
-  private static final String INSTALL_HINT = "run scripts/install-criu.sh as root";
+  /** Where {@code lifecycle install-criu} puts criu by default. */
+  public static final String MACHINE_WIDE = "/usr/local/lib/lifecycle/criu/bin/criu";
+
+  /** What to do about a missing or unusable criu: the command-line tool, which jar users have. */
+  static final String INSTALL_HINT = "install one as root with `lifecycle install-criu`"
+      + " (java -jar lifecycle-cli.jar install-criu); `lifecycle doctor` checks the set-up";
   private static final int MAX_QUOTED_LINES = 10;
   private static final Map<CacheKey, CriuAvailability> CACHE = new ConcurrentHashMap<>();
 
   private final Optional<Path> configured;
   private final String configuredBy;
   private final Optional<Path> projectDirectory;
+  private final Path machineWide;
   private final Path workingDirectory;
   private final String searchPath;
   private final Duration timeout;
@@ -63,6 +70,7 @@ final class CriuLocator {
     this.configured = Optional.ofNullable(b.explicitPath);
     this.configuredBy = b.configuredBy;
     this.projectDirectory = Optional.ofNullable(b.projectDirectory);
+    this.machineWide = b.machineWide;
     this.workingDirectory = b.workingDirectory;
     this.searchPath = b.searchPath;
     this.timeout = b.timeout;
@@ -84,14 +92,13 @@ final class CriuLocator {
     if (configured.isPresent()) {
       return verify(configured.get(), "configured by " + configuredBy);
     }
-    List<Path> candidates = new ArrayList<>();
-    projectLocal().ifPresent(candidates::add);
-    onPath().ifPresent(candidates::add);
+    List<Path> candidates = candidates();
     if (candidates.isEmpty()) {
       return new CriuAvailability.Unavailable(
           "criu not found: " + PROPERTY + " and " + ENV + " are not set, there is no " + PROJECT_LOCAL
               + " in " + projectDirectory.map(Path::toString).orElse(workingDirectory + " or its parents")
-              + ", and no criu on PATH; " + INSTALL_HINT + ", or set -D" + PROPERTY + "=/path/to/criu");
+              + ", no " + machineWide + ", and no criu on PATH; " + INSTALL_HINT
+              + ", or set -D" + PROPERTY + "=/path/to/criu");
     }
     CriuAvailability first = null;
     for (Path candidate : candidates) {
@@ -104,6 +111,27 @@ final class CriuLocator {
       }
     }
     return first;
+  }
+
+  /**
+   * The criu {@link #locate} would try first, unchecked: the configured path (whether or not it
+   * exists), else the first one found; empty when there is none anywhere.
+   */
+  public Optional<Path> candidate() {
+    if (configured.isPresent()) {
+      return configured;
+    }
+    return candidates().stream().findFirst();
+  }
+
+  private List<Path> candidates() {
+    List<Path> candidates = new ArrayList<>();
+    projectLocal().ifPresent(candidates::add);
+    if (Files.isRegularFile(machineWide)) {
+      candidates.add(machineWide);
+    }
+    onPath().ifPresent(candidates::add);
+    return candidates;
   }
 
   private Optional<Path> projectLocal() {
@@ -212,6 +240,7 @@ final class CriuLocator {
     private Path explicitPath;
     private String configuredBy;
     private Path projectDirectory;
+    private Path machineWide = Path.of(MACHINE_WIDE);
     private Path workingDirectory = Path.of(System.getProperty("user.dir"));
     private String searchPath = Objects.requireNonNullElse(System.getenv("PATH"), "");
     private Duration timeout = Duration.ofSeconds(30);
@@ -249,6 +278,12 @@ final class CriuLocator {
     /** Look for {@value #PROJECT_LOCAL} in this directory only, instead of walking up. */
     public Builder projectDirectory(Path dir) {
       this.projectDirectory = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /** Where the machine-wide criu is; default {@value #MACHINE_WIDE}. */
+    public Builder machineWide(Path path) {
+      this.machineWide = Objects.requireNonNull(path, "path");
       return this;
     }
 

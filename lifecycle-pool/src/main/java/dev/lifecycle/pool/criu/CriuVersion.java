@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param minor minor version, e.g. {@code 1}
  * @param patch patch level, {@code 0} when criu does not print one
  */
-record CriuVersion(int major, int minor, int patch) implements Comparable<CriuVersion> {
+public record CriuVersion(int major, int minor, int patch) implements Comparable<CriuVersion> {
 
   /**
    * The oldest CRIU Lifecycle relies on. Kernels from 6.13 on put the vDSO clock pages in a

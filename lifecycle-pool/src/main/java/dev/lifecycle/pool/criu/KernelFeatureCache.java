@@ -12,8 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The directory where the criu that {@code scripts/install-criu.sh} builds keeps its cache of the
- * kernel's features, {@value #PATH}.
+ * The directory where the criu that Lifecycle's install ({@code lifecycle install-criu}) builds
+ * keeps its cache of the kernel's features, {@value #PATH}.
  *
  * <p>Every criu run first probes the kernel (vDSO, CPU, memory tracking, ...), some 30 ms here,
  * unless it finds the answers of an earlier run in {@code criu.kdat}. criu keeps that file only on

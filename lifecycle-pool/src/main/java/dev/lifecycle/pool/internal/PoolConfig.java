@@ -39,7 +39,8 @@ public record PoolConfig(
     ClassLoader classLoader,
     WebBinding webBinding,
     RetryPolicy retries,
-    Map<String, String> parameters) {
+    Map<String, String> parameters,
+    long snapshotStoreBudget) {
 
   public PoolConfig {
     classpath = List.copyOf(classpath);

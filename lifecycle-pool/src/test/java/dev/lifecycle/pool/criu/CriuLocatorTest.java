@@ -26,7 +26,7 @@ class CriuLocatorTest {
 
     assertThat(reason(result))
         .isEqualTo("criu not found at " + missing + " (configured by explicit configuration);"
-            + " run scripts/install-criu.sh as root or fix the path");
+            + " " + CriuLocator.INSTALL_HINT + " or fix the path");
   }
 
   @Test
@@ -48,7 +48,8 @@ class CriuLocatorTest {
     assertThat(reason(CriuLocator.builder().explicitPath(old).build().locate()))
         .isEqualTo("criu at " + old.toRealPath() + " is version 3.17.1, too old: Lifecycle needs 4.1 or"
             + " newer (older releases fail on kernels from 6.13 on with \"Unexpected rt vDSO area"
-            + " bounds\"); run scripts/install-criu.sh as root");
+            + " bounds\"); install one as root with `lifecycle install-criu` (java -jar lifecycle-cli.jar"
+            + " install-criu); `lifecycle doctor` checks the set-up");
   }
 
   @Test
@@ -77,10 +78,14 @@ class CriuLocatorTest {
   void nothingAnywhereNamesEveryPlaceLookedAt() {
     Path project = tmp.resolve("project");
 
-    assertThat(reason(CriuLocator.builder().ignoringConfiguration().projectDirectory(project).searchPath("").build().locate()))
+    Path machineWide = tmp.resolve("usr/local/lib/lifecycle/criu/bin/criu");
+
+    assertThat(reason(CriuLocator.builder().ignoringConfiguration().projectDirectory(project)
+        .machineWide(machineWide).searchPath("").build().locate()))
         .isEqualTo("criu not found: lifecycle.criu and LIFECYCLE_CRIU are not set, there is no"
-            + " .tools/criu/bin/criu in " + project + ", and no criu on PATH; run"
-            + " scripts/install-criu.sh as root, or set -Dlifecycle.criu=/path/to/criu");
+            + " .tools/criu/bin/criu in " + project + ", no " + machineWide + ", and no criu on PATH;"
+            + " install one as root with `lifecycle install-criu` (java -jar lifecycle-cli.jar"
+            + " install-criu); `lifecycle doctor` checks the set-up, or set -Dlifecycle.criu=/path/to/criu");
   }
 
   @Test
@@ -113,6 +118,27 @@ class CriuLocatorTest {
         .searchPath("/nonexistent:" + onPath.getParent()).effectiveUid(() -> 0).build().locate();
     assertThat(fromPath.executable()).isEqualTo(onPath.toRealPath());
     assertThat(fromPath.version()).isEqualTo(new CriuVersion(4, 2, 0));
+  }
+
+  @Test
+  void theMachineWideInstallComesAfterTheProjectsAndBeforePath() throws Exception {
+    Path machineWide = fakeCriuAt(Files.createDirectories(tmp.resolve("lib/lifecycle/criu/bin")).resolve("criu"),
+        "4.1.1", 0, "");
+    Path onPath = fakeCriuAt(Files.createDirectories(tmp.resolve("bin")).resolve("criu"), "4.2", 0, "");
+    CriuLocator locator = CriuLocator.builder().ignoringConfiguration().projectDirectory(tmp.resolve("elsewhere"))
+        .machineWide(machineWide).searchPath(onPath.getParent().toString()).effectiveUid(() -> 0).build();
+
+    assertThat(((Criu) locator.locate()).executable()).isEqualTo(machineWide.toRealPath());
+    assertThat(locator.candidate()).contains(machineWide);
+  }
+
+  @Test
+  void theCandidateIsTheConfiguredPathEvenWhenItDoesNotExist() {
+    Path missing = tmp.resolve("no/such/criu");
+
+    assertThat(CriuLocator.builder().explicitPath(missing).build().candidate()).contains(missing);
+    assertThat(CriuLocator.builder().ignoringConfiguration().projectDirectory(tmp).machineWide(missing)
+        .searchPath("").build().candidate()).isEmpty();
   }
 
   @Test

@@ -16,7 +16,7 @@ final class RequiredCriu {
       return criu;
     }
     return fail("This test needs a working CRIU (4.1 or newer, tests run as root;"
-        + " scripts/install-criu.sh installs it), but: "
+        + " `lifecycle install-criu` installs it, `lifecycle doctor` checks it), but: "
         + ((CriuAvailability.Unavailable) availability).reason());
   }
 }

@@ -40,13 +40,7 @@ final class KeyLock implements AutoCloseable {
     threadLock.lock();
     FileChannel channel = null;
     try {
-      if (!Files.exists(key)) {
-        try {
-          Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
-          // another process created it first: fine, it is only a lock
-        }
-      }
+      createIfMissing(key);
       channel = FileChannel.open(key, StandardOpenOption.WRITE);
       return new KeyLock(threadLock, channel, channel.lock());
     } catch (IOException | RuntimeException e) {
@@ -55,6 +49,50 @@ final class KeyLock implements AutoCloseable {
       }
       threadLock.unlock();
       throw e;
+    }
+  }
+
+  /**
+   * This thread's hold on {@code lockFile} if nobody, in this JVM or another process, holds it
+   * now; empty at once otherwise (a snapshot is being built or discarded under it).
+   */
+  static java.util.Optional<KeyLock> tryAcquire(Path lockFile) throws IOException {
+    Path key = lockFile.toAbsolutePath().normalize();
+    ReentrantLock threadLock = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
+    if (!threadLock.tryLock()) {
+      return java.util.Optional.empty();
+    }
+    if (threadLock.getHoldCount() > 1) {
+      threadLock.unlock(); // this thread holds it already: to the caller, it is taken
+      return java.util.Optional.empty();
+    }
+    FileChannel channel = null;
+    try {
+      createIfMissing(key);
+      channel = FileChannel.open(key, StandardOpenOption.WRITE);
+      FileLock fileLock = channel.tryLock();
+      if (fileLock == null) {
+        channel.close();
+        threadLock.unlock();
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(new KeyLock(threadLock, channel, fileLock));
+    } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      threadLock.unlock();
+      throw e;
+    }
+  }
+
+  private static void createIfMissing(Path key) throws IOException {
+    if (!Files.exists(key)) {
+      try {
+        Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // another process created it first: fine, it is only a lock
+      }
     }
   }
 

@@ -113,6 +113,27 @@ public record SnapshotKey(
     return simple + "-" + digest().substring(0, NAME_DIGITS);
   }
 
+  /**
+   * Whether this key replaces {@code older}'s image for good: the same service with the same
+   * configuration (JVM options) on the same kind of machine (snapshot engine, kernel), built from
+   * other code or another Java, the changes of a new build or deployment. Keys that differ in the
+   * configuration or the machine are not superseded: two pools with other options, or machines
+   * of two kernels sharing a store, use both images, which only the store's budget ages out.
+   */
+  public boolean supersedes(SnapshotKey older) {
+    // Built from this key so that a field added to the key is compared unless said otherwise.
+    SnapshotKey sameButCode = new SnapshotKey(serviceClass, older.classpathDigest, older.javaVersion,
+        jvmOptions, engineIdentity, kernelRelease, parameters);
+    return !equals(older) && sameButCode.equals(older);
+  }
+
+  /** For people: what the key holds besides the service, in one line. */
+  public String summary() {
+    return (parameters.isEmpty() ? "" : "parameters " + parameters + ", ")
+        + "JVM options " + jvmOptions + ", " + engineIdentity + ", kernel " + kernelRelease
+        + ", Java " + javaVersion + ", class path " + classpathDigest.substring(0, Math.min(12, classpathDigest.length()));
+  }
+
   /** The first field that differs from {@code other}, for messages; empty when equal. */
   String difference(SnapshotKey other) {
     if (!serviceClass.equals(other.serviceClass)) {

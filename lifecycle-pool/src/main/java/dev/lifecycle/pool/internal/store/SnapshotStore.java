@@ -11,8 +11,10 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,7 +111,11 @@ public final class SnapshotStore {
   public SnapshotLookup lookup(SnapshotKey key) throws IOException {
     Path dir = directoryOf(key);
     Verdict verdict = verify(key, dir);
-    if (verdict.snapshot() != null || !Files.exists(dir)) {
+    if (verdict.snapshot() != null) {
+      markUsed(dir);
+      return verdict.toLookup();
+    }
+    if (!Files.exists(dir)) {
       return verdict.toLookup();
     }
     KeyLock lock = KeyLock.acquire(lockFileOf(key));
@@ -140,6 +146,7 @@ public final class SnapshotStore {
     try {
       Verdict existing = verify(key, dir);
       if (existing.snapshot() != null) {
+        markUsed(dir);
         return existing.snapshot();
       }
       if (Files.exists(dir)) {
@@ -272,7 +279,130 @@ public final class SnapshotStore {
   }
 
   private Path lockFileOf(SnapshotKey key) {
-    return root.resolve("." + key.directoryName() + ".lock");
+    return lockFileOf(directoryOf(key));
+  }
+
+  private Path lockFileOf(Path snapshotDirectory) {
+    return root.resolve("." + snapshotDirectory.getFileName() + ".lock");
+  }
+
+  private Path useFileOf(Path snapshotDirectory) {
+    return root.resolve("." + snapshotDirectory.getFileName() + ".use");
+  }
+
+  /**
+   * Marks {@code key}'s snapshot as in use until the lease is closed: neither a budget nor a prune
+   * removes it meanwhile, in this process or another. A pool holds one while it may restore the
+   * image, as a restore reads the image's files.
+   */
+  public SnapshotLease lease(SnapshotKey key) throws IOException {
+    return SnapshotLease.acquire(useFileOf(directoryOf(key)));
+  }
+
+  /**
+   * Records a use of the snapshot in {@code dir}: its directory's modification time, which
+   * nothing else changes once the directory is in place (its files are never added or removed),
+   * is the "last used" that eviction orders by. One {@code utimes}; a store that cannot be
+   * written (a shared read-only volume) only loses the order.
+   */
+  private static void markUsed(Path dir) {
+    try {
+      Files.setLastModifiedTime(dir, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "cannot record the use of " + dir + ": " + e);
+    }
+  }
+
+  /** Every snapshot directory in the store (finished or not), as found now; unordered. */
+  public List<StoreEntry> entries() throws IOException {
+    List<StoreEntry> entries = new ArrayList<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root,
+        p -> StoreEntry.isSnapshotDirectoryName(p.getFileName().toString()) && Files.isDirectory(p))) {
+      for (Path dir : dirs) {
+        StoreEntry.read(dir).ifPresent(entries::add);
+      }
+    }
+    return entries;
+  }
+
+  /** Whether a pool (here or in another process) holds a lease on the snapshot in {@code dir}. */
+  public boolean inUse(Path dir) throws IOException {
+    return SnapshotLease.isHeld(useFileOf(dir));
+  }
+
+  /** What became of an attempt to remove one snapshot. */
+  public enum Removal {
+    REMOVED, IN_USE, BEING_BUILT, GONE
+  }
+
+  /**
+   * Removes the snapshot directory {@code dir} unless it is being built or rebuilt (its key's
+   * build lock is held) or in use (a lease is held): neither waits. The directory is renamed away
+   * first, so a lookup sees the whole snapshot or none.
+   */
+  public Removal remove(Path dir, String why) throws IOException {
+    Optional<KeyLock> buildLock = KeyLock.tryAcquire(lockFileOf(dir));
+    if (buildLock.isEmpty()) {
+      return Removal.BEING_BUILT;
+    }
+    Path graveyard = root.resolve(DISCARDED + dir.getFileName() + "-" + System.nanoTime());
+    boolean[] moved = {false};
+    try {
+      boolean unused = SnapshotLease.ifUnused(useFileOf(dir), () -> {
+        try {
+          Files.move(dir, graveyard, StandardCopyOption.ATOMIC_MOVE);
+          moved[0] = true;
+        } catch (NoSuchFileException gone) {
+          // someone else removed it
+        }
+      });
+      if (!unused) {
+        return Removal.IN_USE;
+      }
+      verified.remove(dir);
+    } finally {
+      buildLock.get().close();
+    }
+    if (!moved[0]) {
+      return Removal.GONE;
+    }
+    LOG.log(System.Logger.Level.INFO, () -> "removed snapshot " + dir + ": " + why);
+    deleteRecursively(graveyard);
+    return Removal.REMOVED;
+  }
+
+  /**
+   * Hashes every file of the snapshot in {@code dir} against its manifest, whatever this store
+   * remembers; never deletes anything.
+   *
+   * @return empty when intact, else what is wrong
+   */
+  public Optional<String> verifyFully(Path dir) throws IOException {
+    SnapshotManifest manifest;
+    try {
+      manifest = SnapshotManifest.read(dir.resolve(SnapshotManifest.FILE_NAME));
+    } catch (NoSuchFileException e) {
+      return Optional.of("its manifest is missing (an interrupted build or a damaged directory)");
+    } catch (RuntimeException e) {
+      return Optional.of("its manifest is malformed: " + e.getMessage());
+    }
+    if (!dir.getFileName().toString().equals(manifest.key().directoryName())) {
+      return Optional.of("its manifest is for another key (" + manifest.key().directoryName() + ")");
+    }
+    for (SnapshotManifest.FileEntry f : manifest.files()) {
+      Path file = dir.resolve(f.name());
+      Optional<FileStamp> stamp = FileStamp.of(file);
+      if (stamp.isEmpty()) {
+        return Optional.of(f.name() + " is missing");
+      }
+      if (stamp.get().size() != f.size()) {
+        return Optional.of(f.name() + " is " + stamp.get().size() + " bytes, the manifest says " + f.size());
+      }
+      if (!Hashing.sha256Hex(file).equals(f.sha256())) {
+        return Optional.of(f.name() + " does not match its SHA-256 in the manifest (corrupted)");
+      }
+    }
+    return Optional.empty();
   }
 
   /** Moves {@code dir} out of the way atomically (readers never see half of it), then deletes it. */

@@ -9,7 +9,9 @@ import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.store.Snapshot;
 import dev.lifecycle.pool.internal.store.SnapshotKey;
 import dev.lifecycle.pool.internal.store.SnapshotLookup;
+import dev.lifecycle.pool.internal.store.SnapshotLease;
 import dev.lifecycle.pool.internal.store.SnapshotStore;
+import dev.lifecycle.pool.internal.store.StoreHousekeeping;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -65,6 +67,8 @@ public final class SnapshotPlanner {
   private boolean warned;
   private boolean warningDeferred;
   private boolean rebuiltAfterFailedRestore;
+  /** Held from the moment the key is known until {@link #close}: restores read the image. */
+  private SnapshotLease lease;
 
   /**
    * @param keyOptions what shapes the image besides the class path, Java, the engine and the kernel:
@@ -97,6 +101,7 @@ public final class SnapshotPlanner {
         store = storeAt(config.snapshotStore().orElse(SnapshotStore.defaultRoot()));
         key = SnapshotKey.forThisJvm(config.serviceClassName(), config.classpath(), keyOptions,
             ((EngineCheck.Ready) check).identity(), config.parameters());
+        lease = store.lease(key);
         SnapshotLookup lookup = store.lookup(key);
         if (lookup instanceof SnapshotLookup.Found f) {
           available(f.snapshot());
@@ -152,11 +157,52 @@ public final class SnapshotPlanner {
     }
   }
 
-  /** The original was checkpointed into {@code built}. */
+  /**
+   * The original was checkpointed into {@code built} (or another supervisor stored it first).
+   * The store's housekeeping then runs in the background: deleting old images may take a while,
+   * and no start waits for it.
+   */
   void built(Snapshot built) {
+    SnapshotStore tidied;
     synchronized (lock) {
       available(built);
       lock.notifyAll();
+      tidied = store;
+    }
+    Thread housekeeping = new Thread(() -> keepWithinBudget(tidied, built),
+        "lifecycle-snapshot-store-housekeeping");
+    housekeeping.setDaemon(true);
+    housekeeping.start();
+  }
+
+  private void keepWithinBudget(SnapshotStore tidied, Snapshot built) {
+    try {
+      for (StoreHousekeeping.Outcome o : StoreHousekeeping.afterStore(tidied, built, config.snapshotStoreBudget())) {
+        if (o.removed()) {
+          POOL_LOG.log(Level.INFO, "Service " + service.serviceName() + ": removed the snapshot "
+              + o.entry().directory() + " from the store, " + o.reason());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      POOL_LOG.log(Level.WARNING, "Service " + service.serviceName() + ": keeping the snapshot store "
+          + tidied.root() + " within its budget failed (" + e + "); it may hold more than "
+          + config.snapshotStoreBudget() + " bytes until a later pool or `lifecycle snapshots prune` tidies it");
+    }
+  }
+
+  /** Gives back the lease on the key's image: from now on it may be evicted. Idempotent. */
+  public void close() {
+    SnapshotLease held;
+    synchronized (lock) {
+      held = lease;
+      lease = null;
+    }
+    if (held != null) {
+      try {
+        held.close();
+      } catch (IOException e) {
+        POOL_LOG.log(Level.DEBUG, () -> "releasing the lease on " + key + ": " + e);
+      }
     }
   }
 

@@ -1,0 +1,265 @@
+package dev.lifecycle.cli;
+
+import dev.lifecycle.pool.ContainerInfo;
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.ContainerPoolBuilder;
+import dev.lifecycle.pool.SnapshotStatus;
+import dev.lifecycle.pool.SnapshotStoreAdmin;
+import dev.lifecycle.pool.criu.CriuEngine;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code lifecycle run}: one container of a service as the main program of this process, the
+ * entry point of a Kubernetes pod or a systemd unit.
+ *
+ * <p>A pool of exactly one container: its first start restores the store's snapshot of the key,
+ * or, when the store has none, starts cold and checkpoints into it (so the next process, on this
+ * machine or another sharing the store, restores). Ready once the container's enter hooks ran:
+ * then the ready file is written and a line goes to standard output. On SIGTERM or SIGINT the
+ * ready file is removed first (no new traffic), then the pool closes: calls in flight finish
+ * within the exit grace period, the exit hooks run, and the process exits with 0.
+ */
+final class RunCommand {
+
+  static final String USAGE = String.join("\n",
+      "usage: lifecycle run SERVICE_CLASS --classpath CP [options]",
+      "  Runs one container of SERVICE_CLASS as this process's main program: restored from the",
+      "  snapshot store, or started cold and checkpointed into it when it has no image for the key.",
+      "  --classpath CP        the service, its generated dispatcher and its dependencies (':'-separated,",
+      "                        DIR/* for every jar in DIR);",
+      "                        lifecycle-pool and what it needs are added from this tool's jar when absent",
+      "  --store PATH          the snapshot store (may be a volume shared by machines); default",
+      "                        " + SnapshotStoreAdmin.defaultRoot(),
+      "  --budget SIZE         the store's budget (default " + Sizes.human(SnapshotStoreAdmin.DEFAULT_BUDGET) + ")",
+      "  --port N              the port of the service's web endpoints (default 0: a free one)",
+      "  --bind ADDRESS        the address they listen on (default 127.0.0.1; 0.0.0.0 in a pod)",
+      "  --ready-file PATH     written once the enter hooks ran (the web address inside), removed at stop",
+      "  --env NAME=VALUE      a value the container reads at restore (RestoreEnvironment), repeatable",
+      "  --build-env NAME=VALUE  an environment variable of the checkpointed worker (part of the image)",
+      "  --jvm-option OPT      an option of the worker JVM (part of the snapshot key), repeatable",
+      "  --exit-grace AGE      overrides @Service(exitGracePeriodSeconds): 30s, 2m",
+      "  --criu PATH           this criu and no other",
+      "  --work-dir DIR        where the container's log goes (default: a temporary directory)",
+      "  --no-snapshots        start cold, without the store",
+      "  Stop with SIGTERM (or SIGINT): exit hooks run within the grace period, exit code 0.");
+
+  private static final Set<String> WITH_VALUE = Set.of("classpath", "store", "budget", "port", "bind",
+      "ready-file", "env", "build-env", "jvm-option", "exit-grace", "criu", "work-dir");
+
+  private RunCommand() {}
+
+  static int run(List<String> args, PrintStream out, PrintStream err)
+      throws UsageException, IOException, InterruptedException {
+    String command = "lifecycle run";
+    Arguments a = Arguments.parse(args, command, WITH_VALUE, Set.of("no-snapshots"));
+    if (a.positional().size() != 1) {
+      throw new UsageException(command + ": give exactly one service class"
+          + (a.positional().isEmpty() ? "" : ", not " + a.positional()) + "\n" + USAGE);
+    }
+    String serviceClass = a.positional().get(0);
+    List<Path> classpath = classpath(a.value("classpath", command)
+        .orElseThrow(() -> new UsageException(command + ": --classpath is needed: where "
+            + serviceClass + " and its generated dispatcher are\n" + USAGE)), command, err);
+    URLClassLoader loader = new URLClassLoader(urls(classpath), RunCommand.class.getClassLoader());
+    try {
+      loader.loadClass(serviceClass);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new UsageException(command + ": the service class " + serviceClass + " is not on --classpath "
+          + classpath + " (" + e + ")");
+    }
+    List<Path> workers = withLifecycleJars(classpath);
+
+    ContainerPoolBuilder builder = ContainerPool.builder(serviceClass, workers)
+        .minContainers(1).maxContainers(1).classLoader(loader)
+        .jvmOptions(a.values("jvm-option"))
+        .environment(pairs(a.values("env"), "--env", command));
+    pairs(a.values("build-env"), "--build-env", command).forEach(builder::buildEnvironment);
+    if (a.flag("no-snapshots")) {
+      builder.memorySnapshots(false);
+    }
+    a.value("store", command).ifPresent(s -> builder.snapshotStore(Path.of(s)));
+    if (a.value("budget", command).isPresent()) {
+      builder.snapshotStoreBudget(Sizes.size(a.value("budget", command).get(), "--budget"));
+    }
+    if (a.value("port", command).isPresent()) {
+      builder.webPort(port(a.value("port", command).get(), command));
+    }
+    if (a.value("bind", command).isPresent()) {
+      builder.webBindAddress(address(a.value("bind", command).get(), command));
+    }
+    if (a.value("exit-grace", command).isPresent()) {
+      builder.exitGracePeriod(Sizes.duration(a.value("exit-grace", command).get(), "--exit-grace"));
+    }
+    a.value("criu", command).ifPresent(c -> builder.engine(CriuEngine.at(Path.of(c))));
+    a.value("work-dir", command).ifPresent(d -> builder.workDirectory(Path.of(d)));
+    Path readyFile = a.value("ready-file", command).map(Path::of).orElse(null);
+    if (readyFile != null) {
+      Files.deleteIfExists(readyFile); // a stale one from a killed run must not say "ready"
+    }
+
+    CountDownLatch stop = new CountDownLatch(1);
+    String[] signal = {"?"};
+    StopSignals.install(name -> {
+      signal[0] = name;
+      stop.countDown();
+    });
+    out.println("lifecycle run: starting " + serviceClass);
+    out.flush();
+    try (ContainerPool pool = builder.build()) {
+      // Any other way the JVM ends (SIGHUP, a signal the JVM handles itself) still runs the exit hooks.
+      Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "lifecycle-run-shutdown"));
+      if (stop.getCount() > 0) { // asked to stop while starting: never say ready
+        ready(pool, readyFile, out);
+      }
+      stop.await();
+      if (readyFile != null) {
+        Files.deleteIfExists(readyFile);
+      }
+      out.println("lifecycle run: SIG" + signal[0] + ": stopping " + serviceClass
+          + " (calls in flight finish within the exit grace period, then the exit hooks run)");
+      out.flush();
+    }
+    out.println("lifecycle run: stopped");
+    out.flush();
+    return 0;
+  }
+
+  private static void ready(ContainerPool pool, Path readyFile, PrintStream out) throws IOException {
+    ContainerInfo container = pool.containers().get(0);
+    SnapshotStatus snapshot = pool.snapshotStatus();
+    String address = pool.webAddress().map(Object::toString).orElse("");
+    StringBuilder line = new StringBuilder("lifecycle run: ready: container " + container.containerId()
+        + " started " + container.startKind());
+    container.startDuration().ifPresent(d -> line.append(" in ").append(d.toMillis()).append(" ms"));
+    if (!address.isEmpty()) {
+      line.append(", serving at ").append(address);
+    }
+    line.append("; snapshot ").append(snapshot.state()).append(": ").append(snapshot.detail());
+    if (readyFile != null) {
+      Path parent = readyFile.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path temporary = Files.createTempFile(parent, ".ready-", ".tmp");
+      Files.writeString(temporary, "ready " + container.containerId() + " " + container.startKind() + "\n"
+          + (address.isEmpty() ? "" : address + "\n"), StandardCharsets.UTF_8);
+      Files.move(temporary, readyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+    out.println(line);
+    out.flush();
+  }
+
+  private static List<Path> classpath(String text, String command, PrintStream err) throws UsageException {
+    List<Path> entries = new ArrayList<>();
+    for (String entry : text.split(File.pathSeparator)) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      if (entry.endsWith("/*")) { // as java -cp: every jar in the directory, in name order
+        entries.addAll(jarsIn(Path.of(entry.substring(0, entry.length() - 2)), command, err));
+        continue;
+      }
+      Path p = Path.of(entry).toAbsolutePath().normalize();
+      if (!Files.exists(p)) {
+        // As java -cp does; a class path that lacks the service fails below, naming it.
+        err.println(command + ": warning: the --classpath entry " + entry + " does not exist; ignored");
+        continue;
+      }
+      entries.add(p);
+    }
+    if (entries.isEmpty()) {
+      throw new UsageException(command + ": --classpath is empty");
+    }
+    return entries;
+  }
+
+  private static List<Path> jarsIn(Path dir, String command, PrintStream err) {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
+          .map(f -> f.toAbsolutePath().normalize()).sorted().toList();
+    } catch (IOException e) {
+      err.println(command + ": warning: the --classpath entry " + dir + "/* cannot be listed (" + e.getMessage()
+          + "); ignored");
+      return List.of();
+    }
+  }
+
+  /**
+   * The workers' class path: the service's, then this tool's own (which holds lifecycle-pool and
+   * what it needs) unless the service's has lifecycle-pool already.
+   */
+  private static List<Path> withLifecycleJars(List<Path> classpath) throws MalformedURLException {
+    try (URLClassLoader own = new URLClassLoader(urls(classpath), null)) {
+      if (own.getResource(ContainerPool.class.getName().replace('.', '/') + ".class") != null) {
+        return classpath;
+      }
+    } catch (IOException e) {
+      // closing a loader of jars: nothing to do
+    }
+    List<Path> workers = new ArrayList<>(classpath);
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry).toAbsolutePath().normalize();
+      if (!entry.isBlank() && !workers.contains(p)) {
+        workers.add(p);
+      }
+    }
+    return workers;
+  }
+
+  private static URL[] urls(List<Path> classpath) throws MalformedURLException {
+    URL[] urls = new URL[classpath.size()];
+    for (int i = 0; i < urls.length; i++) {
+      urls[i] = classpath.get(i).toUri().toURL();
+    }
+    return urls;
+  }
+
+  private static Map<String, String> pairs(List<String> values, String option, String command)
+      throws UsageException {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String v : values) {
+      int equals = v.indexOf('=');
+      if (equals <= 0) {
+        throw new UsageException(command + ": " + option + " takes NAME=VALUE, not \"" + v + "\"");
+      }
+      pairs.put(v.substring(0, equals), v.substring(equals + 1));
+    }
+    return pairs;
+  }
+
+  private static int port(String text, String command) throws UsageException {
+    try {
+      int port = Integer.parseInt(text.strip());
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException(command + ": --port must be a port number from 0 to 65535, not \"" + text + "\"");
+    }
+  }
+
+  private static InetAddress address(String text, String command) throws UsageException {
+    try {
+      return InetAddress.getByName(text.strip());
+    } catch (UnknownHostException e) {
+      throw new UsageException(command + ": --bind must be an address such as 0.0.0.0 or 127.0.0.1, not \""
+          + text + "\"");
+    }
+  }
+}
