@@ -51,6 +51,7 @@ final class RunCommand {
       "  --port N              the port of the service's web endpoints (default 0: a free one)",
       "  --bind ADDRESS        the address they listen on (default 127.0.0.1; 0.0.0.0 in a pod)",
       "  --ready-file PATH     written once the enter hooks ran (the web address inside), removed at stop",
+      "  --parameter NAME=VALUE  a @Parameter of the service (part of the snapshot key), repeatable",
       "  --env NAME=VALUE      a value the container reads at restore (RestoreEnvironment), repeatable",
       "  --build-env NAME=VALUE  an environment variable of the checkpointed worker (part of the image)",
       "  --jvm-option OPT      an option of the worker JVM (part of the snapshot key), repeatable",
@@ -61,7 +62,7 @@ final class RunCommand {
       "  Stop with SIGTERM (or SIGINT): exit hooks run within the grace period, exit code 0.");
 
   private static final Set<String> WITH_VALUE = Set.of("classpath", "store", "budget", "port", "bind",
-      "ready-file", "env", "build-env", "jvm-option", "exit-grace", "criu", "work-dir");
+      "ready-file", "parameter", "env", "build-env", "jvm-option", "exit-grace", "criu", "work-dir");
 
   private RunCommand() {}
 
@@ -91,6 +92,7 @@ final class RunCommand {
         .jvmOptions(a.values("jvm-option"))
         .environment(pairs(a.values("env"), "--env", command));
     pairs(a.values("build-env"), "--build-env", command).forEach(builder::buildEnvironment);
+    builder.parameters(pairs(a.values("parameter"), "--parameter", command));
     if (a.flag("no-snapshots")) {
       builder.memorySnapshots(false);
     }

@@ -112,6 +112,48 @@ class CliRunTest {
     assertThat(output).contains("lifecycle run: the service class com.example.Missing is not on --classpath [" + dir + "]");
   }
 
+  @Test
+  void parametersOfTheServiceAreGivenOnTheCommandLineAndCheckedBeforeAnyWorker() throws Exception {
+    Path ready = dir.resolve("params.ready");
+    Process good = runParameterized(ready, "--parameter", "size=LARGE", "--parameter=threads=8");
+    try {
+      Workers.awaitTrue(() -> Files.exists(ready) || !good.isAlive(), () -> "not ready");
+      assertThat(good.isAlive()).isTrue();
+      assertThat(Files.readString(ready)).startsWith("ready ParameterizedService-1 COLD");
+    } finally {
+      Workers.signal(good.pid(), "TERM");
+      assertThat(good.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    }
+    assertThat(good.exitValue()).isZero();
+
+    Path badReady = dir.resolve("bad.ready");
+    Process bad = runParameterized(badReady, "--parameter", "size=HUGE");
+    assertThat(bad.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    String output = Files.readString(outputOf(badReady));
+    assertThat(bad.exitValue()).as(output).isEqualTo(1);
+    assertThat(output).contains("size").contains("HUGE").contains("SMALL, LARGE")
+        .doesNotContain("ready ParameterizedService");
+  }
+
+  private Process runParameterized(Path ready, String... parameters) throws IOException {
+    String classpath = System.getProperty("java.class.path");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), Workers.MARKER,
+        "-cp", classpath, "dev.lifecycle.cli.Lifecycle", "run",
+        dev.lifecycle.it.services.ParameterizedService.class.getName(), "--classpath", classpath,
+        "--no-snapshots", "--ready-file", ready.toString()));
+    command.addAll(List.of(parameters));
+    for (String option : Workers.jvmOptions(dir)) {
+      command.add("--jvm-option=" + option);
+    }
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(outputOf(ready).toFile()).start();
+  }
+
+  private static Path outputOf(Path readyFile) {
+    return readyFile.resolveSibling(readyFile.getFileName() + ".out");
+  }
+
   private static String greet(String ready) throws IOException, InterruptedException {
     URI address = URI.create(ready.lines().toList().get(1));
     HttpResponse<String> response = Http.postJson(address.resolve("/greet"), "{\"name\": \"Ada\", \"times\": 1}");
