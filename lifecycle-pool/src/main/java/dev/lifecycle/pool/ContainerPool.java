@@ -558,6 +558,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     if (batchers != null) {
       batchers.shutdown();
     }
+    starter.close(); // from here, the registry holds every container there will be
     List<Thread> stoppers = new ArrayList<>();
     for (WorkerContainer container : List.copyOf(starter.registry().values())) {
       Thread stopper = new Thread(() -> {
@@ -570,6 +571,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     for (Thread stopper : stoppers) {
       joinUninterruptibly(stopper);
     }
+    awaitStartsEnded();
     // Last: until here, new web requests got a 503 from the closed scheduler, not a refused connection.
     PoolWebProxy proxy = webProxy;
     if (proxy != null) {
@@ -581,6 +583,31 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     planner.close(); // after the last restore: until here, its image must not be evicted
     // The restore-state files and, unless the caller chose a work directory, the logs.
     FileTrees.deleteQuietly(privateDirectory);
+  }
+
+  /**
+   * Waits for starts under way at the close (their containers were stopped, so they end soon; a
+   * restore may still be reading the image, which the snapshot's lease must protect until then).
+   */
+  private void awaitStartsEnded() {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          if (!starter.awaitStartsEnded(Duration.ofSeconds(EXIT_ALLOWANCE_SECONDS * 6))) {
+            LOG.log(Level.WARNING, "The pool of " + service.serviceName() + " closes with a"
+                + " container start still under way after " + EXIT_ALLOWANCE_SECONDS * 6 + " s");
+          }
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Seconds beyond the exit grace period that a stopping container's exit hooks may take. */

@@ -52,6 +52,9 @@ class BufferContainersTest {
       assertThat(servedBy).isEqualTo(beforeBurst);
 
       // Behind the burst, the pool restored two more to keep two idle above the two busy.
+      Workers.awaitTrue(() -> pool.state().recentDecisions().stream()
+              .filter(d -> d.action() == ScalingDecision.Action.STARTED).count() == 4,
+          () -> "the buffer to be refilled: " + pool.state());
       List<ScalingDecision> decisions = pool.state().recentDecisions();
       assertThat(decisions).filteredOn(d -> d.action() == ScalingDecision.Action.STARTED)
           .allSatisfy(d -> assertThat(d.reason()).isEqualTo(ScalingDecision.Reason.BUFFER))
@@ -73,6 +76,20 @@ class BufferContainersTest {
           });
       assertThat(WorkerFiles.lines(dir, "snaps")).hasSize(1);
     }
+  }
+
+  @Test
+  void closingWhileTheBufferIsRefilledLeavesNoWorkerBehind() throws Exception {
+    ContainerPool closed;
+    try (ContainerPool pool = Workers.pool(SlowStartService.class, dir).memorySnapshots(false)
+        .minContainers(0).bufferContainers(1).maxContainers(2).build()) {
+      closed = pool;
+      assertThat(pool.call("ping")).isEqualTo("pong"); // takes the buffer: a refill starts
+      Workers.awaitTrue(() -> pool.state().starting() == 1, () -> "a refill: " + pool.state());
+    } // closed while that start is under way
+    assertThat(closed.containers()).hasSize(2)
+        .allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerInfo.State.ENDED));
+    // And the stray-process check after each test finds no worker JVM of this test running.
   }
 
   @Test

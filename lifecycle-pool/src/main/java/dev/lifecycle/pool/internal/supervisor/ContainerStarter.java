@@ -1,6 +1,7 @@
 package dev.lifecycle.pool.internal.supervisor;
 
 import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.events.Recorder;
 import dev.lifecycle.pool.WorkerLaunchException;
 import dev.lifecycle.pool.engine.RestoreRequest;
@@ -52,6 +53,10 @@ public final class ContainerStarter {
   private static final AtomicInteger NUMBERS = new AtomicInteger();
   private final Consumer<WorkerContainer> onLost;
   private final WorkerOutput output;
+  /** Guards {@link #closed} and {@link #startsUnderWay}, and registrations. */
+  private final Object starts = new Object();
+  private boolean closed;
+  private int startsUnderWay;
 
   public ContainerStarter(PoolConfig config, LocalService service, WorkerLauncher launcher,
       SnapshotPlanner planner, Map<String, WorkerContainer> registry, Path privateDirectory,
@@ -73,13 +78,66 @@ public final class ContainerStarter {
     return registry;
   }
 
-  /** Starts a container and returns it serving. */
+  /**
+   * Starts a container and returns it serving.
+   *
+   * @throws ContainerStoppingException once {@link #close} was called
+   */
   public WorkerContainer start() {
-    Object event = Recorder.beginContainerStart();
-    WorkerContainer started = startPlanned();
-    Recorder.endContainerStart(event, service.serviceName(), started.id(),
-        started.startKind().name().toLowerCase(Locale.ROOT), "pool");
-    return started;
+    synchronized (starts) {
+      refuseWhenClosed();
+      startsUnderWay++;
+    }
+    try {
+      Object event = Recorder.beginContainerStart();
+      WorkerContainer started = startPlanned();
+      Recorder.endContainerStart(event, service.serviceName(), started.id(),
+          started.startKind().name().toLowerCase(Locale.ROOT), "pool");
+      return started;
+    } finally {
+      synchronized (starts) {
+        startsUnderWay--;
+        starts.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * No container starts or registers from now on: the {@link #registry()} holds every container
+   * there will be, for the pool's close to stop.
+   */
+  public void close() {
+    synchronized (starts) {
+      closed = true;
+    }
+  }
+
+  /**
+   * Waits, at most {@code timeout}, until the starts under way at {@link #close} ended (their
+   * containers stopped, a restore that was reading the image done with it).
+   *
+   * @return whether they all ended
+   */
+  public boolean awaitStartsEnded(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (starts) {
+      while (startsUnderWay > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        starts.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
+  }
+
+  /** Guarded by starts. */
+  private void refuseWhenClosed() {
+    if (closed) {
+      throw new ContainerStoppingException(service.serviceName(), "The container pool of service "
+          + service.serviceName() + " is closing: no container starts.");
+    }
   }
 
   private WorkerContainer startPlanned() {
@@ -268,7 +326,10 @@ public final class ContainerStarter {
     String id = simpleName + "-" + NUMBERS.incrementAndGet();
     WorkerContainer container =
         new WorkerContainer(id, kind, service, logDirectory.resolve(id + ".log"), onLost);
-    registry.put(container.id(), container);
+    synchronized (starts) {
+      refuseWhenClosed(); // a start under way at close registers nothing the close would miss
+      registry.put(container.id(), container);
+    }
     output.follow(container.id(), container.logFile());
     return container;
   }

@@ -63,6 +63,9 @@ public final class PoolGrowth {
     try {
       started = starter.start();
     } catch (RuntimeException e) {
+      if (closed.getAsBoolean()) {
+        throw e; // the pool closes: not a failure to report or to back off from
+      }
       int failed = failures.incrementAndGet();
       Duration pause = Duration.ofSeconds(Math.min(60, 1L << Math.min(6, failed - 1)));
       pausedUntil = System.nanoTime() + pause.toNanos();
