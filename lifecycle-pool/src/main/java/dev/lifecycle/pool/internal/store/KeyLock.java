@@ -3,10 +3,8 @@ package dev.lifecycle.pool.internal.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,7 +38,7 @@ final class KeyLock implements AutoCloseable {
     threadLock.lock();
     FileChannel channel = null;
     try {
-      createIfMissing(key);
+      LockFiles.createIfMissing(key);
       channel = FileChannel.open(key, StandardOpenOption.WRITE);
       return new KeyLock(threadLock, channel, channel.lock());
     } catch (IOException | RuntimeException e) {
@@ -68,7 +66,7 @@ final class KeyLock implements AutoCloseable {
     }
     FileChannel channel = null;
     try {
-      createIfMissing(key);
+      LockFiles.createIfMissing(key);
       channel = FileChannel.open(key, StandardOpenOption.WRITE);
       FileLock fileLock = channel.tryLock();
       if (fileLock == null) {
@@ -86,15 +84,6 @@ final class KeyLock implements AutoCloseable {
     }
   }
 
-  private static void createIfMissing(Path key) throws IOException {
-    if (!Files.exists(key)) {
-      try {
-        Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (java.nio.file.FileAlreadyExistsException raced) {
-        // another process created it first: fine, it is only a lock
-      }
-    }
-  }
 
   @Override
   public void close() throws IOException {

@@ -3,10 +3,8 @@ package dev.lifecycle.pool.internal.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,10 +38,10 @@ public final class SnapshotLease implements AutoCloseable {
     synchronized (HELD) {
       Holders holders = HELD.get(key);
       if (holders == null) {
-        createIfMissing(key);
+        LockFiles.createIfMissing(key);
         FileChannel channel = FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
-          holders = new Holders(channel, channel.lock(0, Long.MAX_VALUE, true));
+          holders = new Holders(channel, sharedLock(channel, key));
         } catch (IOException | RuntimeException e) {
           channel.close();
           throw e;
@@ -53,6 +51,36 @@ public final class SnapshotLease implements AutoCloseable {
       holders.count++;
     }
     return new SnapshotLease(key);
+  }
+
+  /** How long a lease waits for another process's eviction, a rename, before it gives up. */
+  private static final long EVICTION_WAIT_MILLIS = 30_000;
+
+  /**
+   * The shared lock, waited for in steps rather than at once: the wait happens under this JVM's
+   * monitor of all leases, so a process that holds the file exclusively for long (a suspended
+   * {@code lifecycle snapshots prune}) must not hold up every lease of this JVM for good.
+   */
+  private static FileLock sharedLock(FileChannel channel, Path useFile) throws IOException {
+    long deadline = System.nanoTime() + EVICTION_WAIT_MILLIS * 1_000_000;
+    while (true) {
+      FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new IOException("the snapshot of " + useFile.getFileName() + " has been held"
+            + " exclusively by another process (removing it from the store) for longer than "
+            + EVICTION_WAIT_MILLIS / 1000 + " s: look for a stopped 'lifecycle snapshots prune'"
+            + " or pool process using this store");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while waiting for " + useFile);
+      }
+    }
   }
 
   /** Something done to a snapshot only when nobody uses it. */
@@ -71,7 +99,7 @@ public final class SnapshotLease implements AutoCloseable {
       if (HELD.containsKey(key)) {
         return false;
       }
-      createIfMissing(key);
+      LockFiles.createIfMissing(key);
       try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         FileLock exclusive = channel.tryLock();
         if (exclusive == null) {
@@ -94,15 +122,6 @@ public final class SnapshotLease implements AutoCloseable {
     return !free[0];
   }
 
-  private static void createIfMissing(Path key) throws IOException {
-    if (!Files.exists(key)) {
-      try {
-        Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (java.nio.file.FileAlreadyExistsException raced) {
-        // another process created it first: fine, it is only a lock
-      }
-    }
-  }
 
   /** Gives the lease back; idempotent. */
   @Override
