@@ -563,7 +563,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     for (WorkerContainer container : List.copyOf(starter.registry().values())) {
       Thread stopper = new Thread(() -> {
         container.stop("the pool is closing");
-        retire(container);
+        retire(container, false);
       }, "lifecycle-pool-stop-" + container.id());
       stopper.start();
       stoppers.add(stopper);
@@ -622,7 +622,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
                 + " window of " + window);
         background.execute(() -> {
           idle.stop("idle for longer than the scale-down window of " + window);
-          retire(idle);
+          retire(idle, false);
         });
       }
       growth.keepMinimumAndBuffer(); // after a pause for failed starts, or a start that was refused
@@ -634,12 +634,12 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   /** A container's worker went away unasked: forget it, and keep the pool at its minimum. */
   private void lost(WorkerContainer container) {
     scheduler.remove(container);
-    retire(container);
+    retire(container, true);
     growth.keepMinimumAndBuffer();
   }
 
-  private void retire(WorkerContainer container) {
-    starter.forget(container);
+  private void retire(WorkerContainer container, boolean failed) {
+    starter.forget(container, failed);
     synchronized (ended) {
       if (!ended.contains(container)) {
         ended.add(container);

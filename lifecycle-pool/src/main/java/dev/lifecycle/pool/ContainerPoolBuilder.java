@@ -352,6 +352,11 @@ public final class ContainerPoolBuilder {
       throw new IllegalArgumentException("minContainers (" + minContainers + ") must not exceed"
           + " maxContainers (" + max + ")");
     }
+    if (!logWorkerOutput && workDirectory == null) {
+      throw new IllegalArgumentException("logWorkerOutput(false) without a workDirectory would keep"
+          + " what the workers of " + serviceClassName + " write nowhere: give workDirectory(path)"
+          + " to keep it in files there, or leave logWorkerOutput on.");
+    }
     if (bufferContainers > max) {
       throw new IllegalArgumentException("bufferContainers (" + bufferContainers + ") must not"
           + " exceed maxContainers (" + max + "): the buffer is kept within the maximum. Raise"

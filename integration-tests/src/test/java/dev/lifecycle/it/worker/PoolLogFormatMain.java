@@ -10,6 +10,11 @@ public final class PoolLogFormatMain {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
+    if (args.length > 1 && args[1].equals("reconfigure")) {
+      // As an application that sets up its logging after Lifecycle's classes loaded.
+      Class.forName(ContainerPool.class.getName(), true, PoolLogFormatMain.class.getClassLoader());
+      java.util.logging.LogManager.getLogManager().readConfiguration();
+    }
     try (ContainerPool pool = ContainerPool.builder(PrintingService.class)
         .jvmOptions(Workers.jvmOptions(dir)).memorySnapshots(false).minContainers(1).build()) {
       System.out.println("result " + pool.call("shout", "formats"));

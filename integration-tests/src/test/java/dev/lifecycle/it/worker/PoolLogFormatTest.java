@@ -3,6 +3,7 @@ package dev.lifecycle.it.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +47,37 @@ class PoolLogFormatTest {
         .anyMatch(line -> line.matches("INFO: \\[PrintingService-\\d+\\] shouting formats"));
   }
 
-  private String run(String... jvmOptions) throws Exception {
+  @Test
+  void anApplicationThatConfiguresItsLoggingLaterGetsLifecyclesLinesInItsOwnFormat() throws Exception {
+    String output = run("reconfigure");
+
+    assertThat(output).contains("result FORMATS");
+    // The JDK's two-line format again: "INFO: message" below a line with the time and class.
+    assertThat(output.lines()).anyMatch(line -> line.startsWith("INFO: pool of "
+        + PrintingService.class.getName() + ": ") && line.contains("to keep the minimum of 1"));
+    assertThat(output.lines()).noneMatch(line -> line.matches(LINE_START + "ContainerPool: .*"));
+  }
+
+  private String run(String... jvmOptionsThenArguments) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
     List<String> command = new ArrayList<>(List.of(java, Workers.MARKER));
-    command.addAll(List.of(jvmOptions));
+    List<String> arguments = new ArrayList<>(List.of(dir.toString()));
+    for (String option : jvmOptionsThenArguments) {
+      (option.startsWith("-") ? command : arguments).add(option);
+    }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        PoolLogFormatMain.class.getName(), dir.toString()));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    return output;
+        PoolLogFormatMain.class.getName()));
+    command.addAll(arguments);
+    Path output = Files.createTempFile(dir, "output", ".txt");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(output.toFile()).start();
+    try {
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+      String text = Files.readString(output, StandardCharsets.UTF_8);
+      assertThat(process.exitValue()).as(text).isZero();
+      return text;
+    } finally {
+      process.destroyForcibly();
+    }
   }
 }

@@ -26,6 +26,19 @@ public class PrintingService {
     return word.toUpperCase(java.util.Locale.ROOT);
   }
 
+  /** Logs a warning with a stack trace, as a service's own logger would. */
+  @Method
+  public void warn(String what) {
+    System.getLogger(PrintingService.class.getName())
+        .log(System.Logger.Level.WARNING, "careful: " + what, new IllegalStateException(what));
+  }
+
+  /** Ends this worker JVM at once, as a crash would. */
+  @Method
+  public void die() {
+    Runtime.getRuntime().halt(3);
+  }
+
   @Exit
   void close() {
     System.out.println("exit hook ran");

@@ -1,10 +1,12 @@
 package dev.lifecycle.it.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.pool.WorkerDiedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,10 +81,50 @@ class WorkerOutputTest {
         "[" + clone + "] exit hook ran");
     assertThat(messages()).doesNotContain("[" + clone + "] snap hook ran");
     assertThat(records).allSatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.INFO));
+    assertThat(messages()).noneMatch(m -> m.matches("\\[.*\\] \\d{4}-\\d\\d-\\d\\d .*")); // no second time stamp
     // No work directory asked for: no file outlives its container.
     for (ContainerInfo container : containers) {
       assertThat(container.logFile()).doesNotExist();
     }
+  }
+
+  @Test
+  void whatAWorkerLoggedKeepsItsLevelAndAFailedContainersFileStaysWhileThePoolIsOpen()
+      throws Exception {
+    try (ContainerPool pool = ContainerPool.builder(PrintingService.class)
+        .jvmOptions(Workers.jvmOptions(dir)).memorySnapshots(false)
+        .minContainers(1).maxContainers(1).build()) {
+      pool.call("warn", "the disk is full");
+      ContainerInfo first = pool.containers().get(0);
+      String id = first.containerId();
+      assertThatThrownBy(() -> pool.call("die")).isInstanceOf(WorkerDiedException.class);
+
+      Workers.awaitTrue(() -> messages().contains("[" + id + "] PrintingService: careful: the disk is full"),
+          () -> "the warning: " + messages());
+      LogRecord warning = records.stream()
+          .filter(r -> r.getMessage().equals("[" + id + "] PrintingService: careful: the disk is full"))
+          .findFirst().orElseThrow();
+      assertThat(warning.getLevel()).isEqualTo(Level.WARNING);
+      // Its stack trace, line by line, at the warning's level.
+      assertThat(records).filteredOn(r -> r.getMessage().startsWith("[" + id + "] java.lang.IllegalStateException: the disk is full")
+              || r.getMessage().startsWith("[" + id + "] \tat "))
+          .isNotEmpty().allSatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.WARNING));
+      // What the service printed is INFO.
+      assertThat(records).filteredOn(r -> r.getMessage().equals("[" + id + "] snap hook ran"))
+          .singleElement().satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.INFO));
+      // It died: its file stays for the messages that name it, as long as the pool is open.
+      Workers.awaitTrue(() -> pool.containers().stream()
+          .anyMatch(c -> c.containerId().equals(id) && c.state() == ContainerInfo.State.ENDED), () -> "ended");
+      assertThat(first.logFile()).exists();
+    }
+  }
+
+  @Test
+  void leavingTheLogOutNeedsAWorkDirectory() {
+    assertThatThrownBy(() -> ContainerPool.builder(PrintingService.class).logWorkerOutput(false).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("logWorkerOutput(false) without a workDirectory would keep what the"
+            + " workers of " + PrintingService.class.getName() + " write nowhere");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -40,6 +41,16 @@ public final class OneLineLogs {
     }
   }
 
+  /**
+   * In a JVM whose main program is Lifecycle's (a pool's worker), every logger's lines in one
+   * line each, when nothing else was chosen: the pool reads them line by line, with their levels.
+   */
+  public static void applyToTheWholeJvmUnlessConfigured() {
+    if (JAVA_LOGGING && !"jdk".equals(System.getProperty("lifecycle.logging"))) {
+      Jul.applyToRoot();
+    }
+  }
+
   /** The only code that names {@code java.util.logging}, loaded only when the module is there. */
   private static final class Jul {
 
@@ -57,7 +68,19 @@ public final class OneLineLogs {
       console.setFormatter(new OneLine());
       lifecycle.addHandler(console);
       lifecycle.setUseParentHandlers(false);
+      // An application that configures its logging later (readConfiguration, a bridge to SLF4J
+      // installed on the root) gets Lifecycle's lines back through its own handlers.
+      LogManager.getLogManager().addConfigurationListener(() -> {
+        lifecycle.removeHandler(console);
+        lifecycle.setUseParentHandlers(true);
+      });
       return lifecycle;
+    }
+
+    static void applyToRoot() {
+      if (leftAsItComes()) {
+        Logger.getLogger("").getHandlers()[0].setFormatter(new OneLine());
+      }
     }
 
     private static boolean leftAsItComes() {

@@ -10,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Hands every line the workers of a pool write to the supervisor's logging: {@link System.Logger}
- * {@code dev.lifecycle.worker.<service class>}, at INFO, each line prefixed with its container's
- * id, so that a service's output (its exit hooks' included) appears wherever the application's
- * own logs go, in its format (SLF4J, Logback, or the JDK's).
+ * {@code dev.lifecycle.worker.<service class>}, each line prefixed with its container's id, so
+ * that a service's output (its exit hooks' included) appears wherever the application's own logs
+ * go, in its format (SLF4J, Logback, or the JDK's). What the service prints is at INFO; what the
+ * worker runtime logged keeps its level (WARNING stays WARNING, with its stack trace).
  *
  * <p>A worker writes to its log file (a restored clone's standard output must be a file the
  * snapshot engine can hand it); one daemon thread per pool follows the files of the live
@@ -30,8 +34,34 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WorkerOutput implements AutoCloseable {
 
   static final int POLL_MILLIS = 100;
+  static final int FAILED_FILES_KEPT = 20;
   static final int MAX_LINE_BYTES = 16 * 1024;
   private static final int CHUNK_BYTES = 64 * 1024;
+
+  /**
+   * A record the worker runtime logged, in its own one-line format ({@code OneLineLogs}): its
+   * level is kept, its time (the supervisor's log has its own) is not.
+   */
+  private static final Pattern WORKER_RECORD = Pattern.compile(
+      "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} (SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST) (.*)");
+  private static final Pattern EXCEPTION_LINE =
+      Pattern.compile("[\\w$.]+(Exception|Error|Throwable)(: |$)");
+
+  private static Level levelOf(String julLevel) {
+    switch (julLevel) {
+      case "SEVERE":
+        return Level.ERROR;
+      case "WARNING":
+        return Level.WARNING;
+      case "INFO":
+        return Level.INFO;
+      case "CONFIG":
+      case "FINE":
+        return Level.DEBUG;
+      default:
+        return Level.TRACE;
+    }
+  }
 
   private final System.Logger logger;
   private final boolean forward;
@@ -39,6 +69,8 @@ public final class WorkerOutput implements AutoCloseable {
   private final Map<String, Followed> followed = new ConcurrentHashMap<>();
   private final Thread poller;
   private volatile boolean closed;
+  /** The files of failed containers still kept, oldest first; guarded by itself. */
+  private final ArrayDeque<Path> keptFailures = new ArrayDeque<>();
 
   /**
    * @param forward whether lines go to the logger; without, files are only written
@@ -60,19 +92,43 @@ public final class WorkerOutput implements AutoCloseable {
     followed.put(containerId, new Followed(containerId, logFile));
   }
 
-  /** Hands over the last lines of an ended container and stops following it. Idempotent. */
-  public void finish(String containerId) {
+  /**
+   * Hands over the last lines of an ended container and stops following it. Idempotent.
+   *
+   * @param failed whether it ended other than by the pool's asking: then its file stays until the
+   *     pool closes (the messages about it name the file), the last {@value #FAILED_FILES_KEPT} of
+   *     them
+   */
+  public void finish(String containerId, boolean failed) {
     Followed f = followed.remove(containerId);
     if (f == null) {
       return;
     }
     f.readToEnd(true);
-    if (!keepFiles) {
-      try {
-        Files.deleteIfExists(f.file);
-      } catch (IOException e) {
-        logger.log(Level.DEBUG, () -> "cannot delete " + f.file + ": " + e);
+    if (keepFiles) {
+      return;
+    }
+    if (!failed) {
+      delete(f.file);
+      return;
+    }
+    Path oldest = null;
+    synchronized (keptFailures) {
+      keptFailures.addLast(f.file);
+      if (keptFailures.size() > FAILED_FILES_KEPT) {
+        oldest = keptFailures.removeFirst();
       }
+    }
+    if (oldest != null) {
+      delete(oldest);
+    }
+  }
+
+  private void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      logger.log(Level.DEBUG, () -> "cannot delete " + file + ": " + e);
     }
   }
 
@@ -81,7 +137,7 @@ public final class WorkerOutput implements AutoCloseable {
   public void close() {
     closed = true;
     poller.interrupt();
-    followed.keySet().forEach(this::finish);
+    followed.keySet().forEach(id -> finish(id, false));
   }
 
   private void pollUntilClosed() {
@@ -103,6 +159,8 @@ public final class WorkerOutput implements AutoCloseable {
     final Path file;
     /** Guarded by this. */
     long position;
+    /** Guarded by this: the level of the last record the worker logged, for its stack trace. */
+    Level lastLevel = Level.INFO;
     /** Guarded by this: the start of a line whose end was not written yet. */
     final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
@@ -167,7 +225,26 @@ public final class WorkerOutput implements AutoCloseable {
       // UTF-8 never has a newline byte inside a character, so lines split cleanly; a piece of an
       // over-long line may end inside one, which decodes to a replacement character.
       String text = new String(line, 0, end, StandardCharsets.UTF_8);
-      logger.log(Level.INFO, () -> "[" + containerId + "] " + text);
+      Matcher record = WORKER_RECORD.matcher(text);
+      String message;
+      if (record.matches()) {
+        lastLevel = levelOf(record.group(1));
+        message = record.group(2);
+      } else {
+        if (!continuesARecord(text)) {
+          lastLevel = Level.INFO;
+        }
+        message = text;
+      }
+      if (logger.isLoggable(lastLevel)) {
+        logger.log(lastLevel, "[" + containerId + "] " + message);
+      }
+    }
+
+    /** A stack trace's line below a record the worker logged (or its exception's first line). */
+    private boolean continuesARecord(String text) {
+      return lastLevel != Level.INFO && (text.startsWith("\t") || text.startsWith(" ")
+          || text.startsWith("Caused by: ") || EXCEPTION_LINE.matcher(text).lookingAt());
     }
   }
 }

@@ -158,10 +158,15 @@ public final class ContainerStarter {
     return startCold();
   }
 
-  /** Forgets an ended container; its last output lines reach the log. */
-  public void forget(WorkerContainer container) {
+  /**
+   * Forgets an ended container; its last output lines reach the log.
+   *
+   * @param failed whether it ended other than by the pool's asking (then its log file is kept for
+   *     a while: the messages about it name the file)
+   */
+  public void forget(WorkerContainer container, boolean failed) {
     registry.remove(container.id(), container);
-    output.finish(container.id());
+    output.finish(container.id(), failed);
   }
 
   private WorkerContainer startCold() {
@@ -170,7 +175,7 @@ public final class ContainerStarter {
       container.process(launcher.launch(launcher.arguments(socket, container.id(), false),
           config.environment(), container.token(), container.logFile()));
     } catch (IOException e) {
-      forget(container);
+      forget(container, true);
       throw new WorkerLaunchException(service.serviceName(), "Container " + container.id()
           + " of service " + service.serviceName() + " could not be launched: " + e.getMessage(), e);
     }
@@ -203,12 +208,12 @@ public final class ContainerStarter {
       return container;
     } catch (IOException e) {
       container.kill();
-      forget(container);
+      forget(container, true);
       throw new WorkerLaunchException(service.serviceName(), "Container " + container.id()
           + " of service " + service.serviceName() + " could not be launched: " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
       container.kill();
-      forget(container);
+      forget(container, true);
       throw e;
     } finally {
       if (!decided) {
@@ -286,7 +291,7 @@ public final class ContainerStarter {
       // A RuntimeException too: an engine of someone else's that throws must not leave the
       // container registered or the snapshot trusted.
       container.kill();
-      forget(container);
+      forget(container, true);
       planner.restoreFailed(restore.snapshot(), String.valueOf(e.getMessage()));
       // Starts as the planner now says: the rebuild, or cold.
       return start();
@@ -315,7 +320,7 @@ public final class ContainerStarter {
       return container.awaitReady(config.startTimeout());
     } catch (RuntimeException e) {
       container.kill();
-      forget(container);
+      forget(container, true);
       throw e;
     }
   }

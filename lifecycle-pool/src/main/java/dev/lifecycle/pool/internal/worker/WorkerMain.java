@@ -32,8 +32,9 @@ import java.lang.System.Logger.Level;
 public final class WorkerMain {
 
   static {
-    // Its lines reach the supervisor's log, one by one: one line per message.
-    OneLineLogs.applyUnlessConfigured();
+    // Its lines reach the supervisor's log, one by one: one line per message, the service's too,
+    // so that the supervisor reads each one's level.
+    OneLineLogs.applyToTheWholeJvmUnlessConfigured();
   }
 
   private static final System.Logger LOG = System.getLogger(WorkerMain.class.getName());
