@@ -1,6 +1,7 @@
 package dev.lifecycle.runtime.spi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,9 @@ import java.util.stream.Collectors;
  * d} suffix, nothing too large (it would be infinite) or too small (it would be zero). No kind but
  * {@code String} takes surrounding spaces. Every refusal is an {@link IllegalArgumentException}
  * naming the service, the parameter, the value and what the parameter takes.
+ *
+ * <p>One value may be written several ways ({@code 2}, {@code +2}, {@code 02}); {@link #canonical}
+ * gives the one text of each value, so that a snapshot key does not depend on the spelling.
  */
 public final class ServiceParameters {
 
@@ -34,6 +38,23 @@ public final class ServiceParameters {
   private static final Pattern NONZERO_MANTISSA = Pattern.compile("[+-]?[0.]*[1-9].*");
 
   private ServiceParameters() {}
+
+  /**
+   * {@link #check Checks} {@code values} and gives each in its one canonical text: what {@code
+   * String.valueOf} makes of the converted value ({@code 2} for {@code +2} or {@code 02}, {@code
+   * 0.5} for {@code 0.50}), an enum constant's name, a {@code String} as it is. Converting the
+   * canonical text again gives the same value.
+   *
+   * @return the canonical values, in the order of {@code values}
+   * @throws IllegalArgumentException as {@link #check} does
+   */
+  public static Map<String, String> canonical(ServiceDescriptor service, Map<String, String> values) {
+    check(service, values);
+    Map<String, String> canonical = new LinkedHashMap<>();
+    values.forEach((name, value) ->
+        canonical.put(name, String.valueOf(convert(service, find(service, name), value))));
+    return canonical;
+  }
 
   /**
    * Checks a complete set of values for {@code service}: every name is one of its parameters,

@@ -97,6 +97,27 @@ class ServiceParametersTest {
   }
 
   @Test
+  void eachValueHasOneCanonicalTextHoweverItWasWritten() {
+    Map<String, String> plain = ServiceParameters.canonical(SERVICE,
+        Map.of("unit", "SECONDS", "i", "2", "d", "0.5", "f", "1500", "b", "-1", "c", "x"));
+    assertThat(plain).containsExactlyInAnyOrderEntriesOf(Map.of("unit", "SECONDS", "i", "2",
+        "d", "0.5", "f", "1500.0", "b", "-1", "c", "x"));
+    assertThat(ServiceParameters.canonical(SERVICE,
+        Map.of("unit", "SECONDS", "i", "+2", "d", "0.50", "f", "1.5e3", "b", "-01", "c", "x")))
+        .isEqualTo(plain);
+    assertThat(ServiceParameters.canonical(SERVICE, Map.of("unit", "SECONDS", "i", "02", "d",
+        "5e-1", "f", "+1500.000", "b", "-1", "c", "x"))).isEqualTo(plain);
+    // The canonical text converts to the same value again.
+    assertThat(ServiceParameters.canonical(SERVICE, plain)).isEqualTo(plain);
+    assertThat(ServiceParameters.canonical(SERVICE, Map.of("unit", "MINUTES", "d", "1e300")))
+        .containsEntry("d", "1.0E300");
+    assertThatThrownBy(() -> ServiceParameters.canonical(SERVICE, Map.of("unit", "SECONDS", "i",
+        "2 "))).hasMessageContaining("does not take \"2 \"");
+    assertThatThrownBy(() -> ServiceParameters.canonical(SERVICE, Map.of("i", "2")))
+        .hasMessageContaining("needs parameter 'unit'");
+  }
+
+  @Test
   void aSetIsCheckedForNamesRequiredParametersAndValues() {
     ServiceParameters.check(SERVICE, Map.of("unit", "SECONDS", "on", "true"));
     assertThatThrownBy(() -> ServiceParameters.check(SERVICE, Map.of("on", "true")))
