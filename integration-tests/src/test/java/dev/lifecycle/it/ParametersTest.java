@@ -104,6 +104,11 @@ class ParametersTest {
     assertThatThrownBy(() -> start("threads", " 2"))
         .hasMessageContaining("does not take \" 2\": give a whole number");
     assertThatThrownBy(() -> Container.builder(ParameterizedService.class)
+        .parameter("label", "a\0b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Parameter 'label' holds a NUL character, which no parameter"
+            + " takes");
+    assertThatThrownBy(() -> Container.builder(ParameterizedService.class)
         .parameter("size", new StringBuilder("SMALL")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Parameter 'size' is given a java.lang.StringBuilder, but a parameter's value is"

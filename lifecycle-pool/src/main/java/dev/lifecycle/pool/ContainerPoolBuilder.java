@@ -267,16 +267,11 @@ public final class ContainerPoolBuilder {
    * @param value a {@code String}, a boxed primitive or an enum constant (its name); text is
    *     converted to the field's type strictly, see {@link dev.lifecycle.Parameter}
    * @throws IllegalArgumentException when {@code value} is of another type or holds a NUL
-   *     character; whether the service has such a parameter and the value fits its type is checked
-   *     by {@link #build()}
+   *     character (as {@code ContainerBuilder.parameter} does); whether the service has such a
+   *     parameter and the value fits its type is checked by {@link #build()}
    */
   public ContainerPoolBuilder parameter(String name, Object value) {
-    String text = ServiceParameters.text(Objects.requireNonNull(name, "name"), value);
-    if (text.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("Parameter '" + name + "' holds a NUL character, which"
-          + " cannot travel on a worker's command line. Give a value without it.");
-    }
-    parameters.put(name, text);
+    parameters.put(Objects.requireNonNull(name, "name"), ServiceParameters.text(name, value));
     return this;
   }
 

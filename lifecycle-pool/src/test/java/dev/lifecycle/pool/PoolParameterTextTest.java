@@ -58,6 +58,9 @@ class PoolParameterTextTest {
     assertThatThrownBy(() -> ContainerPool.builder(ThreadedService.class)
         .parameter("size", "SMALL").parameter("temperature", "1e999").config())
         .hasMessageContaining("does not take \"1e999\": give a decimal number such as 0.5");
+    assertThatThrownBy(() -> ContainerPool.builder(ThreadedService.class)
+        .parameter("size", "SMALL").parameter("label", "\0").config())
+        .hasMessageStartingWith("Parameter 'label' holds a NUL character");
   }
 
   @Test

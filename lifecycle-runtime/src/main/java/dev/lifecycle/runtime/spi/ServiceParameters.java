@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,11 +34,26 @@ public final class ServiceParameters {
   /** What the whole-number kinds take before their range is checked: ASCII digits only. */
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
   /** What {@code float} and {@code double} take: {@code parseDouble} alone takes far more. */
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
   /** A decimal with a digit other than 0 before any exponent: its value is not zero. */
   private static final Pattern NONZERO_MANTISSA = Pattern.compile("[+-]?[0.]*[1-9].*");
 
   private ServiceParameters() {}
+
+  /**
+   * {@code "name=value"} split at its first {@code =} (the value may hold more, and may be
+   * empty): how annotations, command lines and options write one parameter. Empty when there is
+   * no {@code =} or nothing before it; the caller refuses that in its own words.
+   */
+  public static Optional<Map.Entry<String, String>> assignment(String nameEqualsValue) {
+    int equals = nameEqualsValue.indexOf('=');
+    if (equals <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.entry(
+        nameEqualsValue.substring(0, equals), nameEqualsValue.substring(equals + 1)));
+  }
 
   /**
    * {@link #check Checks} {@code values} and gives each in its one canonical text: what {@code
@@ -82,12 +98,19 @@ public final class ServiceParameters {
 
   /**
    * How a builder's value is given to a container: a {@code String} as it is, an enum constant by
-   * its name, a boxed primitive by {@code String.valueOf}.
+   * its name, a boxed primitive by {@code String.valueOf}. Both builders, the container's and the
+   * pool's, take their values through here, so both refuse the same values in the same words.
    *
-   * @throws IllegalArgumentException for a value of any other type, or {@code null}
+   * @throws IllegalArgumentException for a value of any other type, {@code null}, or text holding
+   *     a NUL character (which a pool's worker could not get on its command line)
    */
   public static String text(String name, Object value) {
     if (value instanceof String text) {
+      if (text.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("Parameter '" + name + "' holds a NUL character, which"
+            + " no parameter takes: a pool's workers get their parameters on their command lines,"
+            + " which cannot hold one. Give a value without it.");
+      }
       return text;
     }
     if (value instanceof Enum<?> constant) {

@@ -118,6 +118,15 @@ class ServiceParametersTest {
   }
 
   @Test
+  void nameEqualsValueSplitsAtTheFirstEquals() {
+    assertThat(ServiceParameters.assignment("label=a=b")).contains(Map.entry("label", "a=b"));
+    assertThat(ServiceParameters.assignment("label=")).contains(Map.entry("label", ""));
+    assertThat(ServiceParameters.assignment("=x")).isEmpty();
+    assertThat(ServiceParameters.assignment("label")).isEmpty();
+    assertThat(ServiceParameters.assignment("")).isEmpty();
+  }
+
+  @Test
   void aSetIsCheckedForNamesRequiredParametersAndValues() {
     ServiceParameters.check(SERVICE, Map.of("unit", "SECONDS", "on", "true"));
     assertThatThrownBy(() -> ServiceParameters.check(SERVICE, Map.of("on", "true")))
@@ -142,6 +151,10 @@ class ServiceParametersTest {
         .hasMessage("Parameter 'n' is given null, but a parameter's value is a String, a boxed"
             + " primitive or an enum constant. Leave the parameter out to keep the field's initial"
             + " value.");
+    assertThatThrownBy(() -> ServiceParameters.text("n", "a\0b"))
+        .hasMessage("Parameter 'n' holds a NUL character, which no parameter takes: a pool's"
+            + " workers get their parameters on their command lines, which cannot hold one. Give a"
+            + " value without it.");
     assertThatThrownBy(() -> ServiceParameters.text("n", List.of()))
         .hasMessageContaining("is given a java.util.ImmutableCollections$ListN");
   }
