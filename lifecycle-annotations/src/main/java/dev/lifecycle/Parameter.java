@@ -14,7 +14,10 @@ import java.lang.annotation.Target;
  * <p>The parameter's name is the field's name. Its type is {@code String}, a primitive, a
  * primitive's box or an enum; values are given as text and converted strictly: {@code boolean}
  * takes {@code true} or {@code false} only, an enum the name of one of its constants, {@code char}
- * exactly one character, the number types what {@code Integer.parseInt} and its siblings take.
+ * exactly one character, the whole-number types a plain decimal number in their range ({@code
+ * -12}, {@code +2}, {@code 02}), {@code float} and {@code double} a plain decimal number their type
+ * holds ({@code 0.5}, {@code -1.5e3}; no {@code NaN}, {@code Infinity}, hexadecimal or suffix). No
+ * type but {@code String} takes surrounding spaces.
  *
  * <p>The container sets every given parameter right after the no-argument constructor and before
  * any hook, so every hook sees it, the {@code @Enter(snap = true)} hooks included. A parameter

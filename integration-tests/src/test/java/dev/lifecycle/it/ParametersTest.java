@@ -41,6 +41,17 @@ class ParametersTest {
   }
 
   @Test
+  void aNumberWithASignOrLeadingZerosIsTheNumber() {
+    for (String threads : new String[] {"2", "+2", "02"}) {
+      try (Container<ParameterizedService> container = Container.builder(ParameterizedService.class)
+          .parameter("size", "SMALL").parameter("threads", threads)
+          .parameter("temperature", "+0.50").start()) {
+        assertThat(container.call("built")).as(threads).isEqualTo("SMALL/2/false/0.5/default");
+      }
+    }
+  }
+
+  @Test
   void aRequiredParameterNotGivenIsRefusedBeforeTheConstructor() {
     assertThatThrownBy(() -> Container.builder(ParameterizedService.class).parameter("threads", 4).start())
         .isInstanceOf(IllegalArgumentException.class)
@@ -85,7 +96,18 @@ class ParametersTest {
         .hasMessageContaining("does not take \"TRUE\": give true or false.");
     assertThatThrownBy(() -> start("temperature", "warm"))
         .hasMessageContaining("is of type java.lang.Double and does not take \"warm\": give a"
-            + " decimal number such as 0.5.");
+            + " decimal number such as 0.5, -2 or 1.5e3");
+    assertThatThrownBy(() -> start("temperature", "1e999"))
+        .hasMessageContaining("does not take \"1e999\": give a decimal number");
+    assertThatThrownBy(() -> start("temperature", "NaN"))
+        .hasMessageContaining("does not take \"NaN\": give a decimal number");
+    assertThatThrownBy(() -> start("threads", " 2"))
+        .hasMessageContaining("does not take \" 2\": give a whole number");
+    assertThatThrownBy(() -> Container.builder(ParameterizedService.class)
+        .parameter("label", "a\0b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Parameter 'label' holds a NUL character, which no parameter"
+            + " takes");
     assertThatThrownBy(() -> Container.builder(ParameterizedService.class)
         .parameter("size", new StringBuilder("SMALL")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,6 +1,7 @@
 package dev.lifecycle.junit;
 
 import dev.lifecycle.runtime.ContainerBuilder;
+import dev.lifecycle.runtime.spi.ServiceParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,12 +20,11 @@ record Settings<T>(
   private static Map<String, String> parameters(LifecycleTest test) {
     Map<String, String> parameters = new LinkedHashMap<>();
     for (String entry : test.parameters()) {
-      int equals = entry.indexOf('=');
-      if (equals <= 0) {
-        throw new ExtensionConfigurationException("@LifecycleTest(parameters) entry \"" + entry
-            + "\" is not name=value: write each parameter as \"size=LARGE\".");
-      }
-      parameters.put(entry.substring(0, equals), entry.substring(equals + 1));
+      Map.Entry<String, String> parameter = ServiceParameters.assignment(entry)
+          .orElseThrow(() -> new ExtensionConfigurationException("@LifecycleTest(parameters)"
+              + " entry \"" + entry + "\" is not name=value: write each parameter as"
+              + " \"size=LARGE\"."));
+      parameters.put(parameter.getKey(), parameter.getValue());
     }
     return parameters;
   }

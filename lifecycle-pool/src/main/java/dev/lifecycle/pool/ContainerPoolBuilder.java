@@ -6,6 +6,7 @@ import dev.lifecycle.pool.engine.SnapshotEngine;
 import dev.lifecycle.pool.internal.PoolConfig;
 import dev.lifecycle.pool.internal.launch.WorkerLauncher;
 import dev.lifecycle.pool.internal.scheduling.FixedPorts;
+import dev.lifecycle.pool.internal.supervisor.LocalService;
 import dev.lifecycle.runtime.internal.WebBinding;
 import dev.lifecycle.runtime.spi.ServiceParameters;
 import java.io.IOException;
@@ -258,22 +259,19 @@ public final class ContainerPoolBuilder {
    * this pool, right after its constructor and before any hook (the snap hooks see it). Setting a
    * name again replaces its value. The parameters are part of the snapshot key: pools of one
    * service with different parameters have snapshots of their own, and pools with the same
-   * parameters share one. They are in the image and on the workers' command lines: never a
+   * parameters share one, however the values were written ({@code 2}, {@code "+2"} or {@code
+   * "02"}) when the service class is on this JVM's class path (see {@link #classLoader}); without
+   * it, the text as given is the key. They are in the image and on the workers' command lines: never a
    * secret (use {@link #environment(String, String)} for those).
    *
    * @param value a {@code String}, a boxed primitive or an enum constant (its name); text is
    *     converted to the field's type strictly, see {@link dev.lifecycle.Parameter}
    * @throws IllegalArgumentException when {@code value} is of another type or holds a NUL
-   *     character; whether the service has such a parameter and the value fits its type is checked
-   *     by {@link #build()}
+   *     character (as {@code ContainerBuilder.parameter} does); whether the service has such a
+   *     parameter and the value fits its type is checked by {@link #build()}
    */
   public ContainerPoolBuilder parameter(String name, Object value) {
-    String text = ServiceParameters.text(Objects.requireNonNull(name, "name"), value);
-    if (text.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("Parameter '" + name + "' holds a NUL character, which"
-          + " cannot travel on a worker's command line. Give a value without it.");
-    }
-    parameters.put(name, text);
+    parameters.put(Objects.requireNonNull(name, "name"), ServiceParameters.text(name, value));
     return this;
   }
 
@@ -362,23 +360,38 @@ public final class ContainerPoolBuilder {
           + " exceed maxContainers (" + max + "): the buffer is kept within the maximum. Raise"
           + " maxContainers or lower the buffer.");
     }
-    PoolConfig config = new PoolConfig(serviceClassName, classpath, minContainers,
-        Optional.ofNullable(maxContainers),
-        scaledownWindow, bufferContainers, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
-        Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
-        Optional.ofNullable(snapshotStore), engine, environment, buildEnvironment,
-        Optional.ofNullable(workDirectory), logWorkerOutput, startTimeout, classLoader,
-        webBinding, retries, parameters,
-        snapshotStoreBudget == null ? SnapshotStoreAdmin.defaultBudget() : snapshotStoreBudget);
     ContainerPool pool;
     try {
-      pool = new ContainerPool(config);
+      pool = new ContainerPool(config());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open a container pool for " + serviceClassName + ": "
           + e.getMessage(), e);
     }
     pool.open();
     return pool;
+  }
+
+  /** What {@link #build()} opens a pool with. */
+  PoolConfig config() {
+    return new PoolConfig(serviceClassName, classpath, minContainers,
+        Optional.ofNullable(maxContainers),
+        scaledownWindow, bufferContainers, Optional.ofNullable(maxConcurrentInputs), Optional.ofNullable(inputTimeout),
+        Optional.ofNullable(exitGracePeriod), jvmOptions, javaExecutable, memorySnapshots,
+        Optional.ofNullable(snapshotStore), engine, environment, buildEnvironment,
+        Optional.ofNullable(workDirectory), logWorkerOutput, startTimeout, classLoader,
+        webBinding, retries, canonicalParameters(),
+        snapshotStoreBudget == null ? SnapshotStoreAdmin.defaultBudget() : snapshotStoreBudget);
+  }
+
+  /**
+   * The parameters checked and in their canonical text, when this JVM can load the service (its
+   * descriptor has their types): one value is one snapshot key and one command line, however it
+   * was written. Without the class, the text as given; the first worker checks it.
+   */
+  private Map<String, String> canonicalParameters() {
+    return LocalService.find(serviceClassName, classLoader).descriptor()
+        .map(descriptor -> ServiceParameters.canonical(descriptor, parameters))
+        .orElse(parameters);
   }
 
   private static Duration positive(Duration d, String name) {

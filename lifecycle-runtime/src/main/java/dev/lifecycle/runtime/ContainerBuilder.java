@@ -145,8 +145,9 @@ public final class ContainerBuilder<T> {
    *
    * @param value a {@code String}, a boxed primitive or an enum constant (its name); text is
    *     converted to the field's type strictly, see {@link dev.lifecycle.Parameter}
-   * @throws IllegalArgumentException when {@code value} is of another type; whether the service
-   *     has such a parameter and the value fits its type is checked by {@link #start()}
+   * @throws IllegalArgumentException when {@code value} is of another type or holds a NUL
+   *     character (as a pool's builder refuses it, whose workers could not get it); whether the
+   *     service has such a parameter and the value fits its type is checked by {@link #start()}
    */
   public ContainerBuilder<T> parameter(String name, Object value) {
     parameters.put(Objects.requireNonNull(name, "name"), ServiceParameters.text(name, value));

@@ -1,10 +1,13 @@
 package dev.lifecycle.runtime.spi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,13 +18,59 @@ import java.util.stream.Collectors;
  * <p>Conversion is strict, so that a typo fails the start instead of configuring something else:
  * {@code boolean} takes {@code true} or {@code false} only (any case would hide {@code "ture"}),
  * an enum the exact name of a constant, {@code char} exactly one character, the whole-number types
- * a decimal number in their range, {@code float} and {@code double} what {@code
- * Double.parseDouble} takes. Every refusal is an {@link IllegalArgumentException} naming the
- * service, the parameter, the value and what the parameter takes.
+ * a plain decimal number in their range (an optional sign, then ASCII digits: {@code +2} and {@code
+ * 02} are two, {@code 010} is ten, never octal), {@code float} and {@code double} a plain decimal
+ * number (an optional sign, digits, an optional fraction {@code .5}, an optional exponent {@code
+ * e-3}) whose value the type holds: no {@code NaN}, {@code Infinity}, hexadecimal or {@code f}/{@code
+ * d} suffix, nothing too large (it would be infinite) or too small (it would be zero). No kind but
+ * {@code String} takes surrounding spaces. Every refusal is an {@link IllegalArgumentException}
+ * naming the service, the parameter, the value and what the parameter takes.
+ *
+ * <p>One value may be written several ways ({@code 2}, {@code +2}, {@code 02}); {@link #canonical}
+ * gives the one text of each value, so that a snapshot key does not depend on the spelling.
  */
 public final class ServiceParameters {
 
+  /** What the whole-number kinds take before their range is checked: ASCII digits only. */
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+  /** What {@code float} and {@code double} take: {@code parseDouble} alone takes far more. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  /** A decimal with a digit other than 0 before any exponent: its value is not zero. */
+  private static final Pattern NONZERO_MANTISSA = Pattern.compile("[+-]?[0.]*[1-9].*");
+
   private ServiceParameters() {}
+
+  /**
+   * {@code "name=value"} split at its first {@code =} (the value may hold more, and may be
+   * empty): how annotations, command lines and options write one parameter. Empty when there is
+   * no {@code =} or nothing before it; the caller refuses that in its own words.
+   */
+  public static Optional<Map.Entry<String, String>> assignment(String nameEqualsValue) {
+    int equals = nameEqualsValue.indexOf('=');
+    if (equals <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.entry(
+        nameEqualsValue.substring(0, equals), nameEqualsValue.substring(equals + 1)));
+  }
+
+  /**
+   * {@link #check Checks} {@code values} and gives each in its one canonical text: what {@code
+   * String.valueOf} makes of the converted value ({@code 2} for {@code +2} or {@code 02}, {@code
+   * 0.5} for {@code 0.50}), an enum constant's name, a {@code String} as it is. Converting the
+   * canonical text again gives the same value.
+   *
+   * @return the canonical values, in the order of {@code values}
+   * @throws IllegalArgumentException as {@link #check} does
+   */
+  public static Map<String, String> canonical(ServiceDescriptor service, Map<String, String> values) {
+    check(service, values);
+    Map<String, String> canonical = new LinkedHashMap<>();
+    values.forEach((name, value) ->
+        canonical.put(name, String.valueOf(convert(service, find(service, name), value))));
+    return canonical;
+  }
 
   /**
    * Checks a complete set of values for {@code service}: every name is one of its parameters,
@@ -49,12 +98,19 @@ public final class ServiceParameters {
 
   /**
    * How a builder's value is given to a container: a {@code String} as it is, an enum constant by
-   * its name, a boxed primitive by {@code String.valueOf}.
+   * its name, a boxed primitive by {@code String.valueOf}. Both builders, the container's and the
+   * pool's, take their values through here, so both refuse the same values in the same words.
    *
-   * @throws IllegalArgumentException for a value of any other type, or {@code null}
+   * @throws IllegalArgumentException for a value of any other type, {@code null}, or text holding
+   *     a NUL character (which a pool's worker could not get on its command line)
    */
   public static String text(String name, Object value) {
     if (value instanceof String text) {
+      if (text.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("Parameter '" + name + "' holds a NUL character, which"
+            + " no parameter takes: a pool's workers get their parameters on their command lines,"
+            + " which cannot hold one. Give a value without it.");
+      }
       return text;
     }
     if (value instanceof Enum<?> constant) {
@@ -137,30 +193,34 @@ public final class ServiceParameters {
     return value.charAt(0);
   }
 
+  /** A plain decimal number from -128 to 127. */
   public static byte toByte(ServiceDescriptor service, int index, String value) {
-    return number(service, index, value, Byte::parseByte, wholeNumber(Byte.MIN_VALUE, Byte.MAX_VALUE));
+    return whole(service, index, value, Byte::parseByte, Byte.MIN_VALUE, Byte.MAX_VALUE);
   }
 
+  /** A plain decimal number in the range of {@code short}. */
   public static short toShort(ServiceDescriptor service, int index, String value) {
-    return number(service, index, value, Short::parseShort,
-        wholeNumber(Short.MIN_VALUE, Short.MAX_VALUE));
+    return whole(service, index, value, Short::parseShort, Short.MIN_VALUE, Short.MAX_VALUE);
   }
 
+  /** A plain decimal number in the range of {@code int}. */
   public static int toInt(ServiceDescriptor service, int index, String value) {
-    return number(service, index, value, Integer::parseInt,
-        wholeNumber(Integer.MIN_VALUE, Integer.MAX_VALUE));
+    return whole(service, index, value, Integer::parseInt, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
+  /** A plain decimal number in the range of {@code long}. */
   public static long toLong(ServiceDescriptor service, int index, String value) {
-    return number(service, index, value, Long::parseLong, wholeNumber(Long.MIN_VALUE, Long.MAX_VALUE));
+    return whole(service, index, value, Long::parseLong, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
+  /** A plain decimal number, such as {@code 0.5} or {@code -1.5e3}, that a {@code float} holds. */
   public static float toFloat(ServiceDescriptor service, int index, String value) {
-    return number(service, index, value, Float::parseFloat, "a decimal number such as 0.5");
+    return decimal(service, index, value, Float::parseFloat, Float.MIN_VALUE, Float.MAX_VALUE);
   }
 
+  /** A plain decimal number, such as {@code 0.5} or {@code -1.5e3}, that a {@code double} holds. */
   public static double toDouble(ServiceDescriptor service, int index, String value) {
-    return number(service, index, value, Double::parseDouble, "a decimal number such as 0.5");
+    return decimal(service, index, value, Double::parseDouble, Double.MIN_VALUE, Double.MAX_VALUE);
   }
 
   /**
@@ -178,17 +238,38 @@ public final class ServiceParameters {
     }
   }
 
-  private static <N> N number(ServiceDescriptor service, int index, String value,
+  private static <N> N whole(ServiceDescriptor service, int index, String value,
+      Function<String, N> parse, long min, long max) {
+    String takes = "a whole number from " + min + " to " + max;
+    if (!WHOLE_NUMBER.matcher(value).matches()) {
+      throw refused(service, service.parameters().get(index), value, takes);
+    }
+    return parse(service, index, value, parse, takes);
+  }
+
+  private static <N extends Number> N decimal(ServiceDescriptor service, int index, String value,
+      Function<String, N> parse, N smallest, N largest) {
+    String takes = "a decimal number such as 0.5, -2 or 1.5e3 (digits, an optional fraction and"
+        + " exponent, no spaces), zero or of a size from " + smallest + " to " + largest;
+    if (!DECIMAL.matcher(value).matches()) {
+      throw refused(service, service.parameters().get(index), value, takes);
+    }
+    N parsed = parse(service, index, value, parse, takes);
+    // Parsing rounds a number the type cannot hold to infinity or to zero: refused, not changed.
+    double held = parsed.doubleValue();
+    if (Double.isInfinite(held) || (held == 0 && NONZERO_MANTISSA.matcher(value).matches())) {
+      throw refused(service, service.parameters().get(index), value, takes);
+    }
+    return parsed;
+  }
+
+  private static <N> N parse(ServiceDescriptor service, int index, String value,
       Function<String, N> parse, String takes) {
     try {
       return parse.apply(value);
     } catch (NumberFormatException e) {
       throw refused(service, service.parameters().get(index), value, takes);
     }
-  }
-
-  private static String wholeNumber(long min, long max) {
-    return "a whole number from " + min + " to " + max;
   }
 
   private static String constants(ServiceParameterDescriptor parameter) {

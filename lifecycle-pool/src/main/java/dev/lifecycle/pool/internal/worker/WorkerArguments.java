@@ -1,6 +1,7 @@
 package dev.lifecycle.pool.internal.worker;
 
 import dev.lifecycle.pool.engine.CheckpointPolicy;
+import dev.lifecycle.runtime.spi.ServiceParameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -158,12 +159,11 @@ public record WorkerArguments(
       } else if (arg.startsWith(EXIT_GRACE)) {
         exitGrace = duration(arg, EXIT_GRACE);
       } else if (arg.startsWith(PARAMETER)) {
-        String parameter = arg.substring(PARAMETER.length());
-        int equals = parameter.indexOf('=');
-        if (equals <= 0) {
-          throw new IllegalArgumentException("worker argument '" + arg + "' is not --parameter=<name>=<value>");
-        }
-        parameters.put(parameter.substring(0, equals), parameter.substring(equals + 1));
+        Map.Entry<String, String> parameter =
+            ServiceParameters.assignment(arg.substring(PARAMETER.length()))
+                .orElseThrow(() -> new IllegalArgumentException(
+                    "worker argument '" + arg + "' is not --parameter=<name>=<value>"));
+        parameters.put(parameter.getKey(), parameter.getValue());
       } else {
         throw new IllegalArgumentException("unknown worker argument '" + arg + "'; the worker JVM is"
             + " started by a Lifecycle supervisor of the same version, not by hand");
