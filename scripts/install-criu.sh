@@ -4,7 +4,7 @@
 # Runs the install script that lifecycle-cli ships in its jar (one source of truth:
 # lifecycle-cli/src/main/resources/dev/lifecycle/cli/install-criu.sh), with the prefix
 # <repo>/.tools/criu, where the runtime finds criu when run from a clone of this repository.
-# Users of the jars run `java -jar lifecycle-cli.jar install-criu` instead.
+# Users of the jars run `java -jar lifecycle-cli-<version>-all.jar install-criu` instead.
 #
 # Usage:
 #   scripts/install-criu.sh               find a working criu or build one (needs root)

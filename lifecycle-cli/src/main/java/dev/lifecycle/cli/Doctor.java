@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 final class Doctor {
 
   /** What to run when criu is missing or unusable: the tool ships the install script. */
-  static final String INSTALL = "as root, run `lifecycle install-criu` (java -jar lifecycle-cli.jar install-criu),"
+  static final String INSTALL = "as root, run `lifecycle install-criu`"
+      + " (java -jar lifecycle-cli-<version>-all.jar install-criu),"
       + " or point LIFECYCLE_CRIU at a criu " + CriuVersion.MINIMUM + " or newer";
 
   /** Below this much free space not even one image of a typical service fits. */

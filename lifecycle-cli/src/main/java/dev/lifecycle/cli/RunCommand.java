@@ -23,7 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code lifecycle run}: one container of a service as the main program of this process, the
@@ -32,9 +37,18 @@ import java.util.concurrent.CountDownLatch;
  * <p>A pool of exactly one container: its first start restores the store's snapshot of the key,
  * or, when the store has none, starts cold and checkpoints into it (so the next process, on this
  * machine or another sharing the store, restores). Ready once the container's enter hooks ran:
- * then the ready file is written and a line goes to standard output. On SIGTERM or SIGINT the
- * ready file is removed first (no new traffic), then the pool closes: calls in flight finish
- * within the exit grace period, the exit hooks run, and the process exits with 0.
+ * then the ready file is written (its first line names the container, how it started and its
+ * worker's pid) and a line goes to standard output. On SIGTERM or SIGINT the ready file is removed
+ * first (no new traffic), then the pool closes: calls in flight finish within the exit grace
+ * period, the exit hooks run, and the process exits with 0.
+ *
+ * <p>A stop asked for while the container starts ends the start (the container is asked to stop,
+ * which it does once its enter hooks returned, and is killed after 40 s: before it is ready the
+ * pool does not know its exit grace period) and exits with 0; a second one ends the process
+ * at once, the starting worker killed, with 143 (SIGTERM) or 130 (SIGINT). When the container ends
+ * without being asked to (its worker JVM died), the ready file is removed and the process exits
+ * with 1, so that the pod or unit restarts it: a pool of one would otherwise retry, with back-off,
+ * behind a ready file that still said "ready".
  */
 final class RunCommand {
 
@@ -59,10 +73,15 @@ final class RunCommand {
       "  --criu PATH           this criu and no other",
       "  --work-dir DIR        where the container's log goes (default: a temporary directory)",
       "  --no-snapshots        start cold, without the store",
-      "  Stop with SIGTERM (or SIGINT): exit hooks run within the grace period, exit code 0.");
+      "  Stop with SIGTERM (or SIGINT): exit hooks run within the grace period, exit code 0. During the",
+      "  start, the first ends the start (exit code 0), a second the process at once (143, or 130 for SIGINT).",
+      "  Exit code 1 when the container ends unasked (its worker died): the pod or unit restarts it.");
 
   private static final Set<String> WITH_VALUE = Set.of("classpath", "store", "budget", "port", "bind",
       "ready-file", "parameter", "env", "build-env", "jvm-option", "exit-grace", "criu", "work-dir");
+
+  /** How often the process looks at its container while it serves: well within a probe's period. */
+  private static final long LOSS_POLL_MILLIS = 300;
 
   private RunCommand() {}
 
@@ -117,33 +136,106 @@ final class RunCommand {
     }
 
     CountDownLatch stop = new CountDownLatch(1);
-    String[] signal = {"?"};
+    AtomicReference<String> signal = new AtomicReference<>("?");
+    AtomicBoolean starting = new AtomicBoolean(true);
+    AtomicInteger signals = new AtomicInteger();
     StopSignals.install(name -> {
-      signal[0] = name;
-      stop.countDown();
+      if (signals.incrementAndGet() == 1) {
+        signal.set(name);
+        stop.countDown();
+      } else if (starting.get()) {
+        endAtOnce(name, readyFile, err);
+      } else {
+        err.println("lifecycle run: SIG" + name + " again: already stopping; the exit hooks run within the"
+            + " exit grace period, and what still runs 10 s after it is killed");
+        err.flush();
+      }
     });
     out.println("lifecycle run: starting " + serviceClass);
     out.flush();
-    try (ContainerPool pool = builder.build()) {
-      // Any other way the JVM ends (SIGHUP, a signal the JVM handles itself) still runs the exit hooks.
-      Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "lifecycle-run-shutdown"));
-      if (stop.getCount() > 0) { // asked to stop while starting: never say ready
-        ready(pool, readyFile, out);
-      }
-      stop.await();
+    Optional<ContainerPool> started = PoolStart.begin(builder).awaitUnless(stop);
+    if (started.isEmpty()) {
       if (readyFile != null) {
         Files.deleteIfExists(readyFile);
       }
-      out.println("lifecycle run: SIG" + signal[0] + ": stopping " + serviceClass
-          + " (calls in flight finish within the exit grace period, then the exit hooks run)");
+      out.println("lifecycle run: SIG" + signal.get() + " while starting: stopped " + serviceClass
+          + " during its start (its container never became ready)");
       out.flush();
+      return 0;
+    }
+    starting.set(false);
+    int status = 0;
+    try (ContainerPool pool = started.get()) {
+      // Any other way the JVM ends (SIGHUP, a signal the JVM handles itself) still runs the exit hooks.
+      Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "lifecycle-run-shutdown"));
+      if (stop.getCount() > 0) { // asked to stop while starting: never say ready
+        ContainerInfo container = ready(pool, readyFile, out);
+        if (awaitStopOrLoss(pool, container.containerId(), stop)) {
+          if (readyFile != null) {
+            Files.deleteIfExists(readyFile);
+          }
+          out.println("lifecycle run: container " + container.containerId() + " (pid " + container.pid()
+              + ") ended unexpectedly (its worker JVM is gone: the pool's warning says how); exiting with"
+              + " status 1 so that the pod or unit restarts");
+          out.flush();
+          status = 1;
+        }
+      }
+      if (status == 0) {
+        if (readyFile != null) {
+          Files.deleteIfExists(readyFile);
+        }
+        out.println("lifecycle run: SIG" + signal.get() + ": stopping " + serviceClass
+            + " (calls in flight finish within the exit grace period, then the exit hooks run)");
+        out.flush();
+      }
     }
     out.println("lifecycle run: stopped");
     out.flush();
-    return 0;
+    return status;
   }
 
-  private static void ready(ContainerPool pool, Path readyFile, PrintStream out) throws IOException {
+  /**
+   * Waits for a stop request, or for the pool's container to end unasked: its single container
+   * lost, a pool would start another after a back-off, again and again, while the ready file
+   * still said "ready". Exiting instead lets the pod or unit restart, with its own back-off, as it
+   * does for any main program that fails.
+   *
+   * @return true when the container ended unasked, false when a stop was asked for
+   */
+  private static boolean awaitStopOrLoss(ContainerPool pool, String containerId, CountDownLatch stop)
+      throws InterruptedException {
+    while (!stop.await(LOSS_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+      Optional<ContainerInfo> now = pool.containers().stream()
+          .filter(c -> c.containerId().equals(containerId)).findFirst();
+      if (now.isEmpty() || now.get().state() == ContainerInfo.State.ENDED) {
+        return stop.getCount() > 0; // a stop asked for meanwhile is a stop
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A second SIGTERM or SIGINT while the container starts: the process ends now, with the status of
+   * a process that signal killed (143, 130). The worker still starting is killed with it: in the
+   * middle of its enter hooks it would notice its supervisor's death only once they returned.
+   */
+  private static void endAtOnce(String name, Path readyFile, PrintStream err) {
+    err.println("lifecycle run: SIG" + name + " again while starting: ending at once; the starting"
+        + " container is killed, without its exit hooks");
+    err.flush();
+    try {
+      if (readyFile != null) {
+        Files.deleteIfExists(readyFile);
+      }
+    } catch (IOException | RuntimeException e) {
+      // ending anyway: it was never written during the start
+    }
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    Runtime.getRuntime().halt(128 + ("INT".equals(name) ? 2 : 15));
+  }
+
+  private static ContainerInfo ready(ContainerPool pool, Path readyFile, PrintStream out) throws IOException {
     ContainerInfo container = pool.containers().get(0);
     SnapshotStatus snapshot = pool.snapshotStatus();
     String address = pool.webAddress().map(Object::toString).orElse("");
@@ -158,12 +250,14 @@ final class RunCommand {
       Path parent = readyFile.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path temporary = Files.createTempFile(parent, ".ready-", ".tmp");
-      Files.writeString(temporary, "ready " + container.containerId() + " " + container.startKind() + "\n"
+      Files.writeString(temporary, "ready " + container.containerId() + " " + container.startKind()
+          + " pid " + container.pid() + "\n"
           + (address.isEmpty() ? "" : address + "\n"), StandardCharsets.UTF_8);
       Files.move(temporary, readyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
     out.println(line);
     out.flush();
+    return container;
   }
 
   private static List<Path> classpath(String text, String command, PrintStream err) throws UsageException {

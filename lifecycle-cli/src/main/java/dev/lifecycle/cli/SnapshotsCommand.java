@@ -22,6 +22,7 @@ final class SnapshotsCommand {
       "                                  [--all] [--budget SIZE]",
       "  list     every snapshot, least recently used first: last use, size, service, in use, directory",
       "  verify   hashes every file of every snapshot against its manifest (exit code 1 if one is broken)",
+      "           list and verify write nothing: they work on a read-only store (in use then shows ?)",
       "  prune    removes what is selected (with no selection: --superseded, then --budget of the default):",
       "           --superseded  older builds of the same service, options, engine and kernel; unusable ones",
       "           --service C   every snapshot of the service class C",
@@ -50,13 +51,15 @@ final class SnapshotsCommand {
           out.println("no snapshot store at " + root + " yet: 0 snapshots");
           return 0;
         }
-        return sub.equals("list") ? list(open(a, command), out) : verify(open(a, command), out);
+        // Read-only: looking changes nothing, and works on a read-only mount or another user's store.
+        SnapshotStoreAdmin admin = open(a, command, true);
+        return sub.equals("list") ? list(admin, out) : verify(admin, out);
       }
       case "prune": {
         Arguments a = Arguments.parse(rest, command, Set.of("store", "service", "unused-for", "budget"),
             Set.of("superseded", "all"));
         noPositional(a, command);
-        return prune(open(a, command), selections(a, command), out);
+        return prune(open(a, command, false), selections(a, command), out);
       }
       default:
         throw new UsageException("lifecycle snapshots: unknown command \"" + sub + "\"\n" + USAGE);
@@ -69,10 +72,11 @@ final class SnapshotsCommand {
     }
   }
 
-  private static SnapshotStoreAdmin open(Arguments a, String command) throws UsageException, IOException {
+  private static SnapshotStoreAdmin open(Arguments a, String command, boolean readOnly)
+      throws UsageException, IOException {
     Path root = a.value("store", command).map(Path::of).orElse(SnapshotStoreAdmin.defaultRoot());
     try {
-      return SnapshotStoreAdmin.open(root);
+      return readOnly ? SnapshotStoreAdmin.openReadOnly(root) : SnapshotStoreAdmin.open(root);
     } catch (IOException e) {
       throw new IOException("the snapshot store " + root + " cannot be opened: " + e.getMessage()
           + " (`lifecycle doctor --store " + root + "` checks it)", e);
@@ -83,7 +87,7 @@ final class SnapshotsCommand {
     List<StoredSnapshot> snapshots = admin.list();
     for (StoredSnapshot s : snapshots) {
       out.printf("%-20s %10s  %-6s  %s  %s%n", s.lastUsed().truncatedTo(ChronoUnit.SECONDS),
-          Sizes.human(s.size()), s.inUse() ? "in use" : "-", s.serviceClass().orElse("(unreadable)"),
+          Sizes.human(s.size()), use(s.use()), s.serviceClass().orElse("(unreadable)"),
           s.directory());
       out.println("    " + s.problem().map(p -> "unusable: " + p).orElse(s.keySummary()
           + ", built " + s.created().map(c -> c.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("?")));
@@ -91,7 +95,22 @@ final class SnapshotsCommand {
     long total = snapshots.stream().mapToLong(StoredSnapshot::size).sum();
     out.println(snapshots.size() + " snapshot" + (snapshots.size() == 1 ? "" : "s") + ", " + Sizes.human(total)
         + ", in " + admin.root() + " (pools' default budget: " + Sizes.human(SnapshotStoreAdmin.defaultBudget()) + ")");
+    if (snapshots.stream().anyMatch(s -> s.use() == StoredSnapshot.Use.UNKNOWN)) {
+      out.println("in use \"?\": unknown, as this process cannot write the snapshot's use file (a read-only"
+          + " mount, another user's store), and only a lock that needs write access sees a pool's");
+    }
     return 0;
+  }
+
+  private static String use(StoredSnapshot.Use use) {
+    switch (use) {
+      case IN_USE:
+        return "in use";
+      case UNKNOWN:
+        return "?";
+      default:
+        return "-";
+    }
   }
 
   private static int verify(SnapshotStoreAdmin admin, PrintStream out) throws IOException {

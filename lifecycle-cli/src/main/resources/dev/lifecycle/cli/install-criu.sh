@@ -6,7 +6,7 @@
 # handles the split vDSO clock pages. This script builds CRIU 4.1.1 from Debian
 # trixie's source package into <prefix>/bin/criu.
 #
-# Shipped in lifecycle-cli's jar (`java -jar lifecycle-cli.jar install-criu`, or
+# Shipped in lifecycle-cli's jar (`java -jar lifecycle-cli-<version>-all.jar install-criu`, or
 # `... install-criu --print > install-criu.sh`); this repository's
 # scripts/install-criu.sh runs it with the prefix <repo>/.tools/criu.
 #

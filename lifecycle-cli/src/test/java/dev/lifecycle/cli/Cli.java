@@ -56,12 +56,15 @@ final class Cli {
       }
     });
     Process process = builder.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      fail("lifecycle " + String.join(" ", args) + " did not finish within 5 minutes");
+    try {
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        fail("lifecycle " + String.join(" ", args) + " did not finish within 5 minutes");
+      }
+      return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      process.destroyForcibly(); // a hung or interrupted run is not left behind
     }
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   static Run run(Path dir, String... args) throws IOException, InterruptedException {

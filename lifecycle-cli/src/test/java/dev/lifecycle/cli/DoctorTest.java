@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +69,7 @@ class DoctorTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.line("criu")).startsWith("FAIL")
         .contains(missing + " (environment variable LIFECYCLE_CRIU) does not exist")
-        .contains("fix: as root, run `lifecycle install-criu` (java -jar lifecycle-cli.jar install-criu)");
+        .contains("fix: as root, run `lifecycle install-criu` (java -jar lifecycle-cli-<version>-all.jar install-criu)");
     assertThat(run.line("criu check")).startsWith("SKIP");
     assertThat(run.out()).contains("1 check failed");
   }
@@ -132,11 +131,11 @@ class DoctorTest {
   @Test
   void aStoreOnAReadOnlyFileSystemFails() throws Exception {
     Path mount = Files.createDirectories(tmp.resolve("ro"));
-    mount("-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", mount.toString());
+    Mounts.tmpfs(mount, "1m");
     try {
       Path existing = Files.createDirectory(mount.resolve("existing"));
       Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rwx------"));
-      mount("-o", "remount,ro", mount.toString());
+      Mounts.readOnly(mount);
 
       Cli.Run notCreatable = Cli.run(tmp, criuAt(realCriu()), "doctor", "--store", mount.resolve("new/store").toString());
       Cli.Run notWritable = Cli.run(tmp, criuAt(realCriu()), "doctor", "--store", existing.toString());
@@ -151,7 +150,7 @@ class DoctorTest {
           .contains(existing + " cannot be written: Read-only file system");
       assertThat(notWritable.line("criu check")).startsWith("OK"); // only the store is wrong
     } finally {
-      umount(mount);
+      Mounts.umount(mount);
     }
   }
 
@@ -201,21 +200,5 @@ class DoctorTest {
         + "exit 2\n");
     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
     return p;
-  }
-
-  private static void mount(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("mount"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      fail("this test mounts a tmpfs to have a read-only file system, which needs root: "
-          + String.join(" ", command) + " failed: " + output);
-    }
-  }
-
-  private static void umount(Path mount) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("umount", mount.toString()).inheritIO().start();
-    p.waitFor(30, TimeUnit.SECONDS);
   }
 }

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +149,75 @@ class SnapshotsCommandTest {
     assertThat(greeterOld.directory()).doesNotExist(); // last used 50 minutes ago
     assertThat(search.directory()).exists(); // 33 minutes ago
     assertThat(greeterNew.directory()).exists();
+  }
+
+  @Test
+  void listAndVerifyOfAStoreOnAReadOnlyMountSucceedAndChangeNothing() throws Exception {
+    Path mount = Files.createDirectories(tmp.resolve("ro"));
+    Mounts.tmpfs(mount, "4m");
+    try {
+      Path readOnlyRoot = mount.resolve("snapshots");
+      SnapshotStore readOnly = SnapshotStore.open(readOnlyRoot);
+      Snapshot leased = readOnly.create(key("com.example.Greeter", "cp-1"), d -> image(d, 100));
+      Snapshot neverLeased = readOnly.create(key("com.example.Search", "cp-1"), d -> image(d, 100));
+      readOnly.lease(leased.key()).close(); // its use file exists now, as after a pool restored it
+      // Not 0700, as a store mounted for reading may be: opening it as pools do would chmod it.
+      Files.setPosixFilePermissions(readOnlyRoot, PosixFilePermissions.fromString("rwxr-x---"));
+      Mounts.readOnly(mount);
+      String before = state(readOnlyRoot);
+
+      Cli.Run list = Cli.run(tmp, "snapshots", "list", "--store", readOnlyRoot.toString());
+      Cli.Run verify = Cli.run(tmp, "snapshots", "verify", "--store", readOnlyRoot.toString());
+
+      assertThat(list.exitCode()).as(list.toString()).isZero();
+      assertThat(lineOf(list, leased)).contains(" ?  ");
+      assertThat(lineOf(list, neverLeased)).contains(" -  "); // no use file: no pool ever leased it
+      assertThat(list.out()).contains("2 snapshots, ").contains("in use \"?\": unknown");
+      assertThat(verify.exitCode()).as(verify.toString()).isZero();
+      assertThat(verify.out()).contains("OK      " + leased.directory()).contains("OK      " + neverLeased.directory())
+          .contains("2 snapshots verified, 0 broken");
+      assertThat(state(readOnlyRoot)).isEqualTo(before);
+    } finally {
+      Mounts.umount(mount);
+    }
+  }
+
+  @Test
+  void listAndVerifyWriteNothingToAWritableStoreEither() throws Exception {
+    try (SnapshotLease lease = store.lease(search.key())) {
+      Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-x---"));
+      String before = state(root);
+
+      Cli.Run list = Cli.run(tmp, "snapshots", "list", "--store", root.toString());
+      Cli.Run verify = Cli.run(tmp, "snapshots", "verify", "--store", root.toString());
+
+      assertThat(list.exitCode()).as(list.toString()).isZero();
+      assertThat(lineOf(list, search)).contains("in use"); // a use file it may write: probed exactly
+      assertThat(lineOf(list, greeterOld)).contains(" -  ");
+      assertThat(list.out()).doesNotContain("unknown");
+      assertThat(verify.exitCode()).as(verify.toString()).isZero();
+      assertThat(state(root)).isEqualTo(before); // no use file created, no chmod
+    }
+  }
+
+  /** The line of {@code run}'s listing for {@code snapshot}. */
+  private static String lineOf(Cli.Run run, Snapshot snapshot) {
+    return run.out().lines().filter(l -> l.endsWith(snapshot.directory().toString())).findFirst()
+        .orElseThrow(() -> new AssertionError("no line for " + snapshot.directory() + " in\n" + run));
+  }
+
+  /** Every file and directory under {@code dir}: name, mode, size and modification time. */
+  private static String state(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      StringBuilder sb = new StringBuilder();
+      for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+        sb.append(dir.relativize(p)).append(' ')
+            .append(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).append(' ')
+            .append(Files.isDirectory(p) ? "dir" : Files.size(p)).append(' ')
+            .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+      }
+      return sb.toString();
+    }
   }
 
   @Test

@@ -40,9 +40,11 @@ public final class SnapshotStoreAdmin {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)i?b?");
 
   private final SnapshotStore store;
+  private final boolean readOnly;
 
-  private SnapshotStoreAdmin(SnapshotStore store) {
+  private SnapshotStoreAdmin(SnapshotStore store, boolean readOnly) {
     this.store = store;
+    this.readOnly = readOnly;
   }
 
   /**
@@ -51,7 +53,19 @@ public final class SnapshotStoreAdmin {
    * @throws IOException when it cannot be created or made private
    */
   public static SnapshotStoreAdmin open(Path root) throws IOException {
-    return new SnapshotStoreAdmin(SnapshotStore.open(Objects.requireNonNull(root, "root")));
+    return new SnapshotStoreAdmin(SnapshotStore.open(Objects.requireNonNull(root, "root")), false);
+  }
+
+  /**
+   * The existing store at {@code root}, to {@link #list} and {@link #verify} it without writing:
+   * creates nothing and changes no mode, so it works on a read-only mount or another user's store.
+   * Whether a snapshot is in use is {@link StoredSnapshot.Use#UNKNOWN} where finding out would need
+   * write access (its use file exists but cannot be written); {@link #prune} is refused.
+   *
+   * @throws IOException when {@code root} is not a directory
+   */
+  public static SnapshotStoreAdmin openReadOnly(Path root) throws IOException {
+    return new SnapshotStoreAdmin(SnapshotStore.openForReading(Objects.requireNonNull(root, "root")), true);
   }
 
   /**
@@ -177,9 +191,17 @@ public final class SnapshotStoreAdmin {
     }
   }
 
-  /** Removes the snapshots {@code selection} selects, except those in use or being built. */
+  /**
+   * Removes the snapshots {@code selection} selects, except those in use or being built.
+   *
+   * @throws IllegalStateException when the store was opened {@linkplain #openReadOnly read-only}
+   */
   public PruneResult prune(SnapshotPrune selection) throws IOException {
     Objects.requireNonNull(selection, "selection");
+    if (readOnly) {
+      throw new IllegalStateException("the snapshot store " + store.root() + " was opened read-only"
+          + " (SnapshotStoreAdmin.openReadOnly), so nothing can be pruned: open it with SnapshotStoreAdmin.open");
+    }
     List<StoreHousekeeping.Outcome> outcomes = select(selection);
     List<StoredSnapshot> removed = new ArrayList<>();
     List<StoredSnapshot> kept = new ArrayList<>();
@@ -215,12 +237,24 @@ public final class SnapshotStoreAdmin {
   }
 
   private StoredSnapshot describe(StoreEntry e) throws IOException {
-    return describe(e, store.inUse(e.directory()));
+    if (!readOnly) {
+      return describe(e, store.inUse(e.directory()));
+    }
+    Optional<Boolean> inUse = store.inUseIfKnown(e.directory());
+    return describe(e, inUse.isEmpty() ? StoredSnapshot.Use.UNKNOWN : use(inUse.get()));
   }
 
   private static StoredSnapshot describe(StoreEntry e, boolean inUse) {
+    return describe(e, use(inUse));
+  }
+
+  private static StoredSnapshot.Use use(boolean inUse) {
+    return inUse ? StoredSnapshot.Use.IN_USE : StoredSnapshot.Use.NOT_IN_USE;
+  }
+
+  private static StoredSnapshot describe(StoreEntry e, StoredSnapshot.Use use) {
     return new StoredSnapshot(e.directory(), e.key().map(k -> k.serviceClass()),
-        e.key().map(k -> k.summary()).orElse(""), e.size(), e.created(), e.lastUsed(), inUse, e.problem());
+        e.key().map(k -> k.summary()).orElse(""), e.size(), e.created(), e.lastUsed(), use, e.problem());
   }
 
   @Override

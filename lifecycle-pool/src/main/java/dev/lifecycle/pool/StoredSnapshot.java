@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param size bytes on disk
  * @param created when it was built; empty when its manifest cannot be read
  * @param lastUsed when a pool last looked it up, or it was built
- * @param inUse whether a pool, in this process or another, holds it now (it is never removed then)
+ * @param use whether a pool, in this process or another, holds it now (it is never removed then),
+ *     or {@link Use#UNKNOWN} when a store opened {@linkplain SnapshotStoreAdmin#openReadOnly read-only}
+ *     cannot tell
  * @param problem why its manifest cannot be read (the snapshot is unusable); empty when it can
  */
 public record StoredSnapshot(
@@ -25,15 +27,31 @@ public record StoredSnapshot(
     long size,
     Optional<Instant> created,
     Instant lastUsed,
-    boolean inUse,
+    Use use,
     Optional<String> problem) {
+
+  /** Whether a pool holds a snapshot now. */
+  public enum Use {
+    /** A pool, in this process or another, holds it: it is not removed. */
+    IN_USE,
+    /** No pool holds it. */
+    NOT_IN_USE,
+    /** Cannot be found out without writing to the store (see {@link SnapshotStoreAdmin#openReadOnly}). */
+    UNKNOWN
+  }
 
   public StoredSnapshot {
     Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(use, "use");
     Objects.requireNonNull(serviceClass, "serviceClass");
     Objects.requireNonNull(keySummary, "keySummary");
     Objects.requireNonNull(created, "created");
     Objects.requireNonNull(lastUsed, "lastUsed");
     Objects.requireNonNull(problem, "problem");
+  }
+
+  /** Whether a pool is known to hold it now: {@link #use()} is {@link Use#IN_USE}. */
+  public boolean inUse() {
+    return use == Use.IN_USE;
   }
 }

@@ -65,7 +65,10 @@ class CliJarTest {
       if (process.isAlive()) {
         Workers.signal(process.pid(), "TERM");
       }
-      assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(read(output)).isTrue();
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError("lifecycle run did not exit within 2 minutes of SIGTERM: " + read(output));
+      }
     }
     assertThat(process.exitValue()).as(read(output)).isZero();
     assertThat(WorkerFiles.lines(dir, "exits")).hasSize(1);
@@ -74,13 +77,16 @@ class CliJarTest {
   @Test
   void theScriptRunsTheJarsOtherCommands() throws Exception {
     runnableJar();
+    Path output = Files.createDirectories(dir.resolve("out")).resolve("list.out");
     Process process = new ProcessBuilder(SCRIPT.toString(), "snapshots", "list", "--store", dir.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).isEqualTo("0 snapshots, 0 bytes, in " + dir + " (pools' default budget: 10.0 GiB)\n");
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      assertThat(process.waitFor(1, TimeUnit.MINUTES)).as(read(output)).isTrue();
+      assertThat(process.exitValue()).as(read(output)).isZero();
+      assertThat(read(output)).isEqualTo("0 snapshots, 0 bytes, in " + dir + " (pools' default budget: 10.0 GiB)\n");
+    } finally {
+      process.destroyForcibly(); // a hung child is not left running
+    }
   }
 
   private static String read(Path file) {

@@ -52,13 +52,19 @@ class CliRunTest {
   }
 
   private Run start(Path store, String name) throws IOException {
+    return start(WebGreeterService.class, name, "--store", store.toString(), "--exit-grace", "5s");
+  }
+
+  /** {@code lifecycle run service} with these options besides the class path, ready file and logs. */
+  private Run start(Class<?> service, String name, String... options) throws IOException {
     String classpath = System.getProperty("java.class.path");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), Workers.MARKER,
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, "dev.lifecycle.cli.Lifecycle",
-        "run", WebGreeterService.class.getName(), "--classpath", classpath,
-        "--store", store.toString(), "--ready-file", dir.resolve(name + ".ready").toString(),
-        "--work-dir", dir.resolve(name + "-logs").toString(), "--exit-grace", "5s"));
+        "run", service.getName(), "--classpath", classpath,
+        "--ready-file", dir.resolve(name + ".ready").toString(),
+        "--work-dir", dir.resolve(name + "-logs").toString()));
+    command.addAll(List.of(options));
     for (String option : Workers.jvmOptions(dir)) {
       command.add("--jvm-option=" + option);
     }
@@ -100,16 +106,111 @@ class CliRunTest {
     assertThat(WorkerFiles.lines(dir, "exits")).hasSize(2);
   }
 
+  /**
+   * The container's worker JVM killed: the process must not go on saying "ready" while its pool
+   * retries, but remove the ready file and exit with 1, so that the pod or unit restarts it.
+   */
+  @Test
+  void aLostContainerEndsTheRunWithStatus1AndRemovesTheReadyFile() throws Exception {
+    Run run = start(WebGreeterService.class, "lost", "--no-snapshots", "--exit-grace", "2s");
+    try {
+      String ready = run.awaitReady();
+      assertThat(ready).startsWith("ready WebGreeterService-1 COLD pid ");
+      long pid = Long.parseLong(ready.lines().findFirst().orElseThrow().replaceAll(".* pid ", ""));
+      assertThat(greet(ready)).contains("Hello, Ada!");
+
+      Workers.signal(pid, "KILL");
+
+      assertThat(run.process().waitFor(2, TimeUnit.MINUTES)).as("exited after its worker died: " + run.log()).isTrue();
+      assertThat(run.process().exitValue()).as(run.log()).isEqualTo(1);
+      assertThat(run.readyFile()).doesNotExist();
+      assertThat(run.log()).contains("lifecycle run: container WebGreeterService-1 (pid " + pid
+          + ") ended unexpectedly (").contains("exiting with status 1 so that the pod or unit restarts");
+    } finally {
+      run.process().destroyForcibly();
+    }
+  }
+
+  /**
+   * SIGTERM while the snap hook runs (minutes, for a model): the start is abandoned, not run to
+   * its end and checkpointed; the process exits with 0, never having said "ready".
+   */
+  @Test
+  void sigtermWhileStartingEndsTheStart() throws Exception {
+    Workers.requireCriu();
+    Path store = dir.resolve("snapshots");
+    Run run = start(SlowSnapService.class, "slow", "--store", store.toString(),
+        "--jvm-option=-D" + SlowSnapService.MILLIS + "=120000");
+    try {
+      Workers.awaitTrue(() -> WorkerFiles.lines(dir, "snaps").contains("start") || !run.process().isAlive(),
+          () -> "the snap hook to start: " + run.log());
+
+      Workers.signal(run.process().pid(), "TERM");
+
+      // The container is asked to stop, and killed after 30 s and 10 s (before it is ready, the pool
+      // does not know its exit grace period): far sooner than the snap hook's 120 s.
+      assertThat(run.process().waitFor(90, TimeUnit.SECONDS)).as("exited after SIGTERM: " + run.log()).isTrue();
+      assertThat(run.process().exitValue()).as(run.log()).isZero();
+      assertThat(run.log()).contains("lifecycle run: SIGTERM while starting: stopped " + SlowSnapService.class.getName()
+          + " during its start").doesNotContain("lifecycle run: ready");
+      assertThat(run.readyFile()).doesNotExist();
+      assertThat(WorkerFiles.lines(dir, "snaps")).doesNotContain("end");
+      try (var entries = Files.list(store)) { // nothing was checkpointed
+        assertThat(entries.filter(Files::isDirectory)).isEmpty();
+      }
+    } finally {
+      run.process().destroyForcibly();
+    }
+  }
+
+  /** A second SIGTERM while starting ends the process at once (143), the starting worker with it. */
+  @Test
+  void aSecondSigtermWhileStartingEndsTheProcessAtOnce() throws Exception {
+    Workers.requireCriu();
+    Run run = start(SlowSnapService.class, "twice", "--store", dir.resolve("snapshots").toString(),
+        "--exit-grace", "60s", "--jvm-option=-D" + SlowSnapService.MILLIS + "=120000");
+    try {
+      Workers.awaitTrue(() -> WorkerFiles.lines(dir, "snaps").contains("start") || !run.process().isAlive(),
+          () -> "the snap hook to start: " + run.log());
+
+      Workers.signal(run.process().pid(), "TERM");
+      Thread.sleep(500);
+      Workers.signal(run.process().pid(), "TERM");
+
+      // Without the second, the first would wait for the exit grace period (60 s) and 10 s.
+      assertThat(run.process().waitFor(30, TimeUnit.SECONDS)).as("exited after two SIGTERMs: " + run.log()).isTrue();
+      assertThat(run.process().exitValue()).as(run.log()).isEqualTo(143);
+      assertThat(run.log()).contains("lifecycle run: SIGTERM again while starting: ending at once");
+      assertThat(run.readyFile()).doesNotExist();
+      assertThat(WorkerFiles.lines(dir, "snaps")).doesNotContain("end");
+    } finally {
+      run.process().destroyForcibly();
+    }
+  }
+
   @Test
   void aServiceClassNotOnTheClassPathIsAUsageError() throws Exception {
+    Path output = dir.resolve("missing.out");
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         Workers.MARKER, "-cp", System.getProperty("java.class.path"), "dev.lifecycle.cli.Lifecycle", "run",
-        "com.example.Missing", "--classpath", dir.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        "com.example.Missing", "--classpath", dir.toString())
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      assertThat(process.waitFor(1, TimeUnit.MINUTES)).as(read(output)).isTrue();
+      assertThat(process.exitValue()).as(read(output)).isEqualTo(2);
+      assertThat(read(output))
+          .contains("lifecycle run: the service class com.example.Missing is not on --classpath [" + dir + "]");
+    } finally {
+      process.destroyForcibly(); // a hung child is not left running
+    }
+  }
 
-    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    assertThat(process.exitValue()).isEqualTo(2);
-    assertThat(output).contains("lifecycle run: the service class com.example.Missing is not on --classpath [" + dir + "]");
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(" + e + ")";
+    }
   }
 
   @Test
@@ -122,17 +223,24 @@ class CliRunTest {
       assertThat(Files.readString(ready)).startsWith("ready ParameterizedService-1 COLD");
     } finally {
       Workers.signal(good.pid(), "TERM");
-      assertThat(good.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      if (!good.waitFor(2, TimeUnit.MINUTES)) {
+        good.destroyForcibly();
+        throw new AssertionError("lifecycle run did not exit within 2 minutes of SIGTERM");
+      }
     }
     assertThat(good.exitValue()).isZero();
 
     Path badReady = dir.resolve("bad.ready");
     Process bad = runParameterized(badReady, "--parameter", "size=HUGE");
-    assertThat(bad.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    String output = Files.readString(outputOf(badReady));
-    assertThat(bad.exitValue()).as(output).isEqualTo(1);
-    assertThat(output).contains("size").contains("HUGE").contains("SMALL, LARGE")
-        .doesNotContain("ready ParameterizedService");
+    try {
+      assertThat(bad.waitFor(1, TimeUnit.MINUTES)).isTrue();
+      String output = Files.readString(outputOf(badReady));
+      assertThat(bad.exitValue()).as(output).isEqualTo(1);
+      assertThat(output).contains("size").contains("HUGE").contains("SMALL, LARGE")
+          .doesNotContain("ready ParameterizedService");
+    } finally {
+      bad.destroyForcibly();
+    }
   }
 
   private Process runParameterized(Path ready, String... parameters) throws IOException {

@@ -53,7 +53,7 @@ final class CriuLocator {
 
   /** What to do about a missing or unusable criu: the command-line tool, which jar users have. */
   static final String INSTALL_HINT = "install one as root with `lifecycle install-criu`"
-      + " (java -jar lifecycle-cli.jar install-criu); `lifecycle doctor` checks the set-up";
+      + " (java -jar lifecycle-cli-<version>-all.jar install-criu); `lifecycle doctor` checks the set-up";
   private static final int MAX_QUOTED_LINES = 10;
   private static final Map<CacheKey, CriuAvailability> CACHE = new ConcurrentHashMap<>();
 

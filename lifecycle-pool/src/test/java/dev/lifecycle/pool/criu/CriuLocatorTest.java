@@ -48,7 +48,7 @@ class CriuLocatorTest {
     assertThat(reason(CriuLocator.builder().explicitPath(old).build().locate()))
         .isEqualTo("criu at " + old.toRealPath() + " is version 3.17.1, too old: Lifecycle needs 4.1 or"
             + " newer (older releases fail on kernels from 6.13 on with \"Unexpected rt vDSO area"
-            + " bounds\"); install one as root with `lifecycle install-criu` (java -jar lifecycle-cli.jar"
+            + " bounds\"); install one as root with `lifecycle install-criu` (java -jar lifecycle-cli-<version>-all.jar"
             + " install-criu); `lifecycle doctor` checks the set-up");
   }
 
@@ -84,7 +84,7 @@ class CriuLocatorTest {
         .machineWide(machineWide).searchPath("").build().locate()))
         .isEqualTo("criu not found: lifecycle.criu and LIFECYCLE_CRIU are not set, there is no"
             + " .tools/criu/bin/criu in " + project + ", no " + machineWide + ", and no criu on PATH;"
-            + " install one as root with `lifecycle install-criu` (java -jar lifecycle-cli.jar"
+            + " install one as root with `lifecycle install-criu` (java -jar lifecycle-cli-<version>-all.jar"
             + " install-criu); `lifecycle doctor` checks the set-up, or set -Dlifecycle.criu=/path/to/criu");
   }
 

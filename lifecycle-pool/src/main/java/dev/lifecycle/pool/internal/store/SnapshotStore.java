@@ -86,6 +86,21 @@ public final class SnapshotStore {
     return new SnapshotStore(absolute);
   }
 
+  /**
+   * Opens the existing store at {@code root} to read it: creates nothing and changes no mode, so
+   * that a store on a read-only mount, or another user's, can be listed and verified. Only {@link
+   * #entries}, {@link #verifyFully} and {@link #inUseIfKnown} are meant for a store opened so.
+   *
+   * @throws IOException when {@code root} is not a directory
+   */
+  public static SnapshotStore openForReading(Path root) throws IOException {
+    Path absolute = root.toAbsolutePath().normalize();
+    if (!Files.isDirectory(absolute)) {
+      throw new NoSuchFileException(absolute.toString(), null, "not a directory");
+    }
+    return new SnapshotStore(absolute);
+  }
+
   /** {@code $XDG_CACHE_HOME/lifecycle/snapshots}, else {@code ~/.cache/lifecycle/snapshots}. */
   public static Path defaultRoot() {
     return defaultRoot(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
@@ -328,6 +343,25 @@ public final class SnapshotStore {
   /** Whether a pool (here or in another process) holds a lease on the snapshot in {@code dir}. */
   public boolean inUse(Path dir) throws IOException {
     return SnapshotLease.isHeld(useFileOf(dir));
+  }
+
+  /**
+   * Whether a lease on the snapshot in {@code dir} is held, found without creating or writing any
+   * file: empty when that cannot be known so. A missing use file means no lease (a lease creates
+   * it before it locks it). An existing one is probed as {@link #inUse} does when this process may
+   * write it; else (a read-only mount, another user's file) it cannot be: leases are shared locks,
+   * which another shared lock does not see, and the exclusive lock that would see them needs the
+   * file opened for writing.
+   */
+  public Optional<Boolean> inUseIfKnown(Path dir) throws IOException {
+    Path useFile = useFileOf(dir);
+    if (!Files.exists(useFile)) {
+      return Optional.of(false);
+    }
+    if (!Files.isWritable(useFile)) {
+      return Optional.empty();
+    }
+    return Optional.of(SnapshotLease.isHeld(useFile));
   }
 
   /** What became of an attempt to remove one snapshot. */
