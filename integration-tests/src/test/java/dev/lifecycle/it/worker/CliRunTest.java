@@ -139,7 +139,7 @@ class CliRunTest {
   void sigtermWhileStartingEndsTheStart() throws Exception {
     Workers.requireCriu();
     Path store = dir.resolve("snapshots");
-    Run run = start(SlowSnapService.class, "slow", "--store", store.toString(),
+    Run run = start(SlowSnapService.class, "slow", "--store", store.toString(), "--exit-grace", "2s",
         "--jvm-option=-D" + SlowSnapService.MILLIS + "=120000");
     try {
       Workers.awaitTrue(() -> WorkerFiles.lines(dir, "snaps").contains("start") || !run.process().isAlive(),
@@ -147,8 +147,8 @@ class CliRunTest {
 
       Workers.signal(run.process().pid(), "TERM");
 
-      // The container is asked to stop, and killed after 30 s and 10 s (before it is ready, the pool
-      // does not know its exit grace period): far sooner than the snap hook's 120 s.
+      // The container is asked to stop, and killed after its exit grace period (2 s) and 10 s for
+      // exit hooks, since it is still in its snap hook: far sooner than the hook's 120 s.
       assertThat(run.process().waitFor(90, TimeUnit.SECONDS)).as("exited after SIGTERM: " + run.log()).isTrue();
       assertThat(run.process().exitValue()).as(run.log()).isZero();
       assertThat(run.log()).contains("lifecycle run: SIGTERM while starting: stopped " + SlowSnapService.class.getName()

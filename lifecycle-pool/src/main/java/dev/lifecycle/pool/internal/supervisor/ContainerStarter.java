@@ -132,6 +132,13 @@ public final class ContainerStarter {
     }
   }
 
+  /** The pool's exit grace period, else the service's, else the annotation's default of 30 s. */
+  private Duration graceBeforeReady() {
+    return config.exitGracePeriod()
+        .or(() -> service.descriptor().map(d -> d.options().exitGracePeriod()))
+        .orElse(Duration.ofSeconds(30));
+  }
+
   /** Guarded by starts. */
   private void refuseWhenClosed() {
     if (closed) {
@@ -330,7 +337,8 @@ public final class ContainerStarter {
         .replaceAll("[^A-Za-z0-9_-]", "_");
     String id = simpleName + "-" + NUMBERS.incrementAndGet();
     WorkerContainer container =
-        new WorkerContainer(id, kind, service, logDirectory.resolve(id + ".log"), onLost);
+        new WorkerContainer(id, kind, service, logDirectory.resolve(id + ".log"), graceBeforeReady(),
+            onLost);
     synchronized (starts) {
       refuseWhenClosed(); // a start under way at close registers nothing the close would miss
       registry.put(container.id(), container);

@@ -99,14 +99,20 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
   private volatile StartKind startKind;
   private volatile Phase lastPhase;
   private volatile Ready readyMessage;
+  private final Duration graceBeforeReady;
   private volatile long readyNanos;
   private volatile Duration restoreDuration;
   private volatile Path stateFile;
   /** What the worker's {@code Hello} must carry; renewed for the original after its checkpoint. */
   private volatile String token = WorkerTokens.next();
 
+  /**
+   * @param graceBeforeReady the exit grace period of a container asked to stop before it said
+   *     ready (which brings the worker's own): the pool's, else the service's as this JVM knows it
+   */
   WorkerContainer(String id, StartKind startKind, LocalService service, Path logFile,
-      Consumer<WorkerContainer> onLost) {
+      Duration graceBeforeReady, Consumer<WorkerContainer> onLost) {
+    this.graceBeforeReady = graceBeforeReady;
     this.id = id;
     this.startKind = startKind;
     this.service = service;
@@ -520,7 +526,7 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
 
   private Duration exitGracePeriod() {
     Ready r = readyMessage;
-    return r == null ? Duration.ofSeconds(30) : Duration.ofMillis(r.exitGracePeriodMillis());
+    return r == null ? graceBeforeReady : Duration.ofMillis(r.exitGracePeriodMillis());
   }
 
   private void end() {
