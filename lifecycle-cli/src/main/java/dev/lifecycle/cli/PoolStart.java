@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * The start of {@code lifecycle run}'s pool on a thread of its own, so that a stop asked for while
  * it starts (a cold start and a checkpoint can take minutes) ends the start instead of waiting for
  * it: the thread is interrupted, and {@link ContainerPoolBuilder#build()} then closes what it
- * opened (the starting container is asked to stop, and killed if it has not within 40 s).
+ * opened (the starting container is asked to stop, and killed if it has not stopped within its
+ * exit grace period and 10 s for its exit hooks).
  */
 final class PoolStart {
 

@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * period, the exit hooks run, and the process exits with 0.
  *
  * <p>A stop asked for while the container starts ends the start (the container is asked to stop,
- * which it does once its enter hooks returned, and is killed after 40 s: before it is ready the
- * pool does not know its exit grace period) and exits with 0; a second one ends the process
+ * which it does once its enter hooks returned, and is killed after its exit grace period and 10 s
+ * for its exit hooks) and exits with 0; a second one ends the process
  * at once, the starting worker killed, with 143 (SIGTERM) or 130 (SIGINT). When the container ends
  * without being asked to (its worker JVM died), the ready file is removed and the process exits
  * with 1, so that the pod or unit restarts it: a pool of one would otherwise retry, with back-off,
