@@ -26,24 +26,16 @@ import java.util.concurrent.atomic.LongAdder;
 public class SentimentService {
 
   private static final System.Logger LOG = System.getLogger(SentimentService.class.getName());
-  /** Enough calls for the JIT's optimising compiler (about 10,000 invocations of a method). */
-  private static final int WARM_UP_PREDICTIONS = 20_000;
 
   // Written by the enter hooks on the starting thread, read by calls on the container's threads.
   private volatile SentimentModel model;
   private volatile String containerId;
   private final LongAdder predictions = new LongAdder();
 
-  /**
-   * Before the snapshot: about a second of training, then predictions until the JIT compiled
-   * them, all captured by the snapshot: every restored container's first call runs compiled code.
-   */
+  /** Before the snapshot: about a second of training, captured by the snapshot. */
   @Enter(snap = true)
   void loadModel() {
     model = SentimentTrainer.train();
-    for (int i = 0; i < WARM_UP_PREDICTIONS; i++) {
-      model.predict("warm-up review " + i + ": a wonderful, moving film").toString();
-    }
   }
 
 
