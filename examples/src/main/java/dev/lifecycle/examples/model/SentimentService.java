@@ -38,7 +38,6 @@ public class SentimentService {
     model = SentimentTrainer.train();
   }
 
-
   /** After the snapshot, in every container: what must be unique to this one. */
   @Enter
   void assignContainerId() {
