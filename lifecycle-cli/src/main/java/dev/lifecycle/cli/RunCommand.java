@@ -6,19 +6,15 @@ import dev.lifecycle.pool.ContainerPoolBuilder;
 import dev.lifecycle.pool.SnapshotStatus;
 import dev.lifecycle.pool.SnapshotStoreAdmin;
 import dev.lifecycle.pool.criu.CriuEngine;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,17 +90,17 @@ final class RunCommand {
           + (a.positional().isEmpty() ? "" : ", not " + a.positional()) + "\n" + USAGE);
     }
     String serviceClass = a.positional().get(0);
-    List<Path> classpath = classpath(a.value("classpath", command)
+    List<Path> classpath = RunClasspath.parse(a.value("classpath", command)
         .orElseThrow(() -> new UsageException(command + ": --classpath is needed: where "
             + serviceClass + " and its generated dispatcher are\n" + USAGE)), command, err);
-    URLClassLoader loader = new URLClassLoader(urls(classpath), RunCommand.class.getClassLoader());
+    URLClassLoader loader = new URLClassLoader(RunClasspath.urls(classpath), RunCommand.class.getClassLoader());
     try {
       loader.loadClass(serviceClass);
     } catch (ClassNotFoundException | LinkageError e) {
       throw new UsageException(command + ": the service class " + serviceClass + " is not on --classpath "
           + classpath + " (" + e + ")");
     }
-    List<Path> workers = withLifecycleJars(classpath);
+    List<Path> workers = RunClasspath.withLifecycleJars(classpath);
 
     ContainerPoolBuilder builder = ContainerPool.builder(serviceClass, workers)
         .minContainers(1).maxContainers(1).classLoader(loader)
@@ -258,71 +254,6 @@ final class RunCommand {
     out.println(line);
     out.flush();
     return container;
-  }
-
-  private static List<Path> classpath(String text, String command, PrintStream err) throws UsageException {
-    List<Path> entries = new ArrayList<>();
-    for (String entry : text.split(File.pathSeparator)) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      if (entry.endsWith("/*")) { // as java -cp: every jar in the directory, in name order
-        entries.addAll(jarsIn(Path.of(entry.substring(0, entry.length() - 2)), command, err));
-        continue;
-      }
-      Path p = Path.of(entry).toAbsolutePath().normalize();
-      if (!Files.exists(p)) {
-        // As java -cp does; a class path that lacks the service fails below, naming it.
-        err.println(command + ": warning: the --classpath entry " + entry + " does not exist; ignored");
-        continue;
-      }
-      entries.add(p);
-    }
-    if (entries.isEmpty()) {
-      throw new UsageException(command + ": --classpath is empty");
-    }
-    return entries;
-  }
-
-  private static List<Path> jarsIn(Path dir, String command, PrintStream err) {
-    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
-          .map(f -> f.toAbsolutePath().normalize()).sorted().toList();
-    } catch (IOException e) {
-      err.println(command + ": warning: the --classpath entry " + dir + "/* cannot be listed (" + e.getMessage()
-          + "); ignored");
-      return List.of();
-    }
-  }
-
-  /**
-   * The workers' class path: the service's, then this tool's own (which holds lifecycle-pool and
-   * what it needs) unless the service's has lifecycle-pool already.
-   */
-  private static List<Path> withLifecycleJars(List<Path> classpath) throws MalformedURLException {
-    try (URLClassLoader own = new URLClassLoader(urls(classpath), null)) {
-      if (own.getResource(ContainerPool.class.getName().replace('.', '/') + ".class") != null) {
-        return classpath;
-      }
-    } catch (IOException e) {
-      // closing a loader of jars: nothing to do
-    }
-    List<Path> workers = new ArrayList<>(classpath);
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path p = Path.of(entry).toAbsolutePath().normalize();
-      if (!entry.isBlank() && !workers.contains(p)) {
-        workers.add(p);
-      }
-    }
-    return workers;
-  }
-
-  private static URL[] urls(List<Path> classpath) throws MalformedURLException {
-    URL[] urls = new URL[classpath.size()];
-    for (int i = 0; i < urls.length; i++) {
-      urls[i] = classpath.get(i).toUri().toURL();
-    }
-    return urls;
   }
 
   private static Map<String, String> pairs(List<String> values, String option, String command)
