@@ -10,14 +10,16 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import dev.lifecycle.runtime.events.Recorder;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
 
 /**
  * Runs every message type the worker reads or writes after a restore through the JSON mapper
  * once, before the checkpoint, and reads the declared types of every {@code @Method}: Jackson
  * builds its serializers and deserializers on first use, and the JVM links a record's {@code
- * equals} and {@code hashCode} (the type cache's keys) on first use, each of which would otherwise
- * cost every restored clone tens of milliseconds on its first call. No service code runs.
+ * equals} and {@code hashCode} (the type cache's keys) on first use, and the Flight Recorder makes
+ * a handler for each event type on its first use, each of which would otherwise cost every
+ * restored clone milliseconds on its first call. No service code runs.
  */
 final class ProtocolWarmUp {
 
@@ -26,6 +28,7 @@ final class ProtocolWarmUp {
   private ProtocolWarmUp() {}
 
   static void run(ServiceDescriptor service) {
+    Recorder.prepare();
     try {
       ArgumentCodec.prepare(service);
       JsonNode value = ArgumentCodec.encodeValue(Map.of("warm", List.of(1, 2.5, "up", true)));
