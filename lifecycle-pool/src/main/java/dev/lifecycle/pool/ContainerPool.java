@@ -232,12 +232,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
         throw e;
       }
     }
-    List<Future<WorkerContainer>> starts = new ArrayList<>();
-    for (Optional<PoolScheduler.Need> need = scheduler.reservePoolStart(); need.isPresent();
-        need = scheduler.reservePoolStart()) {
-      PoolScheduler.Need reason = need.get();
-      starts.add(background.submit(() -> scheduler.startOutsideLock(() -> growth.startFor(reason))));
-    }
+    List<Future<WorkerContainer>> starts = growth.startWhatIsLacking();
     RuntimeException failure = null;
     for (Future<WorkerContainer> start : starts) {
       try {
@@ -475,7 +470,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     WorkerContainer container = scheduler.acquire(growth::startForCaller, () -> new ContainerStoppingException(
         service.serviceName(), "The container pool of service " + service.serviceName()
             + " is closed: " + what + " refused. Build a new pool to call the service again."));
-    growth.keepMinimumAndBuffer(); // the slot taken may have been the buffer's
+    growth.afterCallerTookASlot();
     return container;
   }
 
@@ -571,7 +566,11 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     for (Thread stopper : stoppers) {
       joinUninterruptibly(stopper);
     }
-    awaitStartsEnded();
+    Duration startsAllowance = Duration.ofSeconds(EXIT_ALLOWANCE_SECONDS * 6);
+    if (!starter.awaitStartsEnded(startsAllowance)) {
+      LOG.log(Level.WARNING, "The pool of " + service.serviceName() + " closes with a container"
+          + " start still under way after " + Durations.format(startsAllowance));
+    }
     // Last: until here, new web requests got a 503 from the closed scheduler, not a refused connection.
     PoolWebProxy proxy = webProxy;
     if (proxy != null) {
@@ -583,31 +582,6 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
     planner.close(); // after the last restore: until here, its image must not be evicted
     // The restore-state files and, unless the caller chose a work directory, the logs.
     FileTrees.deleteQuietly(privateDirectory);
-  }
-
-  /**
-   * Waits for starts under way at the close (their containers were stopped, so they end soon; a
-   * restore may still be reading the image, which the snapshot's lease must protect until then).
-   */
-  private void awaitStartsEnded() {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          if (!starter.awaitStartsEnded(Duration.ofSeconds(EXIT_ALLOWANCE_SECONDS * 6))) {
-            LOG.log(Level.WARNING, "The pool of " + service.serviceName() + " closes with a"
-                + " container start still under way after " + EXIT_ALLOWANCE_SECONDS * 6 + " s");
-          }
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /** Seconds beyond the exit grace period that a stopping container's exit hooks may take. */

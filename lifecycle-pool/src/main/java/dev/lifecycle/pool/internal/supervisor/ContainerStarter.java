@@ -113,22 +113,34 @@ public final class ContainerStarter {
   }
 
   /**
-   * Waits, at most {@code timeout}, until the starts under way at {@link #close} ended (their
-   * containers stopped, a restore that was reading the image done with it).
+   * Waits, at most {@code timeout} and through interrupts (kept for the caller), until the starts
+   * under way at {@link #close} ended (their containers stopped, a restore that was reading the
+   * image done with it): until then the snapshot's lease must hold.
    *
    * @return whether they all ended
    */
-  public boolean awaitStartsEnded(Duration timeout) throws InterruptedException {
+  public boolean awaitStartsEnded(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (starts) {
-      while (startsUnderWay > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
+    boolean interrupted = false;
+    try {
+      synchronized (starts) {
+        while (startsUnderWay > 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          try {
+            starts.wait(Math.max(1, left / 1_000_000));
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
         }
-        starts.wait(Math.max(1, left / 1_000_000));
+        return true;
       }
-      return true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -6,7 +6,10 @@ import dev.lifecycle.pool.internal.scheduling.ScalingLog;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -22,7 +25,7 @@ public final class PoolGrowth {
   private final PoolScheduler<WorkerContainer> scheduler;
   private final ContainerStarter starter;
   private final ScalingLog scaling;
-  private final Executor background;
+  private final ExecutorService background;
   private final int minContainers;
   private final int bufferContainers;
   private final BooleanSupplier closed;
@@ -32,7 +35,7 @@ public final class PoolGrowth {
   private volatile long pausedUntil = System.nanoTime();
 
   public PoolGrowth(PoolScheduler<WorkerContainer> scheduler, ContainerStarter starter,
-      ScalingLog scaling, Executor background, int minContainers, int bufferContainers,
+      ScalingLog scaling, ExecutorService background, int minContainers, int bufferContainers,
       BooleanSupplier closed) {
     this.scheduler = scheduler;
     this.starter = starter;
@@ -81,28 +84,39 @@ public final class PoolGrowth {
   }
 
   /**
-   * Starts, in the background, what the pool lacks of its minimum and its buffer; nothing while
-   * it is closed or pauses after failed starts.
+   * Starts, in the background, what the pool lacks of its minimum and its buffer.
+   *
+   * @return the starts, each failing with what its start threw (recorded by {@link #startFor})
    */
-  public void keepMinimumAndBuffer() {
-    if (closed.getAsBoolean() || System.nanoTime() - pausedUntil < 0) {
-      return;
-    }
+  public List<Future<WorkerContainer>> startWhatIsLacking() {
+    List<Future<WorkerContainer>> starts = new ArrayList<>();
     for (Optional<PoolScheduler.Need> need = scheduler.reservePoolStart(); need.isPresent();
         need = scheduler.reservePoolStart()) {
       PoolScheduler.Need reason = need.get();
       try {
-        background.execute(() -> {
-          try {
-            scheduler.startOutsideLock(() -> startFor(reason));
-          } catch (RuntimeException recorded) {
-            // A decision of its own, by startFor; tried again after the pause.
-          }
-        });
+        starts.add(background.submit(() -> scheduler.startOutsideLock(() -> startFor(reason))));
       } catch (RejectedExecutionException closing) {
         scheduler.cancelReservedStart();
-        return;
+        break;
       }
+    }
+    return starts;
+  }
+
+  /**
+   * {@link #startWhatIsLacking}, unless the pool is closed or pauses after failed starts: for the
+   * pool's periodic check and a lost container's replacement, which nobody waits for.
+   */
+  public void keepMinimumAndBuffer() {
+    if (!closed.getAsBoolean() && System.nanoTime() - pausedUntil >= 0) {
+      startWhatIsLacking();
+    }
+  }
+
+  /** A caller took a slot: with a buffer, it may have been a buffer container's, to replace. */
+  public void afterCallerTookASlot() {
+    if (bufferContainers > 0) {
+      keepMinimumAndBuffer();
     }
   }
 
