@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +57,8 @@ class CliJarTest {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process process = builder.start();
     try {
-      Workers.awaitTrue(() -> Files.exists(ready) || !process.isAlive(), () -> "not ready: " + read(output));
-      assertThat(process.isAlive()).as(read(output)).isTrue();
+      Workers.awaitTrue(() -> Files.exists(ready) || !process.isAlive(), () -> "not ready: " + Workers.outputIn(output));
+      assertThat(process.isAlive()).as(Workers.outputIn(output)).isTrue();
       assertThat(Files.readString(ready)).startsWith("ready WebGreeterService-1 CHECKPOINTED");
     } finally {
       if (process.isAlive()) {
@@ -67,10 +66,10 @@ class CliJarTest {
       }
       if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new AssertionError("lifecycle run did not exit within 2 minutes of SIGTERM: " + read(output));
+        throw new AssertionError("lifecycle run did not exit within 2 minutes of SIGTERM: " + Workers.outputIn(output));
       }
     }
-    assertThat(process.exitValue()).as(read(output)).isZero();
+    assertThat(process.exitValue()).as(Workers.outputIn(output)).isZero();
     assertThat(WorkerFiles.lines(dir, "exits")).hasSize(1);
   }
 
@@ -81,19 +80,11 @@ class CliJarTest {
     Process process = new ProcessBuilder(SCRIPT.toString(), "snapshots", "list", "--store", dir.toString())
         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     try {
-      assertThat(process.waitFor(1, TimeUnit.MINUTES)).as(read(output)).isTrue();
-      assertThat(process.exitValue()).as(read(output)).isZero();
-      assertThat(read(output)).isEqualTo("0 snapshots, 0 bytes, in " + dir + " (pools' default budget: 10.0 GiB)\n");
+      assertThat(process.waitFor(1, TimeUnit.MINUTES)).as(Workers.outputIn(output)).isTrue();
+      assertThat(process.exitValue()).as(Workers.outputIn(output)).isZero();
+      assertThat(Workers.outputIn(output)).isEqualTo("0 snapshots, 0 bytes, in " + dir + " (pools' default budget: 10.0 GiB)\n");
     } finally {
       process.destroyForcibly(); // a hung child is not left running
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(" + e + ")";
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +34,7 @@ class CliRunTest {
     }
 
     String log() {
-      try {
-        return Files.readString(output, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return "(no output: " + e + ")";
-      }
+      return Workers.outputIn(output);
     }
 
     int stop() throws IOException, InterruptedException {
@@ -196,20 +191,12 @@ class CliRunTest {
         "com.example.Missing", "--classpath", dir.toString())
         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
     try {
-      assertThat(process.waitFor(1, TimeUnit.MINUTES)).as(read(output)).isTrue();
-      assertThat(process.exitValue()).as(read(output)).isEqualTo(2);
-      assertThat(read(output))
+      assertThat(process.waitFor(1, TimeUnit.MINUTES)).as(Workers.outputIn(output)).isTrue();
+      assertThat(process.exitValue()).as(Workers.outputIn(output)).isEqualTo(2);
+      assertThat(Workers.outputIn(output))
           .contains("lifecycle run: the service class com.example.Missing is not on --classpath [" + dir + "]");
     } finally {
       process.destroyForcibly(); // a hung child is not left running
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(" + e + ")";
     }
   }
 

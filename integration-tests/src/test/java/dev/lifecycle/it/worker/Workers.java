@@ -51,6 +51,15 @@ final class Workers {
         .snapshotStore(dir.resolve("snapshots"));
   }
 
+  /** What a child process wrote to {@code file}, or why it cannot be read: for assertion messages. */
+  static String outputIn(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(" + e + ")";
+    }
+  }
+
   /** This machine's criu binary; fails (never skips) without a working one: CI installs it. */
   static Path requireCriu() {
     CriuEngine criu = CriuEngine.fromEnvironment();
