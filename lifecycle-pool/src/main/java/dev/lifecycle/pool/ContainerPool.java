@@ -36,7 +36,6 @@ import dev.lifecycle.runtime.internal.WebFrontends;
 import dev.lifecycle.runtime.spi.Arguments;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ServiceDescriptor;
-import dev.lifecycle.runtime.spi.ServiceParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -167,8 +166,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
   ContainerPool(PoolConfig config) throws IOException {
     this.config = config;
     this.service = LocalService.find(config.serviceClassName(), config.classLoader());
-    // Before any worker: a parameter the service does not take fails the build, not a container.
-    service.descriptor().ifPresent(d -> ServiceParameters.check(d, config.parameters()));
+    // The parameters were checked (and made canonical) as the builder made the config.
     // Before anything is created: a refused size leaves nothing behind.
     this.size = FixedPorts.poolSize(service, config);
     this.privateDirectory = PrivateDirectory.create();
