@@ -120,7 +120,11 @@ final class Doctor {
           + CriuVersion.MINIMUM + " Lifecycle needs (older ones fail on kernels from 6.13 on)", INSTALL));
       return Optional.empty();
     }
-    report(findings, out, Finding.ok(check, "criu " + parsed.get() + " at " + path + " (" + source + ")"));
+    report(findings, out, Finding.ok(check, "criu " + parsed.get() + " at " + path + " (" + source + "); "
+        + (CriuVersion.mapsPages(version.output())
+            ? "restores map an image's pages instead of copying them"
+            : "a stock build: restores copy every page of an image (the criu `lifecycle install-criu`"
+                + " builds maps them, for faster restores and clones that share an image's memory)")));
     return Optional.of(path);
   }
 

@@ -4,7 +4,11 @@
 # Debian 12's own criu (3.17.1) fails `criu check` on kernels >= 6.13
 # ("vdso: Unexpected rt vDSO area bounds"); CRIU 4.1 is the first release that
 # handles the split vDSO clock pages. This script builds CRIU 4.1.1 from Debian
-# trixie's source package into <prefix>/bin/criu.
+# trixie's source package into <prefix>/bin/criu, with one change of Lifecycle's own (the patch at
+# the end of this script): asked to by LIFECYCLE_CRIU_MAP_PAGES=1, a restore maps the image's
+# private pages into the process, copy on write, instead of reading them, so a restore takes
+# about as long for a large image as for a small one, and clones of one image share its pages
+# until they write them. `criu --version` then prints a line "Lifecycle: map-pages".
 #
 # Shipped in lifecycle-cli's jar (`java -jar lifecycle-cli-<version>-all.jar install-criu`, or
 # `... install-criu --print > install-criu.sh`); this repository's
@@ -42,7 +46,7 @@ readonly TRIXIE_PIN=/etc/apt/preferences.d/lifecycle-trixie-pin
 readonly DEBIAN_SOURCES=/etc/apt/sources.list.d/debian.sources
 readonly BUILD_DEPS=(
   build-essential gcc make pkg-config python3 xz-utils ca-certificates
-  protobuf-c-compiler libprotobuf-c-dev libprotobuf-dev protobuf-compiler
+  patch protobuf-c-compiler libprotobuf-c-dev libprotobuf-dev protobuf-compiler
   python3-protobuf libnl-3-dev libnet1-dev libcap-dev libbsd-dev
   libgnutls28-dev uuid-dev libaio-dev libnftables-dev
 )
@@ -62,7 +66,8 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # on a tmpfs, by default in /run, which is not one on every machine; /dev/shm is. The pool's CRIU
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR"
+# Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=map-pages-1"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -247,6 +252,9 @@ build_criu() {
   local src
   src="$(find "$TMP_DIR" -mindepth 1 -maxdepth 1 -type d -name 'criu-*' | head -n 1)"
   [[ -n "$src" && -f "$src/Makefile" ]] || die "unexpected layout in $CRIU_ORIG"
+  log "applying Lifecycle's patch (pages mapped from the image on restore)"
+  map_pages_patch | patch -d "$src" -p1 --forward --quiet >"$TMP_DIR/patch.log" 2>&1 \
+    || { cat "$TMP_DIR/patch.log" >&2; die "Lifecycle's patch does not apply to criu $CRIU_VERSION"; }
   local jobs
   jobs="$(nproc 2>/dev/null || echo 2)"
   if (( jobs > 2 )); then jobs=2; fi
@@ -303,6 +311,241 @@ main() {
   log "criu check output:"
   printf '%s\n' "$CHECK_OUTPUT" | sed 's/^/install-criu:   /' >&2
   log "OK: $LOCAL_CRIU (version $FOUND_VERSION)"
+}
+
+# Lifecycle's change to criu 4.1.1: with LIFECYCLE_CRIU_MAP_PAGES=1, the restorer maps each run of
+# a private mapping's pages from pages-*.img (MAP_PRIVATE | MAP_FIXED, so copy on write) where it
+# would read them. Read as before: a stack that grows down, shared or huge-page memory, a mapping
+# the file system refuses (noexec), and the first page of every mapping and of every large block
+# of glibc's malloc inside one, so that mremap (realloc) never grows a mapping of the image's file
+# past its end. The image must then stay unchanged while a clone runs: Lifecycle's store never
+# writes an image again, and deleting it is safe (the mapping keeps the file). One difference to
+# read memory: MADV_DONTNEED on such a page brings back the image's copy instead of zeros;
+# neither HotSpot nor glibc's malloc assumes zeros there.
+map_pages_patch() {
+  cat <<'PATCH'
+--- a/criu/include/restorer.h
++++ b/criu/include/restorer.h
+@@ -135,6 +135,7 @@
+ 
+ struct restore_vma_io {
+ 	int nr_iovs;
++	int map; /* Lifecycle: map these pages from the image, copy on write, instead of reading them */
+ 	loff_t off;
+ 	struct iovec iovs[0];
+ };
+--- a/criu/pagemap.c
++++ b/criu/pagemap.c
+@@ -1,5 +1,7 @@
+ #include <fcntl.h>
+ #include <stdio.h>
++#include <stdlib.h>
++#include <string.h>
+ #include <unistd.h>
+ #include <linux/falloc.h>
+ #include <sys/uio.h>
+@@ -299,9 +301,29 @@
+ 	return 0;
+ }
+ 
++/*
++ * Lifecycle: whether this restore maps the private pages from the page image (copy on write)
++ * instead of reading them, asked for with LIFECYCLE_CRIU_MAP_PAGES=1. Never with auto-dedup (it
++ * punches holes in the image as it reads) or lazy pages (they arrive later, through userfaultfd).
++ */
++static int map_pages_from_image(void)
++{
++	static int answer = -1;
++	const char *value;
++
++	if (answer < 0) {
++		value = getenv("LIFECYCLE_CRIU_MAP_PAGES");
++		answer = value && !strcmp(value, "1") && !opts.auto_dedup && !opts.lazy_pages;
++		if (answer)
++			pr_info("Lifecycle: mapping private pages from the image instead of reading them\n");
++	}
++	return answer;
++}
++
+ int pagemap_render_iovec(struct list_head *from, struct task_restore_args *ta)
+ {
+ 	struct page_read_iov *piov;
++	int map = map_pages_from_image();
+ 
+ 	ta->vma_ios = (struct restore_vma_io *)rst_mem_align_cpos(RM_PRIVATE);
+ 	ta->vma_ios_n = 0;
+@@ -315,6 +337,7 @@
+ 			return -1;
+ 
+ 		rio->nr_iovs = piov->nr;
++		rio->map = map;
+ 		rio->off = piov->from;
+ 		memcpy(rio->iovs, piov->to, piov->nr * sizeof(struct iovec));
+ 
+--- a/criu/pie/restorer.c
++++ b/criu/pie/restorer.c
+@@ -1622,6 +1622,124 @@
+ }
+ 
+ /*
++ * Lifecycle: the vma that holds addr, or NULL. Runs come in address order, as the vmas do, so the
++ * search goes on from the last one found (*hint).
++ */
++static VmaEntry *vma_holding(struct task_restore_args *args, int *hint, unsigned long addr)
++{
++	int v;
++
++	for (v = *hint; v < args->vmas_n && args->vmas[v].end <= addr; v++)
++		;
++	if (v == args->vmas_n || args->vmas[v].start > addr) {
++		for (v = 0; v < args->vmas_n; v++)
++			if (args->vmas[v].start <= addr && addr < args->vmas[v].end)
++				break;
++		if (v == args->vmas_n)
++			return NULL;
++	}
++	*hint = v;
++	return args->vmas + v;
++}
++
++/* Lifecycle: reads len bytes of the page image at off into addr, however many reads it takes. */
++static int read_pages_fully(int fd, unsigned long addr, unsigned long len, loff_t off)
++{
++	struct iovec left = { .iov_base = (void *)addr, .iov_len = len };
++	ssize_t r;
++
++	while (left.iov_len) {
++		r = preadv_limited(fd, &left, 1, off, 0);
++		if (r <= 0) {
++			pr_err("Can't read pages data (%d)\n", (int)r);
++			return -1;
++		}
++		left.iov_base += r;
++		left.iov_len -= r;
++		off += r;
++	}
++	return 0;
++}
++
++/*
++ * Lifecycle: glibc's malloc gives a large block a mapping of its own and later grows it with
++ * mremap (realloc). Such mappings sit next to each other and the kernel shows them as one vma, so
++ * a block may start inside a vma whose pages this restore maps from the image: mremap would then
++ * grow a mapping of the image's file, whose pages past the file's end do not exist (SIGBUS). So
++ * every page of anonymous memory just mapped that starts as such a block does (glibc's header: no
++ * offset, a size of whole pages marked "mmapped") is read instead, which splits the mapping there:
++ * mremap of the block then fails, and glibc copies it. A page that only looks like one costs a
++ * read. Every page is looked at, blocks' insides too: a block whose size was misread must not
++ * hide the next one.
++ */
++static int keep_block_starts_anonymous(struct task_restore_args *args, VmaEntry *vma, unsigned long start,
++				       unsigned long len, loff_t off)
++{
++	unsigned long addr = start, end = start + len;
++
++	while (addr < end) {
++		unsigned long *header = (unsigned long *)addr;
++		unsigned long size = header[1] & ~7UL; /* glibc keeps its flags in the size's low bits */
++
++		if (header[0] == 0 && (header[1] & 7UL) == 2 && size >= 2 * PAGE_SIZE && !(size & (PAGE_SIZE - 1)) &&
++		    size <= vma->end - addr) {
++			if (sys_mmap((void *)addr, PAGE_SIZE, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS,
++				     -1, 0) != addr) {
++				pr_err("Can't make the page at %lx anonymous again\n", addr);
++				return -1;
++			}
++			if (read_pages_fully(args->vma_ios_fd, addr, PAGE_SIZE, off + (addr - start)))
++				return -1;
++		}
++		addr += PAGE_SIZE;
++	}
++	return 0;
++}
++
++/*
++ * Lifecycle: restores one run of pages (which may span several adjacent vmas) by mapping them
++ * from the page image at off, private and copy on write, where a read would copy them: the clone
++ * shares the page cache's copy until it writes a page, so restoring is nearly free of the image's
++ * size and clones of one image share its memory.
++ *
++ * Only ordinary private memory is mapped: a stack that grows down must stay one growable
++ * anonymous area. And the first page of every vma is read, not mapped: each mapping then stays
++ * at least two areas, which the kernel refuses to move or grow as one (mremap), so that glibc's
++ * realloc of a large block copies it instead of growing a mapping of the image's file past the
++ * file's end. Whatever cannot be mapped (the image's file system refuses, noexec say) is read.
++ */
++static int restore_pages_run(struct task_restore_args *args, int *hint, unsigned long start, unsigned long len,
++			     loff_t off, unsigned long *read_bytes)
++{
++	while (len) {
++		VmaEntry *vma = vma_holding(args, hint, start);
++		unsigned long piece = vma ? min(len, (unsigned long)vma->end - start) : len;
++		unsigned long read = piece, keep;
++
++		if (vma && !(start & (PAGE_SIZE - 1)) && !(piece & (PAGE_SIZE - 1)) && !(off & (PAGE_SIZE - 1)) &&
++		    vma_entry_is(vma, VMA_AREA_REGULAR) && !vma_entry_is(vma, VMA_AREA_AIORING) &&
++		    (vma->flags & MAP_PRIVATE) && !(vma->flags & (MAP_GROWSDOWN | MAP_HUGETLB | MAP_SHARED))) {
++			keep = start == vma->start ? PAGE_SIZE : 0;
++			if (keep < piece &&
++			    sys_mmap((void *)(start + keep), piece - keep, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED,
++				     args->vma_ios_fd, off + keep) == start + keep) {
++				read = keep;
++				if (vma_entry_is(vma, VMA_ANON_PRIVATE) &&
++				    keep_block_starts_anonymous(args, vma, start + keep, piece - keep, off + keep))
++					return -1;
++			}
++		}
++		if (read && read_pages_fully(args->vma_ios_fd, start, read, off))
++			return -1;
++		*read_bytes += read;
++		start += piece;
++		off += piece;
++		len -= piece;
++	}
++	return 0;
++}
++
++/*
+  * The main routine to restore task via sigreturn.
+  * This one is very special, we never return there
+  * but use sigreturn facility to restore core registers
+@@ -1823,6 +1941,24 @@
+ 		int nr = rio->nr_iovs;
+ 		ssize_t r;
+ 
++		if (rio->map) {
++			int k, hint = 0;
++			loff_t off = rio->off;
++			unsigned long read_bytes = 0;
++
++			pr_info("Lifecycle: restoring %d runs of pages\n", rio->nr_iovs);
++			for (k = 0; k < rio->nr_iovs; k++) {
++				if (restore_pages_run(args, &hint, (unsigned long)rio->iovs[k].iov_base,
++						      rio->iovs[k].iov_len, off, &read_bytes))
++					goto core_restore_end;
++				off += rio->iovs[k].iov_len;
++			}
++			pr_info("Lifecycle: pages restored: %lu bytes mapped, %lu bytes read\n",
++				(unsigned long)(off - rio->off) - read_bytes, read_bytes);
++			rio = ((void *)rio) + RIO_SIZE(rio->nr_iovs);
++			continue;
++		}
++
+ 		while (nr) {
+ 			pr_debug("Preadv %lx:%d... (%d iovs)\n", (unsigned long)iovs->iov_base, (int)iovs->iov_len, nr);
+ 			/*
+--- a/criu/config.c
++++ b/criu/config.c
+@@ -1047,6 +1047,8 @@
+ 			pr_msg("Version: %s\n", CRIU_VERSION);
+ 			if (strcmp(CRIU_GITID, "0"))
+ 				pr_msg("GitID: %s\n", CRIU_GITID);
++			/* Lifecycle: how its runtime tells this build from a stock criu. */
++			pr_msg("Lifecycle: map-pages\n");
+ 			exit(0);
+ 		case 'h':
+ 			*usage_error = false;
+PATCH
 }
 
 main "$@"

@@ -47,7 +47,8 @@ class DoctorTest {
     Cli.Run run = Cli.run(tmp, criuAt(criu), "doctor", "--store", tmp.resolve("store").toString());
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.line("criu")).startsWith("OK").contains("at " + criu).contains("environment variable LIFECYCLE_CRIU");
+    assertThat(run.line("criu")).startsWith("OK").contains("at " + criu).contains("environment variable LIFECYCLE_CRIU")
+        .contains("restores map an image's pages");
     assertThat(run.line("criu check")).startsWith("OK").contains("passes");
     assertThat(run.line("privileges")).startsWith("OK").contains("root");
     assertThat(run.line("pid namespaces")).startsWith("OK");
@@ -94,7 +95,8 @@ class DoctorTest {
     Cli.Run run = Cli.run(tmp, criuAt(broken), "doctor", "--store", tmp.resolve("store").toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-    assertThat(run.line("criu")).startsWith("OK").contains("criu 4.1.1 at " + broken);
+    assertThat(run.line("criu")).startsWith("OK").contains("criu 4.1.1 at " + broken)
+        .contains("a stock build: restores copy every page");
     assertThat(run.line("criu check")).startsWith("FAIL")
         .contains("fails (exit code 1)")
         .contains("vdso: Unexpected rt vDSO area bounds")

@@ -90,8 +90,11 @@ final class BenchmarkReport {
         s.setUpMillis());
     step(md, "criu: from its start to forking the process tree (options, image files, the"
         + " kernel's features from its cache)", criu.forkMillis());
-    step(md, String.format(Locale.ROOT, "criu: copying %.1f MB of pages into the process (%.1f GB/s)",
-        criu.pageBytes() / 1e6, criu.pageBytes() / 1e6 / Math.max(0.001, criu.pageMillis())),
+    step(md, criu.mappedBytes() > 0
+        ? String.format(Locale.ROOT, "criu: mapping %.1f MB of pages from the image, copying %.1f MB",
+            criu.mappedBytes() / 1e6, criu.readBytes() / 1e6)
+        : String.format(Locale.ROOT, "criu: copying %.1f MB of pages into the process (%.1f GB/s)",
+            criu.readBytes() / 1e6, criu.readBytes() / 1e6 / Math.max(0.001, criu.pageMillis())),
         criu.pageMillis());
     step(md, "criu: the rest (memory maps, threads, files, resuming)", criu.restOfRestoreMillis());
     step(md, "criu's process starting and exiting, as the pool sees it",

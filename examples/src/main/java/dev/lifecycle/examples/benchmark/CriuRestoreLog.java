@@ -13,22 +13,28 @@ import java.util.regex.Pattern;
  *
  * @param forkMillis from criu's start to forking the restored process tree (reading the options
  *     and images, the kernel's features from its cache)
- * @param pageMillis copying the image's pages into the process ({@code preadv})
- * @param pageBytes how many bytes those copies returned
+ * @param pageMillis bringing the image's pages into the process: mapping them (the criu {@code
+ *     lifecycle install-criu} builds) or copying them ({@code preadv}, a stock criu)
+ * @param mappedBytes how many bytes of pages were mapped from the image
+ * @param readBytes how many bytes of pages were copied
  * @param totalMillis from criu's start to "Restore finished successfully"
  */
-record CriuRestoreLog(double forkMillis, double pageMillis, long pageBytes, double totalMillis) {
+record CriuRestoreLog(double forkMillis, double pageMillis, long mappedBytes, long readBytes,
+    double totalMillis) {
 
   private static final Pattern LINE = Pattern.compile("^\\((\\d+)\\.(\\d+)\\) (.*)$");
   private static final Pattern RETURNED = Pattern.compile("`- returned (\\d+)");
+  private static final Pattern RESTORED =
+      Pattern.compile("Lifecycle: pages restored: (\\d+) bytes mapped, (\\d+) bytes read");
 
   static CriuRestoreLog read(Path log) throws IOException {
     List<String> lines = Files.readAllLines(log);
     double fork = -1;
     double total = -1;
     double pages = 0;
-    long bytes = 0;
-    double readStarted = -1;
+    long mapped = 0;
+    long read = 0;
+    double started = -1;
     for (String line : lines) {
       Matcher m = LINE.matcher(line);
       if (!m.matches()) {
@@ -38,14 +44,20 @@ record CriuRestoreLog(double forkMillis, double pageMillis, long pageBytes, doub
       String text = m.group(3);
       if (fork < 0 && text.startsWith("Forking task")) {
         fork = millis;
-      } else if (text.contains(": Preadv ")) {
-        readStarted = millis;
-      } else if (readStarted >= 0) {
+      } else if (text.contains(": Preadv ") || text.contains(": Lifecycle: restoring ")) {
+        started = millis;
+      } else if (started >= 0) {
         Matcher returned = RETURNED.matcher(text);
-        if (returned.find()) {
-          pages += millis - readStarted;
-          bytes += Long.parseLong(returned.group(1));
-          readStarted = -1;
+        Matcher restored = RESTORED.matcher(text);
+        if (restored.find()) {
+          pages += millis - started;
+          mapped += Long.parseLong(restored.group(1));
+          read += Long.parseLong(restored.group(2));
+          started = -1;
+        } else if (returned.find()) {
+          pages += millis - started;
+          read += Long.parseLong(returned.group(1));
+          started = -1;
         }
       }
       if (text.startsWith("Restore finished successfully")) {
@@ -55,7 +67,7 @@ record CriuRestoreLog(double forkMillis, double pageMillis, long pageBytes, doub
     if (fork < 0 || total < 0) {
       throw new IllegalStateException(log + " is not the log of a restore that worked");
     }
-    return new CriuRestoreLog(fork, pages, bytes, total);
+    return new CriuRestoreLog(fork, pages, mapped, read, total);
   }
 
   double restOfRestoreMillis() {

@@ -3,6 +3,7 @@ package dev.lifecycle.it.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.it.worker.GarbageAtSnapService.Heap;
+import dev.lifecycle.it.worker.GarbageAtSnapService.Room;
 import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.SnapshotStatus;
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The worker shrinks its heap at the snapshot point, with no heap flag from the user: the image of
  * a service whose snap hook keeps 64 MiB and left 400 MiB of garbage holds its live heap, not
- * the garbage; and
- * afterwards the original and a clone grow their heaps again as the JVM would, with the JVM's
- * free ratios back. Real CRIU; the JVM's default collector and initial heap (1/64 of this
- * machine's memory, over 300 MiB here).
+ * the garbage; a clone still starts with the heap a cold JVM has committed, so that its first
+ * calls allocate without a collection; and afterwards the original and a clone grow their heaps
+ * again as the JVM would, with the JVM's free ratios back. Real CRIU; the JVM's default collector
+ * and initial heap (1/64 of this machine's memory, over 300 MiB here).
  */
 @ExtendWith(NoStrayWorkers.class)
 class HeapShapeTest {
@@ -28,6 +29,29 @@ class HeapShapeTest {
   private static final long MIB = 1024 * 1024;
 
   @TempDir Path dir;
+
+  @Test
+  void aClonesFirstCallFindsTheRoomToAllocateOfAColdJvm() throws Exception {
+    Workers.requireCriu();
+    List<String> jvmOptions = List.of("-Xmx1g", "-Xss512k", "-XX:TieredStopAtLevel=1",
+        Workers.MARKER, "-D" + WorkerFiles.DIRECTORY + "=" + dir);
+    try (ContainerPool pool = Workers.pool(GarbageAtSnapService.class, dir).jvmOptions(jvmOptions)
+        .minContainers(1).maxContainers(1).build()) {
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+          .containsExactly(StartKind.CHECKPOINTED);
+    }
+    try (ContainerPool pool = Workers.pool(GarbageAtSnapService.class, dir).jvmOptions(jvmOptions)
+        .minContainers(1).maxContainers(1).build()) {
+      Room clone = pool.call(Room.class, "allocate", 8);
+
+      assertThat(clone.restored()).isTrue();
+      assertThat(clone.committedBytes()).as("the clone's committed heap at its first call")
+          .isGreaterThanOrEqualTo(clone.initialBytes());
+      // With the heap left at its live objects plus 10 %, G1's young generation would hold some
+      // 4 MiB, and the clone's first call would collect.
+      assertThat(clone.collections()).as("collections while the clone allocated 8 MiB").isZero();
+    }
+  }
 
   @Test
   void theImageHoldsTheLiveHeapAndContainersGrowTheirHeapsAgain() throws Exception {

@@ -39,12 +39,20 @@ final class Criu implements CriuAvailability {
 
   private static final System.Logger LOG = System.getLogger(Criu.class.getName());
 
+  /**
+   * The environment variable that asks a criu built by {@code lifecycle install-criu} to map the
+   * image's pages on restore instead of reading them; a stock criu ignores it.
+   */
+  static final String MAP_PAGES_VARIABLE = "LIFECYCLE_CRIU_MAP_PAGES";
+
   private final Path executable;
   private final CriuVersion version;
+  private final boolean mapsPages;
 
-  Criu(Path executable, CriuVersion version) {
+  Criu(Path executable, CriuVersion version, boolean mapsPages) {
     this.executable = Objects.requireNonNull(executable, "executable");
     this.version = Objects.requireNonNull(version, "version");
+    this.mapsPages = mapsPages;
   }
 
   /** The criu binary. */
@@ -55,6 +63,11 @@ final class Criu implements CriuAvailability {
   /** Its release, at least {@link CriuVersion#MINIMUM}. */
   public CriuVersion version() {
     return version;
+  }
+
+  /** Whether this criu can map an image's pages on restore ({@link RestoreOptions#mapPages()}). */
+  public boolean mapsPages() {
+    return mapsPages;
   }
 
   /**
@@ -154,6 +167,8 @@ final class Criu implements CriuAvailability {
     command.addAll(options.extraArguments());
 
     ProcessBuilder pb = new ProcessBuilder(command).redirectInput(in).redirectOutput(out).redirectError(err);
+    // Said either way, so that a variable the supervisor was started with decides nothing.
+    pb.environment().put(MAP_PAGES_VARIABLE, options.mapPages() && mapsPages ? "1" : "0");
     CriuCommand.Finished run;
     try {
       run = CriuCommand.run(pb, options.timeout(), what, log);
@@ -231,6 +246,6 @@ final class Criu implements CriuAvailability {
 
   @Override
   public String toString() {
-    return "criu " + version + " at " + executable;
+    return "criu " + version + " at " + executable + (mapsPages ? " (maps pages on restore)" : "");
   }
 }

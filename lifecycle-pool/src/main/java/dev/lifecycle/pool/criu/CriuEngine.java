@@ -30,17 +30,21 @@ import java.util.Optional;
  *       the worker's standard input, output and error next to the image ({@link WorkerIo}).
  *   <li><b>restore</b>: {@code criu restore -d}, the clone's standard input and output replaced
  *       with the request's files through {@code --inherit-fd} and the keys stored with the image.
+ *       With a criu built by {@code lifecycle install-criu}, the image's pages are mapped into the
+ *       clone, copy on write, instead of copied ({@link #copyingPages()} says why and how not to).
  * </ul>
  */
 public final class CriuEngine implements SnapshotEngine {
 
   private final Optional<Path> executable;
   private final boolean keepRestoreLogs;
+  private final boolean mapPages;
   private volatile CriuAvailability located;
 
-  private CriuEngine(Optional<Path> executable, boolean keepRestoreLogs) {
+  private CriuEngine(Optional<Path> executable, boolean keepRestoreLogs, boolean mapPages) {
     this.executable = executable;
     this.keepRestoreLogs = keepRestoreLogs;
+    this.mapPages = mapPages;
   }
 
   /**
@@ -51,7 +55,7 @@ public final class CriuEngine implements SnapshotEngine {
    * says which it finds and what is wrong with it.
    */
   public static CriuEngine fromEnvironment() {
-    return new CriuEngine(Optional.empty(), false);
+    return new CriuEngine(Optional.empty(), false, true);
   }
 
   /**
@@ -59,7 +63,8 @@ public final class CriuEngine implements SnapshotEngine {
    * containers cold and says why.
    */
   public static CriuEngine at(Path executable) {
-    return new CriuEngine(Optional.of(Objects.requireNonNull(executable, "executable")), false);
+    return new CriuEngine(Optional.of(Objects.requireNonNull(executable, "executable")), false,
+        true);
   }
 
   /**
@@ -71,7 +76,28 @@ public final class CriuEngine implements SnapshotEngine {
    * user reads them.
    */
   public CriuEngine keepingRestoreLogs() {
-    return new CriuEngine(executable, true);
+    return new CriuEngine(executable, true, mapPages);
+  }
+
+  /**
+   * This engine, copying an image's pages into every clone as a stock criu does, instead of
+   * mapping them.
+   *
+   * <p>By default, with a criu that {@code lifecycle install-criu} built, a restore maps the
+   * image's pages into the clone privately (copy on write): it shares the page cache's copy until
+   * it writes a page, so a restore takes about as long for a large image as for a small one and
+   * clones of one image share its memory. The one difference a program could see: after {@code
+   * madvise(MADV_DONTNEED)} such a page reads as the image had it, not as zeros. Neither the JVM
+   * nor glibc's {@code malloc} relies on zeros there; a native allocator of the service's own that
+   * does (jemalloc assumes it) needs this option. A stock criu always copies.
+   */
+  public CriuEngine copyingPages() {
+    return new CriuEngine(executable, keepRestoreLogs, false);
+  }
+
+  /** Whether this engine's restores map the image's pages: asked for and the criu can. */
+  public boolean mapsPages() {
+    return mapPages && locate() instanceof Criu criu && criu.mapsPages();
   }
 
   @Override
@@ -158,7 +184,8 @@ public final class CriuEngine implements SnapshotEngine {
       long pid = criu.restore(imageDirectory, RestoreOptions.defaults()
           .withInheritedFds(io.forClone(request.standardInput(), request.log()))
           .withWorkDirectory(request.workDirectory())
-          .withKeepWorkDirectory(keepRestoreLogs));
+          .withKeepWorkDirectory(keepRestoreLogs)
+          .withMapPages(mapPages));
       return RestoredWorkerProcess.of(pid);
     } catch (CriuException | IOException e) {
       throw new SnapshotEngineException(e.getMessage(), e);

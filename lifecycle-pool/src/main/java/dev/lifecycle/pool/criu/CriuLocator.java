@@ -198,6 +198,7 @@ final class CriuLocator {
               + CriuVersion.MINIMUM + " or newer (older releases fail on kernels from 6.13 on with"
               + " \"Unexpected rt vDSO area bounds\"); " + INSTALL_HINT);
     }
+    boolean mapsPages = CriuVersion.mapsPages(run.output());
     long uid = effectiveUid.getAsLong();
     if (uid != 0) {
       return new CriuAvailability.Unavailable(
@@ -214,7 +215,7 @@ final class CriuLocator {
           "`criu check` failed for " + criu + " (version " + version.get() + "), so this kernel or"
               + " machine cannot checkpoint: " + quote(run.output()));
     }
-    return new Criu(criu, version.get());
+    return new Criu(criu, version.get(), mapsPages);
   }
 
   /** The last lines of criu's output, one line, for a reason that fits in a warning. */

@@ -40,6 +40,17 @@ public record CriuVersion(int major, int minor, int patch) implements Comparable
     return Optional.of(new CriuVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch));
   }
 
+  /**
+   * Whether the output of {@code criu --version} comes from a criu built by {@code lifecycle
+   * install-criu}, whose restore can map an image's pages instead of copying them (it prints a
+   * line {@value #MAPS_PAGES_LINE}); a stock criu copies them.
+   */
+  public static boolean mapsPages(String versionOutput) {
+    return versionOutput.lines().anyMatch(line -> line.strip().equals(MAPS_PAGES_LINE));
+  }
+
+  private static final String MAPS_PAGES_LINE = "Lifecycle: map-pages";
+
   /** Whether this release is {@code other} or newer. */
   public boolean isAtLeast(CriuVersion other) {
     return compareTo(other) >= 0;

@@ -18,6 +18,9 @@ import java.util.Optional;
  *     at the same time and must stay as the dump wrote them
  * @param keepWorkDirectory keep the work directory (and its log) after a successful restore; after
  *     a failed one it is always kept and named in the exception
+ * @param mapPages map the image's private pages into the process (copy on write) instead of
+ *     reading them, when the criu can ({@link Criu#mapsPages()}); otherwise they are read. The
+ *     image must then stay as it is while the process runs; it may be deleted
  * @param extraArguments further criu arguments, appended as they are (no shell involved)
  */
 record RestoreOptions(
@@ -26,6 +29,7 @@ record RestoreOptions(
     Duration timeout,
     Optional<Path> workDirectory,
     boolean keepWorkDirectory,
+    boolean mapPages,
     List<String> extraArguments) {
 
   /** One minute: restoring a few hundred megabytes takes well under a second here. */
@@ -47,33 +51,47 @@ record RestoreOptions(
     }
   }
 
-  /** No inherited descriptors, no shell job, {@link #DEFAULT_TIMEOUT}, a temporary work dir. */
+  /**
+   * No inherited descriptors, no shell job, {@link #DEFAULT_TIMEOUT}, a temporary work dir, pages
+   * read.
+   */
   public static RestoreOptions defaults() {
-    return new RestoreOptions(List.of(), false, DEFAULT_TIMEOUT, Optional.empty(), false, List.of());
+    return new RestoreOptions(List.of(), false, DEFAULT_TIMEOUT, Optional.empty(), false, false,
+        List.of());
   }
 
   public RestoreOptions withInheritedFds(List<InheritedFd> value) {
-    return new RestoreOptions(value, shellJob, timeout, workDirectory, keepWorkDirectory, extraArguments);
+    return new RestoreOptions(value, shellJob, timeout, workDirectory, keepWorkDirectory, mapPages,
+        extraArguments);
   }
 
   public RestoreOptions withShellJob(boolean value) {
-    return new RestoreOptions(inheritedFds, value, timeout, workDirectory, keepWorkDirectory, extraArguments);
+    return new RestoreOptions(inheritedFds, value, timeout, workDirectory, keepWorkDirectory, mapPages,
+        extraArguments);
   }
 
   public RestoreOptions withTimeout(Duration value) {
-    return new RestoreOptions(inheritedFds, shellJob, value, workDirectory, keepWorkDirectory, extraArguments);
+    return new RestoreOptions(inheritedFds, shellJob, value, workDirectory, keepWorkDirectory, mapPages,
+        extraArguments);
   }
 
   public RestoreOptions withWorkDirectory(Path value) {
-    return new RestoreOptions(
-        inheritedFds, shellJob, timeout, Optional.of(value), keepWorkDirectory, extraArguments);
+    return new RestoreOptions(inheritedFds, shellJob, timeout, Optional.of(value), keepWorkDirectory,
+        mapPages, extraArguments);
   }
 
   public RestoreOptions withKeepWorkDirectory(boolean value) {
-    return new RestoreOptions(inheritedFds, shellJob, timeout, workDirectory, value, extraArguments);
+    return new RestoreOptions(inheritedFds, shellJob, timeout, workDirectory, value, mapPages,
+        extraArguments);
+  }
+
+  public RestoreOptions withMapPages(boolean value) {
+    return new RestoreOptions(inheritedFds, shellJob, timeout, workDirectory, keepWorkDirectory, value,
+        extraArguments);
   }
 
   public RestoreOptions withExtraArguments(List<String> value) {
-    return new RestoreOptions(inheritedFds, shellJob, timeout, workDirectory, keepWorkDirectory, value);
+    return new RestoreOptions(inheritedFds, shellJob, timeout, workDirectory, keepWorkDirectory,
+        mapPages, value);
   }
 }

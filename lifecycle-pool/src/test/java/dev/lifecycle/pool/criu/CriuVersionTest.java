@@ -24,6 +24,13 @@ class CriuVersionTest {
   }
 
   @Test
+  void tellsLifecyclesBuildFromAStockCriu() {
+    assertThat(CriuVersion.mapsPages("Version: 4.1.1\nLifecycle: map-pages\n")).isTrue();
+    assertThat(CriuVersion.mapsPages("Version: 4.1.1\nGitID: v4.1.1\n")).isFalse();
+    assertThat(CriuVersion.mapsPages("Version: 4.1.1 Lifecycle: map-pages\n")).isFalse();
+  }
+
+  @Test
   void printsLikeCriu() {
     assertThat(new CriuVersion(4, 1, 1)).hasToString("4.1.1");
     assertThat(new CriuVersion(4, 1, 0)).hasToString("4.1");

@@ -9,16 +9,23 @@ import java.util.Optional;
 
 /**
  * Shapes the heap at the snapshot point so that the image holds the live heap, not the garbage of
- * the enter hooks, and puts it back afterwards so that the original and every clone grow their
- * heaps again as the JVM would.
+ * the enter hooks, while a clone still starts with the room to allocate that a cold JVM has.
  *
  * <p>A JVM sized by default commits an initial heap of 1/64 of the machine's memory, and every
  * page the enter hooks touched stays in the process after a full GC: the checkpoint would copy it
  * and every restore read it back. The heap's free ratios ({@code MinHeapFreeRatio}, {@code
  * MaxHeapFreeRatio}) can be changed while the JVM runs: set low, the full GC shrinks the committed
  * heap to the live objects plus {@value #SNAPSHOT_MAX_FREE_PERCENT} %, and G1 gives the freed
- * regions back to the system in the background, which {@link #shrink} waits for. A collector or
- * JVM that does not shrink (Serial and Parallel keep the initial heap) leaves the image as it was.
+ * regions back to the system in the background, which {@link #shape} waits for.
+ *
+ * <p>A heap left that small would make a clone collect on its first calls (a young collection
+ * and a concurrent cycle, 5 to 30 ms here, as the live objects fill the heap past G1's threshold
+ * for marking). So a second full GC, with the ratios set to ask for it, grows the committed heap
+ * back to what a cold JVM starts with (its initial heap, or the JVM's own free ratio above the
+ * live objects when that is more). Committing memory does not touch it: the pages are not in the
+ * image, and a clone touches them only as it allocates. The ratios are then the JVM's again. A
+ * collector or JVM that does not shrink (Serial and Parallel keep the initial heap) leaves the
+ * image as it was.
  */
 final class HeapShape {
 
@@ -33,21 +40,20 @@ final class HeapShape {
   private static final long MB = 1024 * 1024;
 
   /** The ratios as they were before the snapshot point. */
-  record Ratios(String min, String max) {}
+  private record Ratios(String min, String max) {}
 
   private HeapShape() {}
 
   /**
-   * Lowers the free ratios, collects the garbage and waits until the freed heap left the process.
-   *
-   * @return the ratios to {@link #restore}, or empty when this JVM cannot change them
+   * Shrinks the heap to the live objects and lets the freed memory leave the process, then grows
+   * the committed heap back without touching it, and puts the JVM's ratios back.
    */
-  static Optional<Ratios> shrink() {
+  static void shape() {
     Optional<Ratios> before = tighten();
     System.gc();
     awaitReturnedMemory();
     adviseWhenTheHeapStayedLarge();
-    return before;
+    before.ifPresent(HeapShape::regrow);
   }
 
   /** Says so when the collector kept far more heap than the live objects need. */
@@ -63,18 +69,50 @@ final class HeapShape {
     }
   }
 
-  /** Puts the ratios back; the next collections grow the heap as the JVM's defaults would. */
-  static void restore(Optional<Ratios> ratios) {
-    ratios.ifPresent(r -> {
-      try {
+  /**
+   * Commits the heap a cold JVM would start with again (see the class comment), then puts back
+   * the ratios the JVM had. Whatever fails leaves the ratios the JVM's.
+   */
+  private static void regrow(Ratios jvm) {
+    try {
+      MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+      long target = Math.max(heap.getInit(), withFreeRatio(heap.getUsed(), Integer.parseInt(jvm.min())));
+      if (target > heap.getCommitted()) {
         // The maximum first: the minimum may never exceed it.
-        diagnostics().setVMOption(MAX, r.max());
-        diagnostics().setVMOption(MIN, r.min());
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not put the heap's free ratios back after the snapshot"
-            + " point (" + r + "): " + e.getMessage() + ". The heap grows as collections need.");
+        diagnostics().setVMOption(MAX, "100");
+        diagnostics().setVMOption(MIN, Long.toString(freePercent(heap.getUsed(), target)));
+        System.gc();
       }
-    });
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "cannot grow the heap back before the checkpoint: " + e);
+    } finally {
+      putBack(jvm);
+    }
+  }
+
+  /** The committed heap that leaves {@code percent} % of it free with {@code used} in use. */
+  static long withFreeRatio(long used, int percent) {
+    return percent >= 100 ? Long.MAX_VALUE : used * 100 / (100 - percent);
+  }
+
+  /**
+   * The free ratio (0 to 99 %) that makes a full GC commit at least {@code target} for {@code
+   * used}: rounded up, as the collector sizes the heap to {@code used / (1 - ratio)}.
+   */
+  static long freePercent(long used, long target) {
+    return Math.max(0, Math.min(99, 100 - Math.floorDiv(used * 100, target)));
+  }
+
+  private static void putBack(Ratios ratios) {
+    try {
+      // The minimum may never exceed the maximum: the widest maximum first, whatever came before.
+      diagnostics().setVMOption(MAX, "100");
+      diagnostics().setVMOption(MIN, ratios.min());
+      diagnostics().setVMOption(MAX, ratios.max());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not put the heap's free ratios back at the snapshot point ("
+          + ratios + "): " + e.getMessage() + ". The heap grows as collections need.");
+    }
   }
 
   private static Optional<Ratios> tighten() {

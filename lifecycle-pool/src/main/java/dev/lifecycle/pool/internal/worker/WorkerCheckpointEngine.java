@@ -20,7 +20,7 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Duration;
 import javax.management.ObjectName;
 
 /**
@@ -29,13 +29,13 @@ import javax.management.ObjectName;
  * it now is.
  *
  * <ol>
- *   <li>Tell the supervisor, close the connection, and check that nothing else is open that a
- *       checkpoint cannot carry ({@link CheckpointSafety}, unless the engine's {@link
+ *   <li>Tell the supervisor, close the connection, collect garbage and let the JIT compilers
+ *       finish (a smaller image, a lighter start for every clone), and check that nothing else is
+ *       open that a checkpoint cannot carry ({@link CheckpointSafety}, unless the engine's {@link
  *       CheckpointPolicy} allows everything). When something is, reconnect, say why
  *       ({@link CheckpointRefused}) and carry on as a cold start.
- *   <li>Reconnect to say {@link CheckpointReady}, close again, collect garbage (a smaller image),
- *       and block reading one {@link RestoreState} line from standard input. The engine checkpoints
- *       the process right there.
+ *   <li>Reconnect to say {@link CheckpointReady}, close again, and block reading one {@link
+ *       RestoreState} line from standard input. The engine checkpoints the process right there.
  *   <li>The line arrives: in the original (on its stdin pipe, after the checkpoint) or in a clone
  *       (whose stdin the engine replaced with a file holding its own line). Apply it: container
  *       id, restore-time environment, fresh seeds for registered random generators; reconnect to
@@ -52,6 +52,8 @@ import javax.management.ObjectName;
 final class WorkerCheckpointEngine implements CheckpointEngine {
 
   private static final System.Logger LOG = System.getLogger(WorkerCheckpointEngine.class.getName());
+  /** How long the snapshot point waits at most for the JIT compilers ({@link JitQuiescence}). */
+  private static final Duration JIT_WAIT_LIMIT = Duration.ofSeconds(10);
 
   private final SupervisorLink link;
   private final WorkerArguments arguments;
@@ -81,13 +83,12 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     ProtocolWarmUp.run(point.service());
     link.send(new Quiescing());
     link.detach();
-    Optional<HeapShape.Ratios> heap = shrink();
+    shrink();
     try {
       if (arguments.checkpointPolicy() == CheckpointPolicy.REFUSE_UNOWNED_RESOURCES) {
         CheckpointSafety.check();
       }
     } catch (UnsafeCheckpointException unsafe) {
-      HeapShape.restore(heap);
       reconnect(arguments.socketPath(), hello(arguments.containerId(), false, launchToken));
       link.send(new CheckpointRefused(unsafe.getMessage()));
       // Uncheckpointed, it still gets the restore-time values, which its launch left out.
@@ -98,11 +99,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     reconnect(arguments.socketPath(), hello(arguments.containerId(), false, launchToken));
     link.send(new CheckpointReady());
     link.detach();
-    try {
-      return continueAfterSnapshotPoint(point, false);
-    } finally {
-      HeapShape.restore(heap); // in the original and in every clone
-    }
+    return continueAfterSnapshotPoint(point, false);
   }
 
   /**
@@ -134,16 +131,18 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
   }
 
   /**
-   * Makes the image smaller before the checkpoint: the heap shrunk to its live objects ({@link
-   * HeapShape}), then freed native memory given back to the system ({@code
-   * System.trim_native_heap}, JDK 17.0.9 and later), so the checkpoint and every restore copy
-   * fewer pages. Before the safety check, which then also sees any file the trim opened for a
+   * Makes the image smaller before the checkpoint and the clones' start lighter: the heap shrunk
+   * to its live objects and its room to allocate committed again untouched ({@link HeapShape}),
+   * the JIT compilers' queue left to drain ({@link JitQuiescence}), then freed native memory given
+   * back to the system ({@code System.trim_native_heap}, JDK 17.0.9 and later), so the checkpoint
+   * and every restore copy fewer pages. Before the safety check, which then also sees any file the trim opened for a
    * moment closed again.
-   *
-   * @return the heap's ratios to put back after the snapshot point
    */
-  private static Optional<HeapShape.Ratios> shrink() {
-    Optional<HeapShape.Ratios> heap = HeapShape.shrink();
+  private static void shrink() {
+    HeapShape.shape();
+    Duration waited = JitQuiescence.await(JIT_WAIT_LIMIT);
+    LOG.log(Level.DEBUG, () -> "before the checkpoint: waited " + waited.toMillis()
+        + " ms for the JIT compilers to finish their queue");
     try {
       Object result =
           ManagementFactory.getPlatformMBeanServer()
@@ -157,7 +156,6 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
       // An older JDK without the command: the image is only larger.
       LOG.log(Level.DEBUG, () -> "cannot trim the native heap: " + notAvailable);
     }
-    return heap;
   }
 
   private static RestoreState awaitRestoreState() {

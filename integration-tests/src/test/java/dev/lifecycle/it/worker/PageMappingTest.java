@@ -1,0 +1,108 @@
+package dev.lifecycle.it.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.pool.ContainerInfo;
+import dev.lifecycle.pool.ContainerPool;
+import dev.lifecycle.pool.StartKind;
+import dev.lifecycle.pool.criu.CriuEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With the criu that {@code lifecycle install-criu} builds, a clone's memory is the image's pages
+ * mapped copy on write, not copied: the clone's memory map names the image's page file. Real CRIU
+ * (CI installs that build). What must hold all the same: the clone reads what the snapshot held,
+ * keeps serving when the image is deleted under it, and glibc can grow a native block it got
+ * from the image (its realloc must not grow a mapping of the image's file past its end, which
+ * would kill the clone with SIGBUS).
+ */
+@ExtendWith(NoStrayWorkers.class)
+class PageMappingTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aCloneMapsTheImagesPagesAndServesAfterTheImageIsDeleted() throws Exception {
+    Workers.requireCriu();
+    assertThat(CriuEngine.fromEnvironment().mapsPages())
+        .as("the criu found is the one `lifecycle install-criu` builds, which maps pages").isTrue();
+    Path image = snapshot();
+    try (ContainerPool pool = Workers.pool(NativeBlockService.class, dir).minContainers(1).build()) {
+      ContainerInfo clone = restored(pool);
+
+      assertThat(imageMappings(clone)).as("mappings of the image's files").isNotEmpty();
+      assertThat(pool.call(Boolean.class, "intact")).isTrue();
+
+      delete(image);
+      assertThat(image).doesNotExist();
+      assertThat(pool.call(Boolean.class, "intact")).isTrue();
+      assertThat(pool.call(Boolean.class, "growUpper", 48)).isTrue();
+    }
+  }
+
+  @Test
+  void glibcGrowsANativeBlockOfTheImageWithoutKillingTheClone() throws Exception {
+    Workers.requireCriu();
+    snapshot();
+    try (ContainerPool pool = Workers.pool(NativeBlockService.class, dir).minContainers(1).build()) {
+      restored(pool);
+
+      // Far past the image's end: grown as a mapping of the image's file, its new pages would not
+      // exist, and writing them would kill the clone (a SIGBUS, which the JVM turns into an
+      // InternalError for Unsafe).
+      assertThat(pool.call(Boolean.class, "growUpper", 400)).isTrue();
+      assertThat(pool.call(Boolean.class, "restored")).isTrue();
+    }
+  }
+
+  @Test
+  void anEngineCopyingPagesMapsNothingOfTheImage() throws Exception {
+    Workers.requireCriu();
+    snapshot();
+    try (ContainerPool pool = Workers.pool(NativeBlockService.class, dir).minContainers(1)
+        .engine(CriuEngine.fromEnvironment().copyingPages()).build()) {
+      ContainerInfo clone = restored(pool);
+
+      assertThat(imageMappings(clone)).isEmpty();
+      assertThat(pool.call(Boolean.class, "intact")).isTrue();
+    }
+  }
+
+  /** Builds the snapshot with a pool of its own; returns the image's directory. */
+  private Path snapshot() throws IOException {
+    try (ContainerPool pool = Workers.pool(NativeBlockService.class, dir).minContainers(1).build()) {
+      assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+          .containsExactly(StartKind.CHECKPOINTED);
+      return pool.snapshotStatus().image().orElseThrow();
+    }
+  }
+
+  private static ContainerInfo restored(ContainerPool pool) {
+    assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+        .containsExactly(StartKind.RESTORED);
+    return pool.containers().get(0);
+  }
+
+  private static void delete(Path tree) throws IOException {
+    try (Stream<Path> paths = Files.walk(tree)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /** The lines of the clone's memory map that map one of the image's page files. */
+  private static List<String> imageMappings(ContainerInfo clone) throws IOException {
+    return Files.readAllLines(Path.of("/proc", Long.toString(clone.pid()), "maps")).stream()
+        .filter(line -> line.contains("/pages-") && line.endsWith(".img"))
+        .toList();
+  }
+}
