@@ -384,7 +384,7 @@ map_pages_patch() {
  
 --- a/criu/pie/restorer.c
 +++ b/criu/pie/restorer.c
-@@ -1622,6 +1622,124 @@
+@@ -1622,6 +1622,144 @@
  }
  
  /*
@@ -425,6 +425,28 @@ map_pages_patch() {
 +		off += r;
 +	}
 +	return 0;
++}
++
++/*
++ * Lifecycle: maps len bytes of the page image at off to addr, private, with every page already in
++ * the page tables: mapped read-only first, so that populating them only points at the page
++ * cache's copies (a writable private mapping would copy each page), then given the vma's
++ * protection (and write, as the restorer has every vma until its last pass). A page the process
++ * writes is copied then, on its first write; a page it only reads costs it nothing. Returns
++ * whether the pages are mapped; if not, the memory is as it was (anonymous), to be read into.
++ */
++static bool map_populated(struct task_restore_args *args, VmaEntry *vma, unsigned long addr, unsigned long len,
++			  loff_t off)
++{
++	if (sys_mmap((void *)addr, len, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, args->vma_ios_fd, off) !=
++	    addr)
++		return false;
++	if (sys_mprotect((void *)addr, len, vma->prot | PROT_WRITE) == 0)
++		return true;
++	/* The file system refuses this protection (exec on a noexec mount): anonymous again. */
++	if (sys_mmap((void *)addr, len, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0) != addr)
++		pr_err("Can't make %lx:%lu anonymous again\n", addr, len);
++	return false;
 +}
 +
 +/*
@@ -486,9 +508,7 @@ map_pages_patch() {
 +		    vma_entry_is(vma, VMA_AREA_REGULAR) && !vma_entry_is(vma, VMA_AREA_AIORING) &&
 +		    (vma->flags & MAP_PRIVATE) && !(vma->flags & (MAP_GROWSDOWN | MAP_HUGETLB | MAP_SHARED))) {
 +			keep = start == vma->start ? PAGE_SIZE : 0;
-+			if (keep < piece &&
-+			    sys_mmap((void *)(start + keep), piece - keep, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED,
-+				     args->vma_ios_fd, off + keep) == start + keep) {
++			if (keep < piece && map_populated(args, vma, start + keep, piece - keep, off + keep)) {
 +				read = keep;
 +				if (vma_entry_is(vma, VMA_ANON_PRIVATE) &&
 +				    keep_block_starts_anonymous(args, vma, start + keep, piece - keep, off + keep))
@@ -509,7 +529,7 @@ map_pages_patch() {
   * The main routine to restore task via sigreturn.
   * This one is very special, we never return there
   * but use sigreturn facility to restore core registers
-@@ -1823,6 +1941,24 @@
+@@ -1823,6 +1961,24 @@
  		int nr = rio->nr_iovs;
  		ssize_t r;
  
