@@ -9,11 +9,14 @@ import dev.lifecycle.runtime.RestoreEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarFile;
 
@@ -58,6 +61,12 @@ public final class WorkerLauncher {
    */
   public static void requireWorkerMain(String serviceClassName, List<Path> classpath) {
     String entry = WorkerMain.class.getName().replace('.', '/') + ".class";
+    // The jar or directory this JVM loaded the worker's main class from holds it: no need to open
+    // every jar before it (a millisecond or two per pool otherwise).
+    if (OWN_LOCATION.isPresent() && classpath.stream()
+        .anyMatch(element -> element.toAbsolutePath().normalize().equals(OWN_LOCATION.get()))) {
+      return;
+    }
     for (Path element : classpath) {
       if (Files.isDirectory(element) ? Files.isRegularFile(element.resolve(entry))
           : holds(element, entry)) {
@@ -68,6 +77,19 @@ public final class WorkerLauncher {
         + classpath + ") does not hold lifecycle-pool, whose " + WorkerMain.class.getName()
         + " every worker JVM runs: add the lifecycle-pool jar and its dependencies"
         + " (lifecycle-runtime, lifecycle-web, Jackson) to it.");
+  }
+
+  /** Where this JVM loaded {@link WorkerMain} from, absolute and normalized; empty if unknown. */
+  private static final Optional<Path> OWN_LOCATION = ownLocation();
+
+  private static Optional<Path> ownLocation() {
+    try {
+      CodeSource source = WorkerMain.class.getProtectionDomain().getCodeSource();
+      return source == null ? Optional.empty()
+          : Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize());
+    } catch (URISyntaxException | RuntimeException unknown) {
+      return Optional.empty();
+    }
   }
 
   private static boolean holds(Path jar, String entry) {
