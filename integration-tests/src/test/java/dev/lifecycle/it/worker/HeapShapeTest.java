@@ -8,6 +8,7 @@ import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.SnapshotStatus;
 import dev.lifecycle.pool.StartKind;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,15 +34,11 @@ class HeapShapeTest {
   @Test
   void aClonesFirstCallFindsTheRoomToAllocateOfAColdJvm() throws Exception {
     Workers.requireCriu();
-    List<String> jvmOptions = List.of("-Xmx1g", "-Xss512k", "-XX:TieredStopAtLevel=1",
-        Workers.MARKER, "-D" + WorkerFiles.DIRECTORY + "=" + dir);
-    try (ContainerPool pool = Workers.pool(GarbageAtSnapService.class, dir).jvmOptions(jvmOptions)
-        .minContainers(1).maxContainers(1).build()) {
+    try (ContainerPool pool = pool(1)) {
       assertThat(pool.containers()).extracting(ContainerInfo::startKind)
           .containsExactly(StartKind.CHECKPOINTED);
     }
-    try (ContainerPool pool = Workers.pool(GarbageAtSnapService.class, dir).jvmOptions(jvmOptions)
-        .minContainers(1).maxContainers(1).build()) {
+    try (ContainerPool pool = pool(1)) {
       Room clone = pool.call(Room.class, "allocate", 8);
 
       assertThat(clone.restored()).isTrue();
@@ -56,10 +53,7 @@ class HeapShapeTest {
   @Test
   void theImageHoldsTheLiveHeapAndContainersGrowTheirHeapsAgain() throws Exception {
     Workers.requireCriu();
-    List<String> jvmOptions = List.of("-Xmx1g", "-Xss512k", "-XX:TieredStopAtLevel=1",
-        Workers.MARKER, "-D" + WorkerFiles.DIRECTORY + "=" + dir);
-    try (ContainerPool pool = Workers.pool(GarbageAtSnapService.class, dir).jvmOptions(jvmOptions)
-        .minContainers(2).maxContainers(2).build()) {
+    try (ContainerPool pool = pool(2)) {
       SnapshotStatus snapshot = pool.snapshotStatus();
       assertThat(snapshot.state()).isEqualTo(SnapshotStatus.State.AVAILABLE);
       // A trivial JVM's image is some 40 to 60 MiB, the live heap 64 MiB. With the JVM's own free
@@ -80,5 +74,16 @@ class HeapShapeTest {
         assertThat(heap.maxHeapFreeRatio()).isEqualTo("70");
       }
     }
+  }
+
+  /**
+   * A pool of {@code containers} containers of the service, on the JVM's default collector and
+   * initial heap (no heap flag but a maximum).
+   */
+  private ContainerPool pool(int containers) throws IOException {
+    List<String> jvmOptions = List.of("-Xmx1g", "-Xss512k", "-XX:TieredStopAtLevel=1",
+        Workers.MARKER, "-D" + WorkerFiles.DIRECTORY + "=" + dir);
+    return Workers.pool(GarbageAtSnapService.class, dir).jvmOptions(jvmOptions)
+        .minContainers(containers).maxContainers(containers).build();
   }
 }
