@@ -30,8 +30,9 @@ final class JitQuiescence {
     try {
       while (!idle()) {
         if (System.nanoTime() - deadline > 0) {
-          LOG.log(Level.DEBUG, () -> "the JIT compilers were still busy after " + limit.toMillis()
-              + " ms at the snapshot point; checkpointing all the same");
+          LOG.log(Level.INFO, "The JIT compilers were still busy " + limit.toSeconds() + " s into"
+              + " the snapshot point (does a thread of the service keep running?); checkpointing"
+              + " all the same: every clone compiles what was left");
           break;
         }
         Thread.sleep(POLL_MILLIS);

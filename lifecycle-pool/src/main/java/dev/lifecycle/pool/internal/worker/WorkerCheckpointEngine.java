@@ -53,7 +53,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
 
   private static final System.Logger LOG = System.getLogger(WorkerCheckpointEngine.class.getName());
   /** How long the snapshot point waits at most for the JIT compilers ({@link JitQuiescence}). */
-  private static final Duration JIT_WAIT_LIMIT = Duration.ofSeconds(10);
+  private static final Duration JIT_WAIT_LIMIT = Duration.ofSeconds(5);
 
   private final SupervisorLink link;
   private final WorkerArguments arguments;
