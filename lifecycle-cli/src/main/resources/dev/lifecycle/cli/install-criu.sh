@@ -67,7 +67,7 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
 # Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=map-pages-1"
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=map-pages-2"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -315,10 +315,11 @@ main() {
 
 # Lifecycle's change to criu 4.1.1: with LIFECYCLE_CRIU_MAP_PAGES=1, the restorer maps each run of
 # a private mapping's pages from pages-*.img (MAP_PRIVATE | MAP_FIXED, so copy on write) where it
-# would read them. Read as before: a stack that grows down, shared or huge-page memory, a mapping
-# the file system refuses (noexec), and the first page of every mapping and of every large block
-# of glibc's malloc inside one, so that mremap (realloc) never grows a mapping of the image's file
-# past its end. The image must then stay unchanged while a clone runs: Lifecycle's store never
+# would read them. Read as before: a stack that grows down, shared or huge-page memory, the vDSO,
+# 32-bit tasks, an image on a noexec file system or shorter than its page map says, a mapping the
+# kernel refuses, and the first page of every mapping and of every large block of glibc's malloc
+# inside one, so that mremap (realloc) never grows a mapping of the image's file past its end.
+# Locked (mlock) and no-reserve mappings keep those flags. The image must then stay unchanged while a clone runs: Lifecycle's store never
 # writes an image again, and deleting it is safe (the mapping keeps the file). One difference to
 # read memory: MADV_DONTNEED on such a page brings back the image's copy instead of zeros;
 # neither HotSpot nor glibc's malloc assumes zeros there.
@@ -336,55 +337,70 @@ map_pages_patch() {
  };
 --- a/criu/pagemap.c
 +++ b/criu/pagemap.c
-@@ -1,5 +1,7 @@
+@@ -1,5 +1,9 @@
  #include <fcntl.h>
  #include <stdio.h>
 +#include <stdlib.h>
 +#include <string.h>
++#include <sys/stat.h>
++#include <sys/statvfs.h>
  #include <unistd.h>
  #include <linux/falloc.h>
  #include <sys/uio.h>
-@@ -299,9 +301,29 @@
+@@ -299,9 +303,42 @@
  	return 0;
  }
  
 +/*
-+ * Lifecycle: whether this restore maps the private pages from the page image (copy on write)
++ * Lifecycle: whether this restore maps the private pages from the page image fd (copy on write)
 + * instead of reading them, asked for with LIFECYCLE_CRIU_MAP_PAGES=1. Never with auto-dedup (it
-+ * punches holes in the image as it reads) or lazy pages (they arrive later, through userfaultfd).
++ * punches holes in the image as it reads), lazy pages (they arrive later, through userfaultfd), or
++ * an image on a noexec file system.
 + */
-+static int map_pages_from_image(void)
++static int map_pages_from_image(int fd)
 +{
-+	static int answer = -1;
++	static int asked = -1;
 +	const char *value;
++	struct statvfs fs;
 +
-+	if (answer < 0) {
++	if (asked < 0) {
 +		value = getenv("LIFECYCLE_CRIU_MAP_PAGES");
-+		answer = value && !strcmp(value, "1") && !opts.auto_dedup && !opts.lazy_pages;
-+		if (answer)
-+			pr_info("Lifecycle: mapping private pages from the image instead of reading them\n");
++		asked = value && !strcmp(value, "1") && !opts.auto_dedup && !opts.lazy_pages;
 +	}
-+	return answer;
++	if (!asked)
++		return 0;
++	/* The process could never make such memory executable again (a JIT's code, say). */
++	if (fstatvfs(fd, &fs) == 0 && (fs.f_flag & ST_NOEXEC)) {
++		pr_info("Lifecycle: the image is on a noexec file system: reading its pages\n");
++		return 0;
++	}
++	pr_info("Lifecycle: mapping private pages from the image instead of reading them\n");
++	return 1;
 +}
 +
  int pagemap_render_iovec(struct list_head *from, struct task_restore_args *ta)
  {
  	struct page_read_iov *piov;
-+	int map = map_pages_from_image();
++	int map = map_pages_from_image(ta->vma_ios_fd);
++	struct stat image;
++
++	/* A mapping past the file's end would fault (SIGBUS) later, not fail now: those are read. */
++	if (map && fstat(ta->vma_ios_fd, &image))
++		map = 0;
  
  	ta->vma_ios = (struct restore_vma_io *)rst_mem_align_cpos(RM_PRIVATE);
  	ta->vma_ios_n = 0;
-@@ -315,6 +337,7 @@
+@@ -315,6 +352,7 @@
  			return -1;
  
  		rio->nr_iovs = piov->nr;
-+		rio->map = map;
++		rio->map = map && piov->end <= image.st_size;
  		rio->off = piov->from;
  		memcpy(rio->iovs, piov->to, piov->nr * sizeof(struct iovec));
  
 --- a/criu/pie/restorer.c
 +++ b/criu/pie/restorer.c
-@@ -1622,6 +1622,144 @@
+@@ -1622,6 +1622,151 @@
  }
  
  /*
@@ -438,13 +454,16 @@ map_pages_patch() {
 +static bool map_populated(struct task_restore_args *args, VmaEntry *vma, unsigned long addr, unsigned long len,
 +			  loff_t off)
 +{
-+	if (sys_mmap((void *)addr, len, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, args->vma_ios_fd, off) !=
-+	    addr)
++	unsigned long keep_flags = vma->flags & (MAP_LOCKED | MAP_NORESERVE);
++
++	if (sys_mmap((void *)addr, len, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE | keep_flags,
++		     args->vma_ios_fd, off) != addr)
 +		return false;
 +	if (sys_mprotect((void *)addr, len, vma->prot | PROT_WRITE) == 0)
 +		return true;
 +	/* The file system refuses this protection (exec on a noexec mount): anonymous again. */
-+	if (sys_mmap((void *)addr, len, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, -1, 0) != addr)
++	if (sys_mmap((void *)addr, len, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | keep_flags, -1,
++		     0) != addr)
 +		pr_err("Can't make %lx:%lu anonymous again\n", addr, len);
 +	return false;
 +}
@@ -471,7 +490,8 @@ map_pages_patch() {
 +
 +		if (header[0] == 0 && (header[1] & 7UL) == 2 && size >= 2 * PAGE_SIZE && !(size & (PAGE_SIZE - 1)) &&
 +		    size <= vma->end - addr) {
-+			if (sys_mmap((void *)addr, PAGE_SIZE, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS,
++			if (sys_mmap((void *)addr, PAGE_SIZE, vma->prot | PROT_WRITE,
++				     MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | (vma->flags & (MAP_LOCKED | MAP_NORESERVE)),
 +				     -1, 0) != addr) {
 +				pr_err("Can't make the page at %lx anonymous again\n", addr);
 +				return -1;
@@ -490,8 +510,9 @@ map_pages_patch() {
 + * shares the page cache's copy until it writes a page, so restoring is nearly free of the image's
 + * size and clones of one image share its memory.
 + *
-+ * Only ordinary private memory is mapped: a stack that grows down must stay one growable
-+ * anonymous area. And the first page of every vma is read, not mapped: each mapping then stays
++ * Only ordinary private memory of a 64-bit task is mapped: a stack that grows down must stay one
++ * growable anonymous area, the vDSO stays as criu makes it, and glibc's headers below are read as
++ * 64-bit ones. And the first page of every vma is read, not mapped: each mapping then stays
 + * at least two areas, which the kernel refuses to move or grow as one (mremap), so that glibc's
 + * realloc of a large block copies it instead of growing a mapping of the image's file past the
 + * file's end. Whatever cannot be mapped (the image's file system refuses, noexec say) is read.
@@ -504,8 +525,10 @@ map_pages_patch() {
 +		unsigned long piece = vma ? min(len, (unsigned long)vma->end - start) : len;
 +		unsigned long read = piece, keep;
 +
-+		if (vma && !(start & (PAGE_SIZE - 1)) && !(piece & (PAGE_SIZE - 1)) && !(off & (PAGE_SIZE - 1)) &&
-+		    vma_entry_is(vma, VMA_AREA_REGULAR) && !vma_entry_is(vma, VMA_AREA_AIORING) &&
++		if (vma && !args->compatible_mode && !(start & (PAGE_SIZE - 1)) && !(piece & (PAGE_SIZE - 1)) &&
++		    !(off & (PAGE_SIZE - 1)) && vma_entry_is(vma, VMA_AREA_REGULAR) &&
++		    !vma_entry_is(vma, VMA_AREA_AIORING) && !vma_entry_is(vma, VMA_AREA_VDSO) &&
++		    !vma_entry_is(vma, VMA_AREA_VVAR) && !vma_entry_is(vma, VMA_PREMMAPED) &&
 +		    (vma->flags & MAP_PRIVATE) && !(vma->flags & (MAP_GROWSDOWN | MAP_HUGETLB | MAP_SHARED))) {
 +			keep = start == vma->start ? PAGE_SIZE : 0;
 +			if (keep < piece && map_populated(args, vma, start + keep, piece - keep, off + keep)) {
@@ -529,7 +552,7 @@ map_pages_patch() {
   * The main routine to restore task via sigreturn.
   * This one is very special, we never return there
   * but use sigreturn facility to restore core registers
-@@ -1823,6 +1961,24 @@
+@@ -1823,6 +1968,24 @@
  		int nr = rio->nr_iovs;
  		ssize_t r;
  

@@ -6,11 +6,14 @@ import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.StartKind;
 import dev.lifecycle.pool.criu.CriuEngine;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (CI installs that build). What must hold all the same: the clone reads what the snapshot held,
  * keeps serving when the image is deleted under it, and glibc can grow a native block it got
  * from the image (its realloc must not grow a mapping of the image's file past its end, which
- * would kill the clone with SIGBUS).
+ * would kill the clone with SIGBUS). An image on a noexec file system is read as before.
  */
 @ExtendWith(NoStrayWorkers.class)
 class PageMappingTest {
@@ -73,6 +76,68 @@ class PageMappingTest {
 
       assertThat(imageMappings(clone)).isEmpty();
       assertThat(pool.call(Boolean.class, "intact")).isTrue();
+    }
+  }
+
+  @Test
+  void anImageOnANoexecFileSystemIsReadNotMapped() throws Exception {
+    Workers.requireCriu();
+    // Mapped from there, the memory could never be made executable again (a JIT's code, say).
+    Path noexec = Files.createDirectories(dir.resolve("noexec"));
+    command("mount", "-t", "tmpfs", "-o", "size=1g,mode=0700,noexec", "tmpfs", noexec.toString());
+    try {
+      try (ContainerPool pool = Workers.pool(NativeBlockService.class, dir)
+          .snapshotStore(noexec.resolve("snapshots")).minContainers(1).build()) {
+        assertThat(pool.containers()).extracting(ContainerInfo::startKind)
+            .containsExactly(StartKind.CHECKPOINTED);
+      }
+      try (ContainerPool pool = Workers.pool(NativeBlockService.class, dir)
+          .snapshotStore(noexec.resolve("snapshots")).minContainers(1).build()) {
+        ContainerInfo clone = restored(pool);
+
+        assertThat(imageMappings(clone)).isEmpty();
+        assertThat(pool.call(Boolean.class, "intact")).isTrue();
+      }
+    } finally {
+      unmount(noexec);
+    }
+  }
+
+  /**
+   * Unmounts {@code mountPoint} once the clones that used it are gone (a stopped worker may take a
+   * moment to exit), lazily at last; never hides the test's own failure.
+   */
+  private void unmount(Path mountPoint) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!run("umount", mountPoint.toString()).isEmpty()) {
+      if (System.nanoTime() - deadline > 0) {
+        System.err.println("umount " + mountPoint + " kept failing; unmounted lazily: "
+            + run("umount", "-l", mountPoint.toString()));
+        return;
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Runs a command of the system's (as root, as the tests run); fails the test when it fails. */
+  private void command(String... command) throws IOException, InterruptedException {
+    Optional<String> failure = run(command);
+    assertThat(failure).as(String.join(" ", command)).isEmpty();
+  }
+
+  /** Runs a command of the system's, killed after 30 s; its output when it failed. */
+  private Optional<String> run(String... command) throws IOException, InterruptedException {
+    Path output = Files.createTempFile(dir, "command-", ".out");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
+    try {
+      boolean finished = process.waitFor(30, TimeUnit.SECONDS);
+      return finished && process.exitValue() == 0 ? Optional.empty()
+          : Optional.of(finished ? Workers.outputIn(output) : "did not finish within 30 s");
+    } finally {
+      process.destroyForcibly();
+      Files.deleteIfExists(output);
     }
   }
 
