@@ -88,8 +88,10 @@ public final class CriuEngine implements SnapshotEngine {
    * it writes a page, so a restore takes about as long for a large image as for a small one and
    * clones of one image share its memory. The one difference a program could see: after {@code
    * madvise(MADV_DONTNEED)} such a page reads as the image had it, not as zeros. Neither the JVM
-   * nor glibc's {@code malloc} relies on zeros there; a native allocator of the service's own that
-   * does (jemalloc assumes it) needs this option. A stock criu always copies.
+   * nor glibc's {@code malloc} relies on zeros there (and the restore keeps glibc's large blocks
+   * from being grown over the image's file by {@code mremap}); a native allocator of the service's
+   * own that relies on zeros (jemalloc does) or grows its blocks with {@code mremap} needs this
+   * option. A stock criu always copies.
    */
   public CriuEngine copyingPages() {
     return new CriuEngine(executable, keepRestoreLogs, false);
