@@ -76,7 +76,8 @@ final class HeapShape {
   private static void regrow(Ratios jvm) {
     try {
       MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-      long target = Math.max(heap.getInit(), withFreeRatio(heap.getUsed(), Integer.parseInt(jvm.min())));
+      long target = Math.max(heap.getInit(),
+          withFreeRatio(heap.getUsed(), Integer.parseInt(jvm.min())));
       if (target > heap.getCommitted()) {
         // The maximum first: the minimum may never exceed it.
         diagnostics().setVMOption(MAX, "100");

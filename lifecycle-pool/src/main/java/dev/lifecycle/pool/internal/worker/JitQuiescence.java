@@ -58,6 +58,7 @@ final class JitQuiescence {
 
   static boolean isIdle(String compilerQueue) {
     return compilerQueue.lines().map(String::strip).allMatch(line -> line.isEmpty()
-        || line.equals("Empty") || line.endsWith("compile queue:") || line.equals("Current compiles:"));
+        || line.equals("Empty") || line.endsWith("compile queue:")
+        || line.equals("Current compiles:"));
   }
 }

@@ -83,7 +83,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     ProtocolWarmUp.run(point.service());
     link.send(new Quiescing());
     link.detach();
-    shrink();
+    settle();
     try {
       if (arguments.checkpointPolicy() == CheckpointPolicy.REFUSE_UNOWNED_RESOURCES) {
         CheckpointSafety.check();
@@ -135,10 +135,10 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
    * to its live objects and its room to allocate committed again untouched ({@link HeapShape}),
    * the JIT compilers' queue left to drain ({@link JitQuiescence}), then freed native memory given
    * back to the system ({@code System.trim_native_heap}, JDK 17.0.9 and later), so the checkpoint
-   * and every restore copy fewer pages. Before the safety check, which then also sees any file the trim opened for a
-   * moment closed again.
+   * and every restore copy fewer pages. Before the safety check, which then also sees any file the
+   * trim opened for a moment closed again.
    */
-  private static void shrink() {
+  private static void settle() {
     HeapShape.shape();
     Duration waited = JitQuiescence.await(JIT_WAIT_LIMIT);
     LOG.log(Level.DEBUG, () -> "before the checkpoint: waited " + waited.toMillis()
