@@ -24,6 +24,9 @@ public record CriuVersion(int major, int minor, int patch) implements Comparable
   private static final Pattern VERSION_LINE =
       Pattern.compile("(?m)^\\s*Version:\\s*(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
+  /** The line by which the criu that {@code lifecycle install-criu} builds tells itself apart. */
+  private static final String MAPS_PAGES_LINE = "Lifecycle: map-pages";
+
   public CriuVersion {
     if (major < 0 || minor < 0 || patch < 0) {
       throw new IllegalArgumentException("negative version component: " + major + "." + minor + "." + patch);
@@ -48,8 +51,6 @@ public record CriuVersion(int major, int minor, int patch) implements Comparable
   public static boolean mapsPages(String versionOutput) {
     return versionOutput.lines().anyMatch(line -> line.strip().equals(MAPS_PAGES_LINE));
   }
-
-  private static final String MAPS_PAGES_LINE = "Lifecycle: map-pages";
 
   /** Whether this release is {@code other} or newer. */
   public boolean isAtLeast(CriuVersion other) {
