@@ -245,6 +245,7 @@ public final class ContainerPool implements ServiceCaller, AutoCloseable {
         failure = new WorkerLaunchException(service.serviceName(), "interrupted while starting", e);
       }
     }
+    planner.openingDone();
     if (failure != null) {
       close();
       throw failure;

@@ -54,6 +54,19 @@ public final class RestoreReseeding {
   private static final int SEED_BYTES = 32;
 
   private final List<WeakReference<Random>> registered = new CopyOnWriteArrayList<>();
+  /**
+   * The JVM's default {@code SecureRandom} algorithm as {@link #prepare} read it at the snapshot
+   * point, where it was decided for every clone; {@code null} until then.
+   */
+  private volatile String defaultAlgorithm;
+
+  /**
+   * Reads what {@link #reseedAll()} checks, before a checkpoint, so that the restored clones do not
+   * ask the security providers again on their way to serving.
+   */
+  public void prepare() {
+    defaultAlgorithm = new SecureRandom().getAlgorithm();
+  }
 
   /**
    * Reseeds {@code random} after every restore; returns it, for {@code field = register(new ...)}.
@@ -128,8 +141,9 @@ public final class RestoreReseeding {
     return bytes;
   }
 
-  private static void warnIfDefaultIsDeterministic() {
-    String algorithm = new SecureRandom().getAlgorithm();
+  private void warnIfDefaultIsDeterministic() {
+    String prepared = defaultAlgorithm;
+    String algorithm = prepared != null ? prepared : new SecureRandom().getAlgorithm();
     if (!algorithm.startsWith("NativePRNG")) {
       LOG.log(System.Logger.Level.WARNING, "the default SecureRandom of this JVM is " + algorithm
           + ", not NativePRNG: generators the runtime cannot reach (UUID.randomUUID()'s) give the"

@@ -41,6 +41,14 @@ public final class RestoreValues {
     return RESEEDING.register(random);
   }
 
+  /**
+   * Gets this class and its reseeding ready before a checkpoint (loaded, and what {@link
+   * #reseedAll()} checks read), so that a restored clone finds them so.
+   */
+  public static void prepare() {
+    RESEEDING.prepare();
+  }
+
   /** Reseeds every registered generator; returns how many. */
   public static int reseedAll() {
     return RESEEDING.reseedAll();

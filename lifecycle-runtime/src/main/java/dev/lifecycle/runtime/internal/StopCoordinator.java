@@ -26,16 +26,17 @@ public final class StopCoordinator {
   /**
    * Called by the starting thread once the enter hooks are done.
    *
-   * @param toRunning marks the container running; called under the lock, so that no stop request
-   *     slips in between the check and the phase change
+   * @param lifecycle marked running ({@link ContainerLifecycle#serve()}) under the lock, so that
+   *     no stop request slips in between the check and the phase change; taken as itself, not as a
+   *     method reference, which a restored clone would link on its start, at about a millisecond
    * @return the stop requested meanwhile, which the caller must now carry out; {@code null} when
    *     the container is running
    */
-  public StopTrigger started(Runnable toRunning) {
+  public StopTrigger started(ContainerLifecycle lifecycle) {
     synchronized (lock) {
       starting = false;
       if (requested == null) {
-        toRunning.run();
+        lifecycle.serve();
       } else {
         stopper = Thread.currentThread();
       }

@@ -1,5 +1,6 @@
 package dev.lifecycle.runtime.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,7 +96,14 @@ public record ServiceDescriptor(
 
   /** The web methods of one kind, in {@link #webMethods()} order. */
   public List<WebMethodDescriptor> webMethods(WebMethodDescriptor.Kind kind) {
-    return webMethods.stream().filter(web -> web.kind() == kind).toList();
+    // A loop, like method(String): a restored clone runs this for the first time on its start.
+    List<WebMethodDescriptor> found = new ArrayList<>();
+    for (WebMethodDescriptor web : webMethods) {
+      if (web.kind() == kind) {
+        found.add(web);
+      }
+    }
+    return List.copyOf(found);
   }
 
   /** The hooks of one phase, in the order they run. */
@@ -108,8 +116,16 @@ public record ServiceDescriptor(
     return parameters.stream().filter(parameter -> parameter.name().equals(name)).findFirst();
   }
 
-  /** The method callers reach by this name. */
+  /**
+   * The method callers reach by this name. A loop, not a stream: a restored clone runs this for
+   * the first time on its first call, where linking a lambda costs about a millisecond.
+   */
   public Optional<MethodDescriptor> method(String name) {
-    return methods.stream().filter(method -> method.name().equals(name)).findFirst();
+    for (MethodDescriptor method : methods) {
+      if (method.name().equals(name)) {
+        return Optional.of(method);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -2,6 +2,7 @@ package dev.lifecycle.pool.internal.protocol;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lifecycle.runtime.ArgumentMismatchException;
 import dev.lifecycle.runtime.spi.MethodDescriptor;
 import dev.lifecycle.runtime.spi.ParameterDescriptor;
@@ -170,11 +171,13 @@ public final class ArgumentCodec {
 
   /**
    * Reads the declared types of every method of {@code service} and makes the readers of its
-   * parameters and the writers of its results, as its calls will use them; for a worker before
-   * its checkpoint, so that no restored clone pays for it on its first call.
+   * parameters and the writers of its results, as its calls will use them, and runs the
+   * conversion every argument goes through once, on a string; for a worker before its checkpoint,
+   * so that no restored clone pays for it on its first call.
    */
   public static void prepare(ServiceDescriptor service) {
     ClassLoader loader = loaderOf(service);
+    FrameChannel.JSON.convertValue(TextNode.valueOf("warm-up"), String.class);
     for (MethodDescriptor method : service.methods()) {
       for (ParameterDescriptor parameter : method.callParameters()) {
         FrameChannel.JSON.readerFor(javaType(parameter.genericType(), parameter.type(), loader));

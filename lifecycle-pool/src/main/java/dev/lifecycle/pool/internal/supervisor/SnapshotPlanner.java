@@ -67,6 +67,12 @@ public final class SnapshotPlanner {
   private boolean warned;
   private boolean warningDeferred;
   private boolean rebuiltAfterFailedRestore;
+  /**
+   * Guarded by lock: {@link #prepare} found and verified the snapshot, and the starts of the
+   * pool's opening, moments later, use it without looking it up again (until {@link
+   * #openingDone}).
+   */
+  private boolean verifiedForOpening;
   /** Held from the moment the key is known until {@link #close}: restores read the image. */
   private SnapshotLease lease;
 
@@ -105,6 +111,7 @@ public final class SnapshotPlanner {
         SnapshotLookup lookup = store.lookup(key);
         if (lookup instanceof SnapshotLookup.Found f) {
           available(f.snapshot());
+          verifiedForOpening = true;
         } else {
           detail = lookup instanceof SnapshotLookup.Discarded d ? d.reason()
               : ((SnapshotLookup.Missing) lookup).reason();
@@ -114,6 +121,13 @@ public final class SnapshotPlanner {
             + " cannot be used (" + IoFailures.describe(e) + "); give the pool a snapshot store"
             + " directory this user owns", service.memorySnapshotEnabled().isEmpty());
       }
+    }
+  }
+
+  /** The pool's opening starts were asked for: every start from now on looks the snapshot up. */
+  public void openingDone() {
+    synchronized (lock) {
+      verifiedForOpening = false;
     }
   }
 
@@ -127,7 +141,7 @@ public final class SnapshotPlanner {
         case NOT_USED, COLD_FALLBACK:
           return new Plan.Cold();
         case AVAILABLE:
-          if (stillThere()) {
+          if (verifiedForOpening || stillThere()) {
             return new Plan.Restore(config.engine(), snapshot);
           }
           state = SnapshotStatus.State.UNDECIDED;

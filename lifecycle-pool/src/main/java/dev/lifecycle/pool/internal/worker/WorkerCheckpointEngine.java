@@ -81,6 +81,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
       return continueAfterSnapshotPoint(point, true);
     }
     ProtocolWarmUp.run(point.service());
+    RestoreValues.prepare();
     link.send(new Quiescing());
     link.detach();
     settle();
@@ -116,8 +117,11 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
     point.continueAs(state.containerId());
     if (state.restored()) {
       int reseeded = RestoreValues.reseedAll();
-      LOG.log(Level.DEBUG, () -> "restored as " + state.containerId() + "; reseeded " + reseeded
-          + " registered random generator(s)");
+      // No lambda on a clone's way to serving: each is linked after the restore, a millisecond.
+      if (LOG.isLoggable(Level.DEBUG)) {
+        LOG.log(Level.DEBUG, "restored as " + state.containerId() + "; reseeded " + reseeded
+            + " registered random generator(s)");
+      }
     }
     reconnect(Path.of(state.socketPath()),
         hello(state.containerId(), state.restored(), state.token()));

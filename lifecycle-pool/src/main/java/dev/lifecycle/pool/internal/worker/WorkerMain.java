@@ -11,8 +11,10 @@ import dev.lifecycle.runtime.Container;
 import dev.lifecycle.runtime.ContainerBuilder;
 import dev.lifecycle.runtime.ContainerStartException;
 import dev.lifecycle.runtime.ContainerStoppingException;
+import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.spi.ServiceOptions;
 import java.io.IOException;
+import java.net.URI;
 import java.lang.System.Logger.Level;
 
 /**
@@ -100,11 +102,12 @@ public final class WorkerMain {
       return 1;
     }
     ServiceOptions options = container.options();
-    session.started(container, new Ready(
-        container.snapshotOutcome().map(Object::toString).orElse(""),
+    // Without method references: a restored clone would link them after its restore.
+    SnapshotOutcome outcome = container.snapshotOutcome().orElse(null);
+    URI webAddress = container.webAddress().orElse(null);
+    session.started(container, new Ready(outcome == null ? "" : outcome.toString(),
         options.maxConcurrentInputs(), options.inputTimeout().toMillis(),
-        options.exitGracePeriod().toMillis(),
-        container.webAddress().map(Object::toString).orElse(null)));
+        options.exitGracePeriod().toMillis(), webAddress == null ? null : webAddress.toString()));
     return session.awaitEnd();
   }
 

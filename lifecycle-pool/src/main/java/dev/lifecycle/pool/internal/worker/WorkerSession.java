@@ -55,10 +55,24 @@ final class WorkerSession {
   /** The calls being served, by call id, for {@link Cancel}. */
   private final Map<Long, Serving> serving = new ConcurrentHashMap<>();
 
-  /** One call being served: the thread serving it, once it runs, and whether it was cancelled. */
-  private static final class Serving {
+  /**
+   * One call being served, run on a call thread: the thread serving it, once it runs, and whether
+   * it was cancelled. A class, not a lambda, as the rest of a call's way to the container: a
+   * restored clone links each lambda on its first use, after the restore, at about a millisecond.
+   */
+  private final class Serving implements Runnable {
+    private final Call call;
     private Thread thread;
     private boolean cancelled;
+
+    Serving(Call call) {
+      this.call = call;
+    }
+
+    @Override
+    public void run() {
+      serve(call, this);
+    }
 
     /** Whether the call may run: not cancelled before it started. */
     synchronized boolean start() {
@@ -110,9 +124,9 @@ final class WorkerSession {
   void onMessage(WireMessage message) {
     if (message instanceof Call call) {
       // Known from now on, before its thread runs: a cancel right behind it finds it.
-      Serving served = new Serving();
+      Serving served = new Serving(call);
       serving.put(call.callId(), served);
-      calls.execute(() -> serve(call, served));
+      calls.execute(served);
     } else if (message instanceof StreamCredit credit) {
       Semaphore room = credits.get(credit.callId());
       if (room != null) {
@@ -212,8 +226,10 @@ final class WorkerSession {
             + " was ready; the supervisor sends calls only after Ready");
       }
       ServiceDescriptor service = running.service();
-      MethodDescriptor method = service.method(call.method())
-          .orElseThrow(() -> new UnknownMethodException(service, call.method()));
+      MethodDescriptor method = service.method(call.method()).orElse(null);
+      if (method == null) {
+        throw new UnknownMethodException(service, call.method());
+      }
       Object[] args = call.batch()
           ? new Object[] {ArgumentCodec.decodeBatch(service, method, call.args().get(0))}
           : ArgumentCodec.decode(service, method, call.args());
