@@ -67,7 +67,7 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
 # Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=map-pages-2 NO_GNUTLS=1 nftables=no"
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-3 NO_GNUTLS=1 nftables=no"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -252,8 +252,8 @@ build_criu() {
   local src
   src="$(find "$TMP_DIR" -mindepth 1 -maxdepth 1 -type d -name 'criu-*' | head -n 1)"
   [[ -n "$src" && -f "$src/Makefile" ]] || die "unexpected layout in $CRIU_ORIG"
-  log "applying Lifecycle's patch (pages mapped from the image on restore)"
-  map_pages_patch | patch -d "$src" -p1 --forward --quiet >"$TMP_DIR/patch.log" 2>&1 \
+  log "applying Lifecycle's patch (on restore: pages mapped from the image, no hardware breakpoints)"
+  lifecycle_patch | patch -d "$src" -p1 --forward --quiet >"$TMP_DIR/patch.log" 2>&1 \
     || { cat "$TMP_DIR/patch.log" >&2; die "Lifecycle's patch does not apply to criu $CRIU_VERSION"; }
   local jobs
   jobs="$(nproc 2>/dev/null || echo 2)"
@@ -332,7 +332,10 @@ main() {
 # writes an image again, and deleting it is safe (the mapping keeps the file). One difference to
 # read memory: MADV_DONTNEED on such a page brings back the image's copy instead of zeros;
 # neither HotSpot nor glibc's malloc assumes zeros there.
-map_pages_patch() {
+# And on every restore, criu stops each restored thread at its last sigreturn by tracing its
+# syscalls, as criu itself does where there are no hardware breakpoints, instead of setting one:
+# a thread's first debug register write costs some 10 ms in a virtual machine.
+lifecycle_patch() {
   cat <<'PATCH'
 --- a/criu/include/restorer.h
 +++ b/criu/include/restorer.h
@@ -597,6 +600,22 @@ map_pages_patch() {
  			exit(0);
  		case 'h':
  			*usage_error = false;
+--- a/criu/cr-restore.c
++++ b/criu/cr-restore.c
+@@ -1847,7 +1847,12 @@
+ 				return -1;
+ 			}
+ 
+-			ret = compel_stop_pie(pid, rsti(item)->breakpoint, fault_injected(FI_NO_BREAKPOINTS));
++			/*
++			 * Lifecycle: stop the task at its sigreturn by tracing its syscalls, never by a
++			 * hardware breakpoint. Setting a thread's first debug register costs some 10 ms in
++			 * a virtual machine, on every restore; the few syscalls left to trace cost less.
++			 */
++			ret = compel_stop_pie(pid, rsti(item)->breakpoint, true);
+ 			if (ret < 0)
+ 				return -1;
+ 		}
 PATCH
 }
 

@@ -34,6 +34,24 @@ class RestoreLogsTest {
     }
   }
 
+  /**
+   * Lifecycle's criu stops each restored thread at its sigreturn by tracing its syscalls, not with
+   * a hardware breakpoint, whose first setting costs some 10 ms in a virtual machine: criu's log
+   * says so for every thread.
+   */
+  @Test
+  void lifecyclesCriuStopsRestoredThreadsWithoutHardwareBreakpoints() throws Exception {
+    Workers.requireCriu();
+    try (ContainerPool pool = Workers.pool(AbcdService.class, dir).minContainers(2).maxContainers(2)
+        .engine(CriuEngine.fromEnvironment().keepingRestoreLogs()).build()) {
+      ContainerInfo clone = restored(pool);
+      String log = Files.readString(
+          clone.logFile().resolveSibling(clone.containerId() + ".restore").resolve("restore.log"));
+
+      assertThat(log).as("criu's log of the restore").contains("Force no-breakpoints restore of");
+    }
+  }
+
   @Test
   void byDefaultTheEngineDeletesIt() throws Exception {
     Workers.requireCriu();

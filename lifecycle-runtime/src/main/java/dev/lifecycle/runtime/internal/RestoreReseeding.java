@@ -62,10 +62,17 @@ public final class RestoreReseeding {
 
   /**
    * Reads what {@link #reseedAll()} checks, before a checkpoint, so that the restored clones do not
-   * ask the security providers again on their way to serving.
+   * ask the security providers again on their way to serving; and draws from a generator of the
+   * default algorithm once, so that the JDK's code behind it (NativePRNG's SHA-1 mixing) is linked
+   * in the image, not in every clone on its first {@code UUID.randomUUID()}. A generator of its
+   * own, thrown away: what anything draws after the restore stays its own (NativePRNG mixes fresh
+   * bytes of {@code /dev/urandom} into every draw, any other algorithm seeds a new generator as
+   * it is made).
    */
   public void prepare() {
-    defaultAlgorithm = new SecureRandom().getAlgorithm();
+    SecureRandom warmUp = new SecureRandom();
+    warmUp.nextBytes(new byte[SEED_BYTES]);
+    defaultAlgorithm = warmUp.getAlgorithm();
   }
 
   /**
