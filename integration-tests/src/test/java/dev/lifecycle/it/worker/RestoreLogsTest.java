@@ -24,10 +24,8 @@ class RestoreLogsTest {
   @Test
   void anEngineKeepingRestoreLogsLeavesCriusLogOfEachRestore() throws Exception {
     Workers.requireCriu();
-    try (ContainerPool pool = Workers.pool(AbcdService.class, dir).minContainers(2).maxContainers(2)
-        .engine(CriuEngine.fromEnvironment().keepingRestoreLogs()).build()) {
-      ContainerInfo clone = restored(pool);
-      Path log = clone.logFile().resolveSibling(clone.containerId() + ".restore").resolve("restore.log");
+    try (ContainerPool pool = poolKeepingRestoreLogs()) {
+      Path log = restoreLog(restored(pool));
 
       assertThat(log).isRegularFile();
       assertThat(Files.readString(log)).contains("Restore finished successfully");
@@ -42,11 +40,8 @@ class RestoreLogsTest {
   @Test
   void lifecyclesCriuStopsRestoredThreadsWithoutHardwareBreakpoints() throws Exception {
     Workers.requireCriu();
-    try (ContainerPool pool = Workers.pool(AbcdService.class, dir).minContainers(2).maxContainers(2)
-        .engine(CriuEngine.fromEnvironment().keepingRestoreLogs()).build()) {
-      ContainerInfo clone = restored(pool);
-      String log = Files.readString(
-          clone.logFile().resolveSibling(clone.containerId() + ".restore").resolve("restore.log"));
+    try (ContainerPool pool = poolKeepingRestoreLogs()) {
+      String log = Files.readString(restoreLog(restored(pool)));
 
       assertThat(log).as("criu's log of the restore").contains("Force no-breakpoints restore of");
     }
@@ -61,6 +56,17 @@ class RestoreLogsTest {
 
       assertThat(clone.logFile().resolveSibling(clone.containerId() + ".restore")).doesNotExist();
     }
+  }
+
+  /** An original and a clone, with an engine that keeps criu's log of each restore. */
+  private ContainerPool poolKeepingRestoreLogs() throws Exception {
+    return Workers.pool(AbcdService.class, dir).minContainers(2).maxContainers(2)
+        .engine(CriuEngine.fromEnvironment().keepingRestoreLogs()).build();
+  }
+
+  /** Where a kept criu log of {@code clone}'s restore is: next to the container's log. */
+  private static Path restoreLog(ContainerInfo clone) {
+    return clone.logFile().resolveSibling(clone.containerId() + ".restore").resolve("restore.log");
   }
 
   private static ContainerInfo restored(ContainerPool pool) {

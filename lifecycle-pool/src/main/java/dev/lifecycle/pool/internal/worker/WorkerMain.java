@@ -14,8 +14,8 @@ import dev.lifecycle.runtime.ContainerStoppingException;
 import dev.lifecycle.runtime.SnapshotOutcome;
 import dev.lifecycle.runtime.spi.ServiceOptions;
 import java.io.IOException;
-import java.net.URI;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 
 /**
  * The main class of a worker JVM: hosts one container of one service for a supervisor ({@code
