@@ -67,7 +67,7 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
 # Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-3 NO_GNUTLS=1 nftables=no"
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-4 NO_GNUTLS=1 nftables=no"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -327,7 +327,9 @@ main() {
 # would read them. Read as before: a stack that grows down, shared or huge-page memory, the vDSO,
 # 32-bit tasks, an image on a noexec file system or shorter than its page map says, a mapping the
 # kernel refuses, and the first page of every mapping and of every large block of glibc's malloc
-# inside one, so that mremap (realloc) never grows a mapping of the image's file past its end.
+# inside one, so that mremap (realloc) never grows a mapping of the image's file past its end
+# (the pages to look at for such a block: those Lifecycle lists in lifecycle-malloc-blocks-*.img
+# when it checkpoints, else every page). No page is populated: a clone faults in those it touches.
 # Locked (mlock) and no-reserve mappings keep those flags. The image must then stay unchanged while a clone runs: Lifecycle's store never
 # writes an image again, and deleting it is safe (the mapping keeps the file). One difference to
 # read memory: MADV_DONTNEED on such a page brings back the image's copy instead of zeros;
@@ -347,6 +349,41 @@ lifecycle_patch() {
  	loff_t off;
  	struct iovec iovs[0];
  };
+@@ -167,6 +168,12 @@
+ 	int vma_ios_fd;
+ 	struct restore_vma_io *vma_ios;
+ 	unsigned int vma_ios_n;
++	/*
++	 * Lifecycle: the offsets in the page image, ascending, of the pages that start as the header
++	 * of a block glibc's malloc mapped; malloc_blocks_n < 0 when the image came without that list.
++	 */
++	unsigned long *malloc_blocks;
++	int malloc_blocks_n;
+ 
+ 	struct restore_posix_timer *posix_timers;
+ 	unsigned int posix_timers_n;
+--- a/criu/include/pagemap.h
++++ b/criu/include/pagemap.h
+@@ -106,7 +106,7 @@
+ struct task_restore_args;
+ 
+ int pagemap_enqueue_iovec(struct page_read *pr, void *buf, unsigned long len, struct list_head *to);
+-int pagemap_render_iovec(struct list_head *from, struct task_restore_args *ta);
++int pagemap_render_iovec(struct list_head *from, struct task_restore_args *ta, int pages_id);
+ 
+ /*
+  * Create a shallow copy of page_read object.
+--- a/criu/mem.c
++++ b/criu/mem.c
+@@ -1466,7 +1466,7 @@
+ 		return -1;
+ 
+ 	ta->vma_ios_fd = img_raw_fd(pages);
+-	return pagemap_render_iovec(&rsti(t)->vma_io, ta);
++	return pagemap_render_iovec(&rsti(t)->vma_io, ta, rsti(t)->pages_img_id);
+ }
+ 
+ int prepare_vmas(struct pstree_item *t, struct task_restore_args *ta)
 --- a/criu/pagemap.c
 +++ b/criu/pagemap.c
 @@ -1,5 +1,9 @@
@@ -359,10 +396,11 @@ lifecycle_patch() {
  #include <unistd.h>
  #include <linux/falloc.h>
  #include <sys/uio.h>
-@@ -299,9 +303,42 @@
+@@ -299,9 +303,98 @@
  	return 0;
  }
  
+-int pagemap_render_iovec(struct list_head *from, struct task_restore_args *ta)
 +/*
 + * Lifecycle: whether this restore maps the private pages from the page image fd (copy on write)
 + * instead of reading them, asked for with LIFECYCLE_CRIU_MAP_PAGES=1. Never with auto-dedup (it
@@ -390,7 +428,63 @@ lifecycle_patch() {
 +	return 1;
 +}
 +
- int pagemap_render_iovec(struct list_head *from, struct task_restore_args *ta)
++/*
++ * Lifecycle: reads the list that Lifecycle writes next to a page image it checkpointed,
++ * lifecycle-malloc-blocks-<id>.img: the offsets (64-bit, ascending) of the image's pages that
++ * start as glibc's header of a block it mapped. With it the restorer looks at those pages only,
++ * instead of at every page it maps (which would fault each one in). Without it (an image of some
++ * other making), malloc_blocks_n is -1 and every page is looked at.
++ */
++static int read_malloc_blocks(struct task_restore_args *ta, int pages_id)
++{
++	char name[64];
++	struct stat st;
++	unsigned long *blocks;
++	ssize_t done = 0, r;
++	int fd, n, i;
++
++	ta->malloc_blocks = NULL;
++	ta->malloc_blocks_n = -1;
++	snprintf(name, sizeof(name), "lifecycle-malloc-blocks-%d.img", pages_id);
++	fd = openat(get_service_fd(IMG_FD_OFF), name, O_RDONLY);
++	if (fd < 0) {
++		pr_info("Lifecycle: no %s: every mapped page is looked at\n", name);
++		return 0;
++	}
++	if (fstat(fd, &st) || st.st_size % sizeof(*blocks) || st.st_size / sizeof(*blocks) > INT_MAX) {
++		pr_err("Lifecycle: %s is not a list of 64-bit offsets\n", name);
++		close(fd);
++		return -1;
++	}
++	n = st.st_size / sizeof(*blocks);
++	ta->malloc_blocks = (unsigned long *)rst_mem_align_cpos(RM_PRIVATE);
++	blocks = n ? rst_mem_alloc(n * sizeof(*blocks), RM_PRIVATE) : NULL;
++	if (n && !blocks) {
++		close(fd);
++		return -1;
++	}
++	while (done < st.st_size) {
++		r = read(fd, (char *)blocks + done, st.st_size - done);
++		if (r <= 0) {
++			pr_perror("Lifecycle: can't read %s", name);
++			close(fd);
++			return -1;
++		}
++		done += r;
++	}
++	close(fd);
++	for (i = 1; i < n; i++) {
++		if (blocks[i] <= blocks[i - 1]) {
++			pr_err("Lifecycle: the offsets in %s are not ascending\n", name);
++			return -1;
++		}
++	}
++	ta->malloc_blocks_n = n;
++	pr_info("Lifecycle: %d pages of the image start as a block of glibc's malloc\n", n);
++	return 0;
++}
++
++int pagemap_render_iovec(struct list_head *from, struct task_restore_args *ta, int pages_id)
  {
  	struct page_read_iov *piov;
 +	int map = map_pages_from_image(ta->vma_ios_fd);
@@ -402,7 +496,7 @@ lifecycle_patch() {
  
  	ta->vma_ios = (struct restore_vma_io *)rst_mem_align_cpos(RM_PRIVATE);
  	ta->vma_ios_n = 0;
-@@ -315,6 +352,7 @@
+@@ -315,13 +408,14 @@
  			return -1;
  
  		rio->nr_iovs = piov->nr;
@@ -410,9 +504,17 @@ lifecycle_patch() {
  		rio->off = piov->from;
  		memcpy(rio->iovs, piov->to, piov->nr * sizeof(struct iovec));
  
+ 		ta->vma_ios_n++;
+ 	}
+ 
+-	return 0;
++	return map ? read_malloc_blocks(ta, pages_id) : 0;
+ }
+ 
+ int pagemap_enqueue_iovec(struct page_read *pr, void *buf, unsigned long len, struct list_head *to)
 --- a/criu/pie/restorer.c
 +++ b/criu/pie/restorer.c
-@@ -1622,6 +1622,151 @@
+@@ -1622,6 +1622,180 @@
  }
  
  /*
@@ -456,19 +558,20 @@ lifecycle_patch() {
 +}
 +
 +/*
-+ * Lifecycle: maps len bytes of the page image at off to addr, private, with every page already in
-+ * the page tables: mapped read-only first, so that populating them only points at the page
-+ * cache's copies (a writable private mapping would copy each page), then given the vma's
-+ * protection (and write, as the restorer has every vma until its last pass). A page the process
-+ * writes is copied then, on its first write; a page it only reads costs it nothing. Returns
-+ * whether the pages are mapped; if not, the memory is as it was (anonymous), to be read into.
++ * Lifecycle: maps len bytes of the page image at off to addr, private, given the vma's protection
++ * (and write, as the restorer has every vma until its last pass). No page is put in the page
++ * tables now: the process faults in, from the page cache, the pages it touches (a read fault maps
++ * their neighbours too), and a page it writes is copied on its first write. Most pages of a JVM
++ * are never touched between a restore and its first results, so populating them all would cost
++ * every clone the time of that for nothing. Returns whether the pages are mapped; if not, the
++ * memory is as it was (anonymous), to be read into.
 + */
 +static bool map_populated(struct task_restore_args *args, VmaEntry *vma, unsigned long addr, unsigned long len,
 +			  loff_t off)
 +{
 +	unsigned long keep_flags = vma->flags & (MAP_LOCKED | MAP_NORESERVE);
 +
-+	if (sys_mmap((void *)addr, len, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE | keep_flags,
++	if (sys_mmap((void *)addr, len, PROT_READ, MAP_PRIVATE | MAP_FIXED | keep_flags,
 +		     args->vma_ios_fd, off) != addr)
 +		return false;
 +	if (sys_mprotect((void *)addr, len, vma->prot | PROT_WRITE) == 0)
@@ -485,33 +588,61 @@ lifecycle_patch() {
 + * mremap (realloc). Such mappings sit next to each other and the kernel shows them as one vma, so
 + * a block may start inside a vma whose pages this restore maps from the image: mremap would then
 + * grow a mapping of the image's file, whose pages past the file's end do not exist (SIGBUS). So
-+ * every page of anonymous memory just mapped that starts as such a block does (glibc's header: no
-+ * offset, a size of whole pages marked "mmapped") is read instead, which splits the mapping there:
-+ * mremap of the block then fails, and glibc copies it. A page that only looks like one costs a
-+ * read. Every page is looked at, blocks' insides too: a block whose size was misread must not
-+ * hide the next one.
++ * the page at addr, if it starts as such a block does (glibc's header: no offset, a size of whole
++ * pages marked "mmapped"), is read instead, which splits the mapping there: mremap of the block
++ * then fails, and glibc copies it. A page that only looks like one costs a read.
++ */
++static int keep_block_start_anonymous(struct task_restore_args *args, VmaEntry *vma, unsigned long addr, loff_t off)
++{
++	unsigned long *header = (unsigned long *)addr;
++	unsigned long size = header[1] & ~7UL; /* glibc keeps its flags in the size's low bits */
++
++	if (header[0] != 0 || (header[1] & 7UL) != 2 || size < 2 * PAGE_SIZE || (size & (PAGE_SIZE - 1)) ||
++	    size > vma->end - addr)
++		return 0;
++	if (sys_mmap((void *)addr, PAGE_SIZE, vma->prot | PROT_WRITE,
++		     MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | (vma->flags & (MAP_LOCKED | MAP_NORESERVE)), -1,
++		     0) != addr) {
++		pr_err("Can't make the page at %lx anonymous again\n", addr);
++		return -1;
++	}
++	return read_pages_fully(args->vma_ios_fd, addr, PAGE_SIZE, off);
++}
++
++/*
++ * Lifecycle: keeps every block start in the len bytes at start (the image's bytes at off, just
++ * mapped) anonymous. The pages to look at are those Lifecycle listed when it checkpointed (a
++ * header the block's size proves wrong is left mapped), else every page, blocks' insides too: a
++ * block whose size was misread must not hide the next one.
 + */
 +static int keep_block_starts_anonymous(struct task_restore_args *args, VmaEntry *vma, unsigned long start,
 +				       unsigned long len, loff_t off)
 +{
-+	unsigned long addr = start, end = start + len;
++	unsigned long addr;
++	int lo, hi;
 +
-+	while (addr < end) {
-+		unsigned long *header = (unsigned long *)addr;
-+		unsigned long size = header[1] & ~7UL; /* glibc keeps its flags in the size's low bits */
++	if (args->malloc_blocks_n < 0) {
++		for (addr = start; addr < start + len; addr += PAGE_SIZE)
++			if (keep_block_start_anonymous(args, vma, addr, off + (addr - start)))
++				return -1;
++		return 0;
++	}
++	/* The first listed offset at or after off. */
++	for (lo = 0, hi = args->malloc_blocks_n; lo < hi;) {
++		int mid = lo + (hi - lo) / 2;
 +
-+		if (header[0] == 0 && (header[1] & 7UL) == 2 && size >= 2 * PAGE_SIZE && !(size & (PAGE_SIZE - 1)) &&
-+		    size <= vma->end - addr) {
-+			if (sys_mmap((void *)addr, PAGE_SIZE, vma->prot | PROT_WRITE,
-+				     MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | (vma->flags & (MAP_LOCKED | MAP_NORESERVE)),
-+				     -1, 0) != addr) {
-+				pr_err("Can't make the page at %lx anonymous again\n", addr);
-+				return -1;
-+			}
-+			if (read_pages_fully(args->vma_ios_fd, addr, PAGE_SIZE, off + (addr - start)))
-+				return -1;
-+		}
-+		addr += PAGE_SIZE;
++		if (args->malloc_blocks[mid] < (unsigned long)off)
++			lo = mid + 1;
++		else
++			hi = mid;
++	}
++	for (; lo < args->malloc_blocks_n && args->malloc_blocks[lo] < (unsigned long)off + len; lo++) {
++		unsigned long at = args->malloc_blocks[lo];
++
++		if (at & (PAGE_SIZE - 1))
++			continue;
++		if (keep_block_start_anonymous(args, vma, start + (at - off), at))
++			return -1;
 +	}
 +	return 0;
 +}
@@ -564,7 +695,7 @@ lifecycle_patch() {
   * The main routine to restore task via sigreturn.
   * This one is very special, we never return there
   * but use sigreturn facility to restore core registers
-@@ -1823,6 +1968,24 @@
+@@ -1823,6 +1997,24 @@
  		int nr = rio->nr_iovs;
  		ssize_t r;
  
@@ -616,6 +747,14 @@ lifecycle_patch() {
  			if (ret < 0)
  				return -1;
  		}
+@@ -3304,6 +3309,7 @@
+ 	RST_MEM_FIXUP_PPTR(task_args->helpers);
+ 	RST_MEM_FIXUP_PPTR(task_args->zombies);
+ 	RST_MEM_FIXUP_PPTR(task_args->vma_ios);
++	RST_MEM_FIXUP_PPTR(task_args->malloc_blocks);
+ 	RST_MEM_FIXUP_PPTR(task_args->inotify_fds);
+ 
+ 	task_args->compatible_mode = core_is_compat(core);
 PATCH
 }
 

@@ -25,7 +25,7 @@ class RestoreLogsTest {
   void anEngineKeepingRestoreLogsLeavesCriusLogOfEachRestore() throws Exception {
     Workers.requireCriu();
     try (ContainerPool pool = poolKeepingRestoreLogs()) {
-      Path log = restoreLog(restored(pool));
+      Path log = Workers.restoreLog(restored(pool));
 
       assertThat(log).isRegularFile();
       assertThat(Files.readString(log)).contains("Restore finished successfully");
@@ -41,7 +41,7 @@ class RestoreLogsTest {
   void lifecyclesCriuStopsRestoredThreadsWithoutHardwareBreakpoints() throws Exception {
     Workers.requireCriu();
     try (ContainerPool pool = poolKeepingRestoreLogs()) {
-      String log = Files.readString(restoreLog(restored(pool)));
+      String log = Files.readString(Workers.restoreLog(restored(pool)));
 
       assertThat(log).as("criu's log of the restore").contains("Force no-breakpoints restore of");
     }
@@ -62,11 +62,6 @@ class RestoreLogsTest {
   private ContainerPool poolKeepingRestoreLogs() throws Exception {
     return Workers.pool(AbcdService.class, dir).minContainers(2).maxContainers(2)
         .engine(CriuEngine.fromEnvironment().keepingRestoreLogs()).build();
-  }
-
-  /** Where a kept criu log of {@code clone}'s restore is: next to the container's log. */
-  private static Path restoreLog(ContainerInfo clone) {
-    return clone.logFile().resolveSibling(clone.containerId() + ".restore").resolve("restore.log");
   }
 
   private static ContainerInfo restored(ContainerPool pool) {

@@ -2,6 +2,7 @@ package dev.lifecycle.it.worker;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.lifecycle.pool.ContainerInfo;
 import dev.lifecycle.pool.ContainerPool;
 import dev.lifecycle.pool.ContainerPoolBuilder;
 import dev.lifecycle.pool.criu.CriuEngine;
@@ -49,6 +50,14 @@ final class Workers {
         .jvmOptions(jvmOptions(dir))
         .workDirectory(dir)
         .snapshotStore(dir.resolve("snapshots"));
+  }
+
+  /**
+   * Where criu's log of {@code clone}'s restore is, next to the container's log, when the pool's
+   * engine keeps restore logs ({@link CriuEngine#keepingRestoreLogs()}).
+   */
+  static Path restoreLog(ContainerInfo clone) {
+    return clone.logFile().resolveSibling(clone.containerId() + ".restore").resolve("restore.log");
   }
 
   /** What a child process wrote to {@code file}, or why it cannot be read: for assertion messages. */

@@ -147,6 +147,7 @@ public final class CriuEngine implements SnapshotEngine {
       WorkerIo io = WorkerIo.of(pid);
       criu.dump(pid, imageDirectory, DumpOptions.defaults().withLeaveRunning(true));
       io.writeTo(imageDirectory);
+      MallocBlockIndex.writeTo(imageDirectory);
     } catch (CriuException e) {
       throw new SnapshotEngineException(withKeptLog(e), e);
     } catch (IOException e) {
