@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * A snapshot-enabled service whose own code links nothing after a restore but what the runtime
  * prepares for at the snapshot point (a post-snapshot hook drawing a {@code UUID}, the pattern of
- * a container's own id): what a clone of it links on its way to serving is the runtime's.
+ * a container's own id) and one class of its own, {@link Answer}, which only its call loads: what
+ * a clone of it links on its way to serving is the runtime's, and the answer's class shows that
+ * the clone's log of its class loading works.
  */
 @Service(enableMemorySnapshot = true)
 public class LinkingService {
@@ -28,6 +30,15 @@ public class LinkingService {
 
   @Method
   public String predict(String input) {
-    return model + ":" + input + (containerId != null ? "" : "?");
+    return Answer.of(model, input, containerId);
+  }
+
+  /** The call's answer; nothing before the first call loads this class. */
+  static final class Answer {
+    private Answer() {}
+
+    static String of(String model, String input, String containerId) {
+      return model + ":" + input + (containerId != null ? "" : "?");
+    }
   }
 }

@@ -81,6 +81,7 @@ final class WorkerCheckpointEngine implements CheckpointEngine {
       return continueAfterSnapshotPoint(point, true);
     }
     ProtocolWarmUp.run(point.service());
+    RestorePathClasses.load();
     RestoreValues.prepare();
     link.send(new Quiescing());
     link.detach();
