@@ -17,7 +17,10 @@ final class BenchmarkReport {
     md.append("# Benchmark: cold start against restore from a memory snapshot\n\n");
     md.append("Written by `scripts/benchmark.sh` (`").append(SnapshotBenchmark.class.getName())
         .append("`) on ").append(Instant.now().toString(), 0, 10).append(", ").append(runs)
-        .append(" runs of each measurement, interleaved. Machine: ")
+        .append(" runs of each measurement, interleaved, after ")
+        .append(SnapshotBenchmark.warmUpRounds())
+        .append(" unmeasured rounds of the restores (so that the supervisor's own code is compiled,"
+            + " as in a pool that has run a while). Machine: ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Linux ")
         .append(System.getProperty("os.version")).append(", Java ")
         .append(System.getProperty("java.version"))
