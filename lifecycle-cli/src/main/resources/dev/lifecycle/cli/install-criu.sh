@@ -67,7 +67,7 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
 # Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-4 NO_GNUTLS=1 nftables=no"
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-5 NO_GNUTLS=1 nftables=no"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -396,7 +396,7 @@ lifecycle_patch() {
  #include <unistd.h>
  #include <linux/falloc.h>
  #include <sys/uio.h>
-@@ -299,9 +303,98 @@
+@@ -299,9 +303,99 @@
  	return 0;
  }
  
@@ -443,8 +443,6 @@ lifecycle_patch() {
 +	ssize_t done = 0, r;
 +	int fd, n, i;
 +
-+	ta->malloc_blocks = NULL;
-+	ta->malloc_blocks_n = -1;
 +	snprintf(name, sizeof(name), "lifecycle-malloc-blocks-%d.img", pages_id);
 +	fd = openat(get_service_fd(IMG_FD_OFF), name, O_RDONLY);
 +	if (fd < 0) {
@@ -490,13 +488,16 @@ lifecycle_patch() {
 +	int map = map_pages_from_image(ta->vma_ios_fd);
 +	struct stat image;
 +
++	/* Until the list is read, if pages are mapped at all: every mapped page is looked at. */
++	ta->malloc_blocks = NULL;
++	ta->malloc_blocks_n = -1;
 +	/* A mapping past the file's end would fault (SIGBUS) later, not fail now: those are read. */
 +	if (map && fstat(ta->vma_ios_fd, &image))
 +		map = 0;
  
  	ta->vma_ios = (struct restore_vma_io *)rst_mem_align_cpos(RM_PRIVATE);
  	ta->vma_ios_n = 0;
-@@ -315,13 +408,14 @@
+@@ -315,13 +409,14 @@
  			return -1;
  
  		rio->nr_iovs = piov->nr;
