@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +62,25 @@ public final class ClasspathDigest {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * A file of an entry and its name there: relative to a class directory, with {@code /} whatever
+   * the platform; empty for a jar.
+   */
+  private record EntryFile(String name, Path path) {}
+
   private static String entryDigest(Path entry) throws IOException {
     boolean directory = Files.isDirectory(entry);
-    List<Path> files = directory ? filesIn(entry) : List.of(entry);
+    List<EntryFile> files = directory ? filesIn(entry) : List.of(new EntryFile("", entry));
     List<Object> stamps = new ArrayList<>();
-    for (Path file : files) {
-      Optional<FileStamp> stamp = FileStamp.of(file);
+    for (EntryFile file : files) {
+      Optional<FileStamp> stamp = FileStamp.of(file.path());
       if (stamp.isEmpty()) {
         if (!directory) {
           return "missing";
         }
         continue; // gone since the walk: hashing below fails or counts it, and stamps differ
       }
-      stamps.add(relative(entry, file));
+      stamps.add(file.name());
       stamps.add(stamp.get());
     }
     synchronized (REMEMBERED) {
@@ -82,7 +89,7 @@ public final class ClasspathDigest {
         return known.digest();
       }
     }
-    String digest = directory ? directoryDigest(entry, files) : fileDigest(entry);
+    String digest = directory ? directoryDigest(files) : fileDigest(entry);
     if (!changedLately(stamps)) {
       synchronized (REMEMBERED) {
         REMEMBERED.put(entry, new Remembered(List.copyOf(stamps), digest));
@@ -111,22 +118,27 @@ public final class ClasspathDigest {
     return "file " + HexFormat.of().formatHex(digest.digest());
   }
 
-  private static String directoryDigest(Path dir, List<Path> files) throws IOException {
+  private static String directoryDigest(List<EntryFile> files) throws IOException {
     MessageDigest digest = Hashing.sha256();
     Hashing.updateField(digest, Integer.toString(files.size()));
-    for (Path file : files) {
-      Hashing.updateField(digest, relative(dir, file) + " " + Files.size(file));
-      Hashing.update(digest, file);
+    for (EntryFile file : files) {
+      Hashing.updateField(digest, file.name() + " " + Files.size(file.path()));
+      Hashing.update(digest, file.path());
       FILES_READ.incrementAndGet();
     }
     return "dir " + HexFormat.of().formatHex(digest.digest());
   }
 
-  /** The directory's regular files, sorted by relative name. */
-  private static List<Path> filesIn(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .sorted((a, b) -> relative(dir, a).compareTo(relative(dir, b)))
+  /**
+   * The directory's regular files, sorted by relative name. Each name is made once (sorting by
+   * names made in the comparison cost a pool's set-up milliseconds for a hundred classes), and
+   * the walk's own attributes tell a regular file (a link is followed to tell, as before).
+   */
+  private static List<EntryFile> filesIn(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.find(dir, Integer.MAX_VALUE, (file, attributes) ->
+        attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file))) {
+      return walk.map(file -> new EntryFile(relative(dir, file), file))
+          .sorted(Comparator.comparing(EntryFile::name))
           .toList();
     }
   }

@@ -55,6 +55,24 @@ class ClasspathDigestTest {
     assertThat(ClasspathDigest.of(List.of(classes))).isNotEqualTo(before);
   }
 
+  /** Build tools that link class files into a directory instead of copying them are served alike. */
+  @Test
+  void aLinkedClassFileCountsAsTheFileItLinksTo() throws Exception {
+    Path copied = Files.createDirectories(tmp.resolve("copied/classes/com/example"));
+    Files.writeString(copied.resolve("Greeter.class"), "v1");
+    Files.writeString(copied.resolve("Main.class"), "main");
+    Path linked = Files.createDirectories(tmp.resolve("linked/classes/com/example"));
+    Path target = Files.writeString(tmp.resolve("Greeter.class.out"), "v1");
+    Files.createSymbolicLink(linked.resolve("Greeter.class"), target);
+    Files.writeString(linked.resolve("Main.class"), "main");
+
+    String digest = ClasspathDigest.of(List.of(tmp.resolve("linked/classes")));
+    assertThat(digest).isEqualTo(ClasspathDigest.of(List.of(tmp.resolve("copied/classes"))));
+
+    Files.writeString(target, "v2");
+    assertThat(ClasspathDigest.of(List.of(tmp.resolve("linked/classes")))).isNotEqualTo(digest);
+  }
+
   @Test
   void aClasspathSeenBeforeIsNotReadAgainUntilAFileChanges() throws Exception {
     Path classes = Files.createDirectories(tmp.resolve("seen/classes"));
