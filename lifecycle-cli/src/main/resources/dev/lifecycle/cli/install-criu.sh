@@ -67,7 +67,7 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
 # Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-5 NO_GNUTLS=1 nftables=no"
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-6 NO_GNUTLS=1 nftables=no"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -329,7 +329,8 @@ main() {
 # kernel refuses, and the first page of every mapping and of every large block of glibc's malloc
 # inside one, so that mremap (realloc) never grows a mapping of the image's file past its end
 # (the pages to look at for such a block: those Lifecycle lists in lifecycle-malloc-blocks-*.img
-# when it checkpoints, else every page). No page is populated: a clone faults in those it touches.
+# when it checkpoints, else every page). No page is populated (but a locked mapping's, which
+# mlock fills): a clone faults in those it touches.
 # Locked (mlock) and no-reserve mappings keep those flags. The image must then stay unchanged while a clone runs: Lifecycle's store never
 # writes an image again, and deleting it is safe (the mapping keeps the file). One difference to
 # read memory: MADV_DONTNEED on such a page brings back the image's copy instead of zeros;
@@ -396,7 +397,7 @@ lifecycle_patch() {
  #include <unistd.h>
  #include <linux/falloc.h>
  #include <sys/uio.h>
-@@ -299,9 +303,99 @@
+@@ -299,9 +303,103 @@
  	return 0;
  }
  
@@ -435,7 +436,7 @@ lifecycle_patch() {
 + * instead of at every page it maps (which would fault each one in). Without it (an image of some
 + * other making), malloc_blocks_n is -1 and every page is looked at.
 + */
-+static int read_malloc_blocks(struct task_restore_args *ta, int pages_id)
++static int read_malloc_blocks(struct task_restore_args *ta, int pages_id, off_t image_size)
 +{
 +	char name[64];
 +	struct stat st;
@@ -449,8 +450,12 @@ lifecycle_patch() {
 +		pr_info("Lifecycle: no %s: every mapped page is looked at\n", name);
 +		return 0;
 +	}
-+	if (fstat(fd, &st) || st.st_size % sizeof(*blocks) || st.st_size / sizeof(*blocks) > INT_MAX) {
-+		pr_err("Lifecycle: %s is not a list of 64-bit offsets\n", name);
++	/* The list's offsets are 64-bit; this restorer's are unsigned long: one size. */
++	BUILD_BUG_ON(sizeof(*blocks) != sizeof(uint64_t));
++	/* At most one offset per page of the image: the file's size bounds the memory it takes. */
++	if (fstat(fd, &st) || st.st_size % sizeof(*blocks) ||
++	    st.st_size / sizeof(*blocks) > image_size / PAGE_SIZE + 1 || st.st_size / sizeof(*blocks) > INT_MAX) {
++		pr_err("Lifecycle: %s is not a list of 64-bit offsets, at most one per page of the image\n", name);
 +		close(fd);
 +		return -1;
 +	}
@@ -497,7 +502,7 @@ lifecycle_patch() {
  
  	ta->vma_ios = (struct restore_vma_io *)rst_mem_align_cpos(RM_PRIVATE);
  	ta->vma_ios_n = 0;
-@@ -315,13 +409,14 @@
+@@ -315,13 +413,14 @@
  			return -1;
  
  		rio->nr_iovs = piov->nr;
@@ -509,13 +514,13 @@ lifecycle_patch() {
  	}
  
 -	return 0;
-+	return map ? read_malloc_blocks(ta, pages_id) : 0;
++	return map ? read_malloc_blocks(ta, pages_id, image.st_size) : 0;
  }
  
  int pagemap_enqueue_iovec(struct page_read *pr, void *buf, unsigned long len, struct list_head *to)
 --- a/criu/pie/restorer.c
 +++ b/criu/pie/restorer.c
-@@ -1622,6 +1622,180 @@
+@@ -1622,6 +1622,178 @@
  }
  
  /*
@@ -559,25 +564,23 @@ lifecycle_patch() {
 +}
 +
 +/*
-+ * Lifecycle: maps len bytes of the page image at off to addr, private, given the vma's protection
++ * Lifecycle: maps len bytes of the page image at off to addr, private, with the vma's protection
 + * (and write, as the restorer has every vma until its last pass). No page is put in the page
-+ * tables now: the process faults in, from the page cache, the pages it touches (a read fault maps
-+ * their neighbours too), and a page it writes is copied on its first write. Most pages of a JVM
-+ * are never touched between a restore and its first results, so populating them all would cost
-+ * every clone the time of that for nothing. Returns whether the pages are mapped; if not, the
-+ * memory is as it was (anonymous), to be read into.
++ * tables now (but those of a locked vma, which mlock fills): the process faults in, from the page
++ * cache, the pages it touches (a read fault maps the cached pages around it too), and a page it
++ * writes is copied on its first write. Most pages of a JVM are never touched between a restore and
++ * its first results, so filling the tables at once would cost every clone that time for nothing.
++ * Returns whether the pages are mapped; if not, the memory is anonymous again, to be read into.
 + */
-+static bool map_populated(struct task_restore_args *args, VmaEntry *vma, unsigned long addr, unsigned long len,
-+			  loff_t off)
++static bool map_from_image(struct task_restore_args *args, VmaEntry *vma, unsigned long addr, unsigned long len,
++			   loff_t off)
 +{
 +	unsigned long keep_flags = vma->flags & (MAP_LOCKED | MAP_NORESERVE);
 +
-+	if (sys_mmap((void *)addr, len, PROT_READ, MAP_PRIVATE | MAP_FIXED | keep_flags,
-+		     args->vma_ios_fd, off) != addr)
-+		return false;
-+	if (sys_mprotect((void *)addr, len, vma->prot | PROT_WRITE) == 0)
++	if (sys_mmap((void *)addr, len, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | keep_flags,
++		     args->vma_ios_fd, off) == addr)
 +		return true;
-+	/* The file system refuses this protection (exec on a noexec mount): anonymous again. */
++	/* Refused (exec on a noexec mount, say), perhaps after the old mapping went: anonymous again. */
 +	if (sys_mmap((void *)addr, len, vma->prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | keep_flags, -1,
 +		     0) != addr)
 +		pr_err("Can't make %lx:%lu anonymous again\n", addr, len);
@@ -675,7 +678,7 @@ lifecycle_patch() {
 +		    !vma_entry_is(vma, VMA_AREA_VVAR) && !vma_entry_is(vma, VMA_PREMMAPED) &&
 +		    (vma->flags & MAP_PRIVATE) && !(vma->flags & (MAP_GROWSDOWN | MAP_HUGETLB | MAP_SHARED))) {
 +			keep = start == vma->start ? PAGE_SIZE : 0;
-+			if (keep < piece && map_populated(args, vma, start + keep, piece - keep, off + keep)) {
++			if (keep < piece && map_from_image(args, vma, start + keep, piece - keep, off + keep)) {
 +				read = keep;
 +				if (vma_entry_is(vma, VMA_ANON_PRIVATE) &&
 +				    keep_block_starts_anonymous(args, vma, start + keep, piece - keep, off + keep))
@@ -696,7 +699,7 @@ lifecycle_patch() {
   * The main routine to restore task via sigreturn.
   * This one is very special, we never return there
   * but use sigreturn facility to restore core registers
-@@ -1823,6 +1997,24 @@
+@@ -1823,6 +1995,24 @@
  		int nr = rio->nr_iovs;
  		ssize_t r;
  

@@ -147,11 +147,17 @@ public final class CriuEngine implements SnapshotEngine {
       WorkerIo io = WorkerIo.of(pid);
       criu.dump(pid, imageDirectory, DumpOptions.defaults().withLeaveRunning(true));
       io.writeTo(imageDirectory);
-      MallocBlockIndex.writeTo(imageDirectory);
     } catch (CriuException e) {
       throw new SnapshotEngineException(withKeptLog(e), e);
     } catch (IOException e) {
       throw new SnapshotEngineException(e.getMessage(), e);
+    }
+    try {
+      MallocBlockIndex.writeTo(imageDirectory);
+    } catch (IOException e) {
+      throw new SnapshotEngineException("The checkpoint in " + imageDirectory + " was taken, but the"
+          + " list of its pages that start a block of glibc's malloc could not be written (" + e
+          + "): the image is not kept. Check that the directory is writable and has room.", e);
     }
   }
 

@@ -215,6 +215,51 @@ class CriuCloneTest {
         .isEmpty();
   }
 
+  /**
+   * An image without Lifecycle's list of glibc's blocks (this one is dumped by criu alone, as an
+   * earlier Lifecycle's were) is still mapped: criu looks at every page for a block instead.
+   */
+  @Test
+  void aMappedRestoreWithoutTheListOfMallocBlocksLooksAtEveryPage() throws Exception {
+    assertThat(snapshot.directory().resolve(MallocBlockIndex.FILE_PREFIX + "1.img")).doesNotExist();
+    CloneIo a = io("la");
+    Path work = shared.resolve("work-la");
+    clones.add(criu.restore(snapshot.directory(), RestoreOptions.defaults()
+        .withInheritedFds(a.inheritedFds(original)).withMapPages(true)
+        .withWorkDirectory(work).withKeepWorkDirectory(true)));
+
+    a.send("unlisted");
+    String answer = a.stdout.expect("answer");
+    assertThat(Long.parseLong(LineQueue.field(answer, "checksum"))).isEqualTo(readyChecksum);
+    assertThat(Files.readString(work.resolve(Criu.RESTORE_LOG)))
+        .contains("Lifecycle: mapping private pages from the image")
+        .contains("no lifecycle-malloc-blocks-1.img: every mapped page is looked at");
+  }
+
+  /** A list that is not one (whatever damaged it) fails the restore, and nothing is left running. */
+  @Test
+  void aMalformedListOfMallocBlocksFailsTheRestore() throws Exception {
+    Path image = Files.createDirectories(shared.resolve("malformed-list"));
+    try (Stream<Path> files = Files.list(snapshot.directory())) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, image.resolve(f.getFileName()));
+      }
+    }
+    Files.write(image.resolve(MallocBlockIndex.FILE_PREFIX + "1.img"), new byte[7]);
+    CloneIo a = io("ma");
+
+    assertThatThrownBy(() -> criu.restore(image, RestoreOptions.defaults()
+            .withInheritedFds(a.inheritedFds(original)).withMapPages(true)
+            .withWorkDirectory(shared.resolve("work-ma"))))
+        .isInstanceOf(CriuException.class)
+        .hasMessageContaining("is not a list of 64-bit offsets");
+    assertThat(ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(CloneTarget.class.getName())).orElse(false))
+        .map(ProcessHandle::pid))
+        .as("no half-restored CloneTarget may survive")
+        .isEmpty();
+  }
+
   private CloneIo io(String name) throws Exception {
     CloneIo io = CloneIo.create(shared, name + "-" + System.nanoTime());
     ios.add(io);

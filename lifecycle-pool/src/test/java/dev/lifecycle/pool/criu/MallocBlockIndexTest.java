@@ -39,6 +39,21 @@ class MallocBlockIndexTest {
     assertThat(offsets(dir.resolve("lifecycle-malloc-blocks-1.img"))).containsExactly(1L * PAGE, 3L * PAGE);
   }
 
+  /** The image is read a chunk at a time: offsets past the first chunk are the file's own. */
+  @Test
+  void listsBlocksAtTheirOffsetsInTheFileWhereverTheReadsSplitIt() throws IOException {
+    ByteBuffer pages = pages(700);
+    header(pages, 255, 0, 2L * PAGE | MMAPPED);
+    header(pages, 256, 0, 2L * PAGE | MMAPPED);
+    header(pages, 699, 0, 2L * PAGE | MMAPPED);
+    Files.write(dir.resolve("pages-1.img"), pages.array());
+
+    MallocBlockIndex.writeTo(dir);
+
+    assertThat(offsets(dir.resolve("lifecycle-malloc-blocks-1.img")))
+        .containsExactly(255L * PAGE, 256L * PAGE, 699L * PAGE);
+  }
+
   @Test
   void writesAListForEveryPageImageAndAnEmptyOneForNone() throws IOException {
     ByteBuffer second = pages(2);

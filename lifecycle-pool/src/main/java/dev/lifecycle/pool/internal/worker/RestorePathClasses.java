@@ -1,21 +1,27 @@
 package dev.lifecycle.pool.internal.worker;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Loads, before the checkpoint, the classes a restored clone needs between its restore and its
  * first result that nothing before the snapshot point loaded: the outcome of the snapshot, the
- * call's hand-off to an input thread, the locks' wait nodes. A clone would otherwise read each
- * from its jar, define and verify it after the restore, where its first writes are page copies:
- * a fraction of a millisecond apiece in every clone. {@code RestorePathLinkingTest} reads a real
- * clone's class loading and fails when one of Lifecycle's classes is loaded there again.
+ * call's hand-off to an input thread, the locks' wait nodes. A clone would otherwise find each
+ * (Lifecycle's in their jars, the JDK's in its runtime image), define it and verify it after the
+ * restore, where its first writes are page copies: a fraction of a millisecond apiece in every
+ * clone. {@code RestorePathLinkingTest} reads a real clone's class loading and fails when one of
+ * Lifecycle's classes is loaded there again; {@code RestorePathClassesTest} that every name here
+ * names a class.
  */
 final class RestorePathClasses {
 
   private static final System.Logger LOG = System.getLogger(RestorePathClasses.class.getName());
 
-  /** Loaded and initialized: none of them does anything but define constants. */
+  /**
+   * Loaded and initialized: their static state is constants and empty caches, the same in every
+   * clone.
+   */
   private static final List<String> INITIALIZED = List.of(
       "dev.lifecycle.runtime.SnapshotOutcome",
       "dev.lifecycle.runtime.SnapshotOutcome$Kind",
@@ -44,6 +50,13 @@ final class RestorePathClasses {
     ClassLoader loader = RestorePathClasses.class.getClassLoader();
     load(INITIALIZED, true, loader);
     load(LOADED, false, loader);
+  }
+
+  /** Every name this loads. */
+  static List<String> names() {
+    List<String> names = new ArrayList<>(INITIALIZED);
+    names.addAll(LOADED);
+    return names;
   }
 
   private static void load(List<String> names, boolean initialize, ClassLoader loader) {
