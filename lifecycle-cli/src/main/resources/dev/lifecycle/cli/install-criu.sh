@@ -67,7 +67,7 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
 # Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-6 NO_GNUTLS=1 nftables=no"
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-7 NO_GNUTLS=1 nftables=no"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -397,7 +397,7 @@ lifecycle_patch() {
  #include <unistd.h>
  #include <linux/falloc.h>
  #include <sys/uio.h>
-@@ -299,9 +303,103 @@
+@@ -299,9 +303,98 @@
  	return 0;
  }
  
@@ -441,7 +441,6 @@ lifecycle_patch() {
 +	char name[64];
 +	struct stat st;
 +	unsigned long *blocks;
-+	ssize_t done = 0, r;
 +	int fd, n, i;
 +
 +	snprintf(name, sizeof(name), "lifecycle-malloc-blocks-%d.img", pages_id);
@@ -466,14 +465,10 @@ lifecycle_patch() {
 +		close(fd);
 +		return -1;
 +	}
-+	while (done < st.st_size) {
-+		r = read(fd, (char *)blocks + done, st.st_size - done);
-+		if (r <= 0) {
-+			pr_perror("Lifecycle: can't read %s", name);
-+			close(fd);
-+			return -1;
-+		}
-+		done += r;
++	if (n && read_all(fd, blocks, st.st_size) != st.st_size) {
++		pr_perror("Lifecycle: can't read %s", name);
++		close(fd);
++		return -1;
 +	}
 +	close(fd);
 +	for (i = 1; i < n; i++) {
@@ -502,7 +497,7 @@ lifecycle_patch() {
  
  	ta->vma_ios = (struct restore_vma_io *)rst_mem_align_cpos(RM_PRIVATE);
  	ta->vma_ios_n = 0;
-@@ -315,13 +413,14 @@
+@@ -315,13 +408,14 @@
  			return -1;
  
  		rio->nr_iovs = piov->nr;

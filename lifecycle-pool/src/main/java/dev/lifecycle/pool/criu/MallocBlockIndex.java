@@ -87,7 +87,7 @@ final class MallocBlockIndex {
    * Whether a page's first two words are glibc's header of a block it mapped: no offset to a
    * previous block, a size of at least two whole pages, of the flags only "mmapped".
    */
-  static boolean startsAsMappedBlock(long previousSize, long sizeAndFlags) {
+  private static boolean startsAsMappedBlock(long previousSize, long sizeAndFlags) {
     long size = sizeAndFlags & ~7L;
     return previousSize == 0 && (sizeAndFlags & 7L) == IS_MMAPPED && size >= 2L * PAGE
         && size % PAGE == 0;

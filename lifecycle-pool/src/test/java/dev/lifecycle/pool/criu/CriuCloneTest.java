@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -187,15 +188,7 @@ class CriuCloneTest {
 
   @Test
   void failedRestoreQuotesCriuLogAndLeavesNoProcessBehind() throws Exception {
-    Path broken = shared.resolve("broken-image");
-    Files.createDirectories(broken);
-    try (Stream<Path> files = Files.list(snapshot.directory())) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        if (!f.getFileName().toString().startsWith("pages-")) {
-          Files.copy(f, broken.resolve(f.getFileName()));
-        }
-      }
-    }
+    Path broken = copyOfImage("broken-image", name -> !name.startsWith("pages-"));
     CloneIo a = io("fa");
 
     assertThatThrownBy(() -> criu.restore(broken, RestoreOptions.defaults()
@@ -208,11 +201,7 @@ class CriuCloneTest {
         .hasMessageContaining("Full criu log:")
         .satisfies(e -> assertThat(((CriuException) e).logFile()).hasValueSatisfying(
             log -> assertThat(log).exists()));
-    assertThat(ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains(CloneTarget.class.getName())).orElse(false))
-        .map(ProcessHandle::pid))
-        .as("no half-restored CloneTarget may survive")
-        .isEmpty();
+    assertNoCloneTargetRuns();
   }
 
   /**
@@ -239,12 +228,7 @@ class CriuCloneTest {
   /** A list that is not one (whatever damaged it) fails the restore, and nothing is left running. */
   @Test
   void aMalformedListOfMallocBlocksFailsTheRestore() throws Exception {
-    Path image = Files.createDirectories(shared.resolve("malformed-list"));
-    try (Stream<Path> files = Files.list(snapshot.directory())) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Files.copy(f, image.resolve(f.getFileName()));
-      }
-    }
+    Path image = copyOfImage("malformed-list", name -> true);
     Files.write(image.resolve(MallocBlockIndex.FILE_PREFIX + "1.img"), new byte[7]);
     CloneIo a = io("ma");
 
@@ -253,6 +237,23 @@ class CriuCloneTest {
             .withWorkDirectory(shared.resolve("work-ma"))))
         .isInstanceOf(CriuException.class)
         .hasMessageContaining("is not a list of 64-bit offsets");
+    assertNoCloneTargetRuns();
+  }
+
+  /** A copy of the snapshot's image directory, of the files whose names {@code copied} accepts. */
+  private static Path copyOfImage(String name, Predicate<String> copied) throws Exception {
+    Path copy = Files.createDirectories(shared.resolve(name));
+    try (Stream<Path> files = Files.list(snapshot.directory())) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (copied.test(f.getFileName().toString())) {
+          Files.copy(f, copy.resolve(f.getFileName()));
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static void assertNoCloneTargetRuns() {
     assertThat(ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.contains(CloneTarget.class.getName())).orElse(false))
         .map(ProcessHandle::pid))
