@@ -17,7 +17,9 @@ import java.util.Optional;
  *     fresh temporary directory. Never the image directory: images are shared by clones restoring
  *     at the same time and must stay as the dump wrote them
  * @param keepWorkDirectory keep the work directory (and its log) after a successful restore; after
- *     a failed one it is always kept and named in the exception
+ *     a failed one it is always kept and named in the exception. A kept log has every step of the
+ *     restore with its time ({@code -v4}); otherwise it has criu's errors and warnings ({@code
+ *     -v2}), which is what explains a failure
  * @param mapPages map the image's private pages into the process (copy on write) instead of
  *     reading them, when the criu can ({@link Criu#mapsPages()}); otherwise they are read. The
  *     image must then stay as it is while the process runs; it may be deleted

@@ -41,11 +41,19 @@ final class ProtocolWarmUp {
           new WireMessage.HookFinished(0, "ENTER_AFTER_SNAPSHOT", "a", "b", 0, 0, null),
           new WireMessage.Ready("", 1, 1, 1, null),
           new WireMessage.Hello("warm-up", 1, true, "warm-up"),
-          new WireMessage.Stopped(null, List.of()));
+          new WireMessage.Stopped(null, List.of()),
+          // Sent on the way to the checkpoint: their serializers made here, not there.
+          new WireMessage.Quiescing(),
+          new WireMessage.CheckpointReady(),
+          new WireMessage.CheckpointRefused("warm-up"));
       for (WireMessage message : messages) {
         byte[] bytes = FrameChannel.JSON.writerFor(WireMessage.class).writeValueAsBytes(message);
         FrameChannel.JSON.readValue(bytes, WireMessage.class);
       }
+      // Jackson drops its read-only map of serializers whenever it makes a serializer and builds
+      // it again on the next write, going through every serializer it has: once more here, or
+      // every clone does it on its first message, and compiles the loop doing it.
+      FrameChannel.JSON.writerFor(WireMessage.class).writeValueAsBytes(messages.get(0));
       RestoreStateLine.read(new java.io.ByteArrayInputStream(RestoreStateLine.encode(
           new WireMessage.RestoreState("warm-up", "/", Map.of("K", "V"), true, null, "warm-up"))));
     } catch (IOException | RuntimeException e) {
