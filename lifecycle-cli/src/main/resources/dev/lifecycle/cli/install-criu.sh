@@ -67,7 +67,7 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
 # Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-7 NO_GNUTLS=1 nftables=no"
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-8 NO_GNUTLS=1 nftables=no"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -252,7 +252,7 @@ build_criu() {
   local src
   src="$(find "$TMP_DIR" -mindepth 1 -maxdepth 1 -type d -name 'criu-*' | head -n 1)"
   [[ -n "$src" && -f "$src/Makefile" ]] || die "unexpected layout in $CRIU_ORIG"
-  log "applying Lifecycle's patch (on restore: pages mapped from the image, no hardware breakpoints)"
+  log "applying Lifecycle's patch (on restore: pages mapped from the image, no hardware breakpoints; a restore server)"
   lifecycle_patch | patch -d "$src" -p1 --forward --quiet >"$TMP_DIR/patch.log" 2>&1 \
     || { cat "$TMP_DIR/patch.log" >&2; die "Lifecycle's patch does not apply to criu $CRIU_VERSION"; }
   local jobs
@@ -338,6 +338,11 @@ main() {
 # And on every restore, criu stops each restored thread at its last sigreturn by tracing its
 # syscalls, as criu itself does where there are no hardware breakpoints, instead of setting one:
 # a thread's first debug register write costs some 10 ms in a virtual machine.
+# And a command, `criu lifecycle-restore-server`, that a JVM starts once and that forks itself for
+# each restore it is sent (criu's arguments, the files for its fds 0 to 2, one environment
+# variable) instead of the JVM starting a criu: no exec, dynamic linking and processor probing on
+# the way of every clone (criu/lifecycle-server.c). `criu --version` then also prints
+# "Lifecycle: restore-server".
 lifecycle_patch() {
   cat <<'PATCH'
 --- a/criu/include/restorer.h
@@ -721,12 +726,13 @@ lifecycle_patch() {
  			/*
 --- a/criu/config.c
 +++ b/criu/config.c
-@@ -1047,6 +1047,8 @@
+@@ -1047,6 +1047,9 @@
  			pr_msg("Version: %s\n", CRIU_VERSION);
  			if (strcmp(CRIU_GITID, "0"))
  				pr_msg("GitID: %s\n", CRIU_GITID);
 +			/* Lifecycle: how its runtime tells this build from a stock criu. */
 +			pr_msg("Lifecycle: map-pages\n");
++			pr_msg("Lifecycle: restore-server\n");
  			exit(0);
  		case 'h':
  			*usage_error = false;
@@ -754,6 +760,328 @@ lifecycle_patch() {
  	RST_MEM_FIXUP_PPTR(task_args->inotify_fds);
  
  	task_args->compatible_mode = core_is_compat(core);
+--- a/criu/crtools.c
++++ b/criu/crtools.c
+@@ -46,6 +46,7 @@
+ 
+ #include "setproctitle.h"
+ #include "sysctl.h"
++#include "lifecycle-server.h"
+ 
+ void flush_early_log_to_stderr(void) __attribute__((destructor));
+ 
+@@ -129,6 +130,15 @@
+ 	cr_pb_init();
+ 	__setproctitle_init(argc, argv, envp);
+ 
++	/* Lifecycle: each restore of the server's goes on from here in a child of its own. */
++	if (argc == 2 && !strcmp(argv[1], LIFECYCLE_RESTORE_SERVER)) {
++		argc = lifecycle_serve_restores(&argv);
++		if (argc < 0) {
++			fprintf(stderr, "criu " LIFECYCLE_RESTORE_SERVER ": cannot start: %s\n", strerror(errno));
++			return 1;
++		}
++	}
++
+ 	if (argc < 2)
+ 		goto usage;
+ 
+--- a/criu/Makefile.crtools
++++ b/criu/Makefile.crtools
+@@ -35,6 +35,7 @@
+ obj-y			+= irmap.o
+ obj-y			+= kcmp-ids.o
+ obj-y			+= kerndat.o
++obj-y			+= lifecycle-server.o
+ obj-y			+= libnetlink.o
+ obj-y			+= log.o
+ obj-y			+= lsm.o
+--- a/criu/include/lifecycle-server.h
++++ b/criu/include/lifecycle-server.h
+@@ -0,0 +1,13 @@
++#ifndef __CR_LIFECYCLE_SERVER_H__
++#define __CR_LIFECYCLE_SERVER_H__
++
++/* Lifecycle: the command that makes criu a restore server, see lifecycle-server.c. */
++#define LIFECYCLE_RESTORE_SERVER "lifecycle-restore-server"
++
++/*
++ * Serves restores until its input ends (then exits); returns in each forked child the number of
++ * criu arguments it was given, *argv pointing at them, or -1 when the server cannot start.
++ */
++extern int lifecycle_serve_restores(char ***argv);
++
++#endif
+--- a/criu/lifecycle-server.c
++++ b/criu/lifecycle-server.c
+@@ -0,0 +1,267 @@
++/*
++ * Lifecycle: a restore server. Started once as "criu lifecycle-restore-server" by a JVM that
++ * restores many clones, it forks itself for every restore instead of the JVM starting a new criu:
++ * no exec of a helper and of criu, no dynamic loading, no probing of the CPU, for each clone.
++ *
++ * On its standard input, requests: a 32-bit little-endian length, then that many bytes of
++ * NUL-terminated strings: an id (no spaces), the child's stdin, stdout and stderr ("r<path>" read,
++ * "a<path>" append, "w<path>" truncate, both created 0600), one environment
++ * assignment ("NAME=value", or empty), then criu's arguments (argv[0] first). On its standard
++ * output, one line per event: "<id> started <pid>", "<id> exited <code>" (128 + the signal when
++ * a signal ended it) or "<id> refused <reason>". It ends when its standard input ends (the JVM is
++ * gone) or after IDLE_SECONDS without a request while no restore is under way; a restore under
++ * way then runs to its end, as a criu the JVM had started would.
++ *
++ * The forked child returns from lifecycle_serve_restores() with its arguments, and main() goes on
++ * as if criu had been started with them.
++ */
++#include <errno.h>
++#include <fcntl.h>
++#include <poll.h>
++#include <signal.h>
++#include <stdint.h>
++#include <stdio.h>
++#include <stdlib.h>
++#include <string.h>
++#include <sys/signalfd.h>
++#include <sys/wait.h>
++#include <unistd.h>
++
++#include "lifecycle-server.h"
++
++#define MAX_REQUEST (64 * 1024)
++#define MAX_ARGS 256
++#define MAX_RUNNING 1024
++#define IDLE_SECONDS 60
++
++struct running {
++	pid_t pid;
++	char id[64];
++};
++
++static struct running running[MAX_RUNNING];
++static int nr_running;
++
++static void say(const char *id, const char *what, const char *detail)
++{
++	char line[512];
++	int len = snprintf(line, sizeof(line), "%s %s %s\n", id, what, detail);
++
++	if (len >= (int)sizeof(line))
++		len = sizeof(line) - 1, line[len - 1] = '\n';
++	/* One write of less than PIPE_BUF: lines never interleave. A gone reader ends us at EOF. */
++	if (write(STDOUT_FILENO, line, len) != len)
++		_exit(0);
++}
++
++static int read_full(int fd, void *buf, size_t len)
++{
++	size_t done = 0;
++
++	while (done < len) {
++		ssize_t n = read(fd, (char *)buf + done, len - done);
++		if (n < 0 && errno == EINTR)
++			continue;
++		if (n <= 0)
++			return -1;
++		done += n;
++	}
++	return 0;
++}
++
++/*
++ * Opened without waiting: a FIFO nobody has open at its other end fails the one request (ENXIO)
++ * instead of holding up every restore behind it. The child gets a blocking descriptor.
++ */
++static int open_spec(const char *spec)
++{
++	int fd, flags;
++
++	switch (spec[0]) {
++	case 'r':
++		fd = open(spec + 1, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
++		break;
++	case 'a':
++		fd = open(spec + 1, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0600);
++		break;
++	case 'w':
++		fd = open(spec + 1, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0600);
++		break;
++	default:
++		errno = EINVAL;
++		return -1;
++	}
++	if (fd < 0)
++		return -1;
++	flags = fcntl(fd, F_GETFL);
++	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
++		close(fd);
++		return -1;
++	}
++	return fd;
++}
++
++static void reap(void)
++{
++	int status, i;
++	pid_t pid;
++	char code[16];
++
++	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
++		for (i = 0; i < nr_running; i++)
++			if (running[i].pid == pid)
++				break;
++		if (i == nr_running)
++			continue; /* a grandchild reparented here: nobody waits for it */
++		snprintf(code, sizeof(code), "%d",
++			 WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
++		say(running[i].id, "exited", code);
++		running[i] = running[--nr_running];
++	}
++}
++
++/*
++ * Splits a request into its strings; returns the number of criu arguments, or -1 with *reason set.
++ * fields[0..4] are the id, the three redirections and the assignment; args the rest.
++ */
++static int parse_request(char *buf, uint32_t len, char *fields[5], char *args[MAX_ARGS + 1],
++			 const char **reason)
++{
++	uint32_t pos = 0;
++	int n = 0, nargs = 0;
++
++	if (len == 0 || buf[len - 1] != '\0') {
++		*reason = "a request must end with a NUL";
++		return -1;
++	}
++	while (pos < len) {
++		char *s = buf + pos;
++
++		if (n < 5)
++			fields[n++] = s;
++		else if (nargs < MAX_ARGS)
++			args[nargs++] = s;
++		else {
++			*reason = "too many arguments";
++			return -1;
++		}
++		pos += strlen(s) + 1;
++	}
++	if (n < 5 || nargs < 2) {
++		*reason = "a request needs an id, three redirections, an assignment and arguments";
++		return -1;
++	}
++	if (strlen(fields[0]) == 0 || strlen(fields[0]) >= sizeof(running[0].id) || strchr(fields[0], ' ')) {
++		*reason = "the id must be 1 to 63 characters without spaces";
++		return -1;
++	}
++	args[nargs] = NULL;
++	return nargs;
++}
++
++int lifecycle_serve_restores(char ***argv_out)
++{
++	static char request[MAX_REQUEST];
++	static char *args[MAX_ARGS + 1];
++	sigset_t chld, old;
++	struct pollfd fds[2];
++	int sfd;
++
++	sigemptyset(&chld);
++	sigaddset(&chld, SIGCHLD);
++	if (sigprocmask(SIG_BLOCK, &chld, &old) < 0)
++		return -1;
++	sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
++	if (sfd < 0)
++		return -1;
++	signal(SIGPIPE, SIG_IGN);
++
++	for (;;) {
++		struct signalfd_siginfo info;
++		char *fields[5];
++		const char *reason = NULL;
++		int child_fds[3], i, nargs, ready;
++		uint32_t len;
++		uint8_t head[4];
++		pid_t pid;
++
++		fds[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
++		fds[1] = (struct pollfd){ .fd = sfd, .events = POLLIN };
++		ready = poll(fds, 2, nr_running ? -1 : IDLE_SECONDS * 1000);
++		if (ready < 0 && errno == EINTR)
++			continue;
++		if (ready < 0)
++			return -1;
++		if (ready == 0)
++			exit(0); /* idle, nothing under way */
++		if (fds[1].revents) {
++			while (read(sfd, &info, sizeof(info)) == sizeof(info))
++				;
++			reap();
++		}
++		if (!fds[0].revents)
++			continue;
++		if (read_full(STDIN_FILENO, head, sizeof(head)))
++			exit(0); /* the JVM is gone */
++		len = head[0] | head[1] << 8 | head[2] << 16 | (uint32_t)head[3] << 24;
++		if (len > MAX_REQUEST)
++			exit(1); /* not a client of ours: nothing after this can be trusted */
++		if (read_full(STDIN_FILENO, request, len))
++			exit(0);
++		nargs = parse_request(request, len, fields, args, &reason);
++		if (nargs < 0) {
++			say("?", "refused", reason);
++			continue;
++		}
++		if (nr_running == MAX_RUNNING) {
++			say(fields[0], "refused", "too many restores under way");
++			continue;
++		}
++		for (i = 0; i < 3; i++) {
++			child_fds[i] = open_spec(fields[1 + i]);
++			if (child_fds[i] < 0) {
++				char detail[300];
++
++				snprintf(detail, sizeof(detail), "cannot open %s: %s", fields[1 + i] + 1,
++					 strerror(errno));
++				while (i-- > 0)
++					close(child_fds[i]);
++				say(fields[0], "refused", detail);
++				break;
++			}
++		}
++		if (i < 3)
++			continue;
++		pid = fork();
++		if (pid == 0) {
++			close(sfd);
++			for (i = 0; i < 3; i++)
++				if (dup2(child_fds[i], i) < 0)
++					_exit(127);
++			for (i = 0; i < 3; i++)
++				if (child_fds[i] > 2)
++					close(child_fds[i]);
++			signal(SIGPIPE, SIG_DFL);
++			sigprocmask(SIG_SETMASK, &old, NULL);
++			if (fields[4][0] && putenv(fields[4]))
++				_exit(127);
++			*argv_out = args;
++			return nargs;
++		}
++		for (i = 0; i < 3; i++)
++			close(child_fds[i]);
++		if (pid < 0) {
++			say(fields[0], "refused", strerror(errno));
++			continue;
++		}
++		running[nr_running].pid = pid;
++		strcpy(running[nr_running].id, fields[0]);
++		nr_running++;
++		{
++			char text[16];
++
++			snprintf(text, sizeof(text), "%d", pid);
++			say(fields[0], "started", text);
++		}
++	}
++}
 PATCH
 }
 

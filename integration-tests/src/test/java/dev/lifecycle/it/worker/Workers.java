@@ -81,7 +81,9 @@ final class Workers {
 
   /**
    * A criu of this machine's that fails one command as criu does: exit status 1, and {@code
-   * logLine} in the log it was given with {@code -o}. Everything else goes to the real criu.
+   * logLine} in the log it was given with {@code -o}. Everything else goes to the real criu,
+   * whose {@code --version} it passes on without the line of its restore server: a criu that
+   * serves restores forks itself for each, past this script.
    *
    * @param command {@code dump} or {@code restore}
    */
@@ -94,6 +96,10 @@ final class Workers {
         "  for arg in \"$@\"; do [ \"$prev\" = -o ] && log=$arg; prev=$arg; done",
         "  echo '" + logLine + "' > \"$log\"",
         "  exit 1",
+        "fi",
+        "if [ \"$1\" = --version ]; then",
+        "  '" + requireCriu() + "' --version | grep -v '^Lifecycle: restore-server$'",
+        "  exit 0",
         "fi",
         "exec '" + requireCriu() + "' \"$@\"",
         ""));

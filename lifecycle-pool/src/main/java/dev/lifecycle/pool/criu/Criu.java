@@ -49,11 +49,14 @@ final class Criu implements CriuAvailability {
   private final Path executable;
   private final CriuVersion version;
   private final boolean mapsPages;
+  /** Restores run as forks of a {@link RestoreServer} instead of criu processes of their own. */
+  private final boolean servesRestores;
 
-  Criu(Path executable, CriuVersion version, boolean mapsPages) {
+  Criu(Path executable, CriuVersion version, boolean mapsPages, boolean servesRestores) {
     this.executable = Objects.requireNonNull(executable, "executable");
     this.version = Objects.requireNonNull(version, "version");
     this.mapsPages = mapsPages;
+    this.servesRestores = servesRestores;
   }
 
   /** The criu binary. */
@@ -69,6 +72,14 @@ final class Criu implements CriuAvailability {
   /** Whether this criu can map an image's pages on restore ({@link RestoreOptions#mapPages()}). */
   public boolean mapsPages() {
     return mapsPages;
+  }
+
+  /**
+   * Whether this criu serves restores as forks of one running criu ({@link RestoreServer}), as the
+   * criu that {@code lifecycle install-criu} builds does; otherwise each restore starts a criu.
+   */
+  public boolean servesRestores() {
+    return servesRestores;
   }
 
   /**
@@ -171,12 +182,19 @@ final class Criu implements CriuAvailability {
     }
     command.addAll(options.extraArguments());
 
-    ProcessBuilder pb = new ProcessBuilder(command).redirectInput(in).redirectOutput(out).redirectError(err);
     // Said either way, so that a variable the supervisor was started with decides nothing.
-    pb.environment().put(MAP_PAGES_VARIABLE, options.mapPages() && mapsPages ? "1" : "0");
+    String mapPages = options.mapPages() && mapsPages ? "1" : "0";
     CriuCommand.Finished run;
     try {
-      run = CriuCommand.run(pb, options.timeout(), what, log);
+      if (servesRestores) {
+        run = RestoreServer.of(executable).run(command, in, out, err,
+            MAP_PAGES_VARIABLE + "=" + mapPages, options.timeout(), what, log);
+      } else {
+        ProcessBuilder pb =
+            new ProcessBuilder(command).redirectInput(in).redirectOutput(out).redirectError(err);
+        pb.environment().put(MAP_PAGES_VARIABLE, mapPages);
+        run = CriuCommand.run(pb, options.timeout(), what, log);
+      }
     } catch (CriuException e) {
       throw new CriuException(e.getMessage() + "\nWork directory kept: " + work, log, e);
     }
@@ -251,6 +269,7 @@ final class Criu implements CriuAvailability {
 
   @Override
   public String toString() {
-    return "criu " + version + " at " + executable + (mapsPages ? " (maps pages on restore)" : "");
+    return "criu " + version + " at " + executable + (mapsPages ? " (maps pages on restore)" : "")
+        + (servesRestores ? " (serves restores)" : "");
   }
 }

@@ -199,6 +199,7 @@ final class CriuLocator {
               + " \"Unexpected rt vDSO area bounds\"); " + INSTALL_HINT);
     }
     boolean mapsPages = CriuVersion.mapsPages(run.output());
+    boolean servesRestores = CriuVersion.servesRestores(run.output());
     long uid = effectiveUid.getAsLong();
     if (uid != 0) {
       return new CriuAvailability.Unavailable(
@@ -215,7 +216,7 @@ final class CriuLocator {
           "`criu check` failed for " + criu + " (version " + version.get() + "), so this kernel or"
               + " machine cannot checkpoint: " + quote(run.output()));
     }
-    return new Criu(criu, version.get(), mapsPages);
+    return new Criu(criu, version.get(), mapsPages, servesRestores);
   }
 
   /** The last lines of criu's output, one line, for a reason that fits in a warning. */

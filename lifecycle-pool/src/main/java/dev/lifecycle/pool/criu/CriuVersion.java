@@ -26,6 +26,8 @@ public record CriuVersion(int major, int minor, int patch) implements Comparable
 
   /** The line by which the criu that {@code lifecycle install-criu} builds tells itself apart. */
   private static final String MAPS_PAGES_LINE = "Lifecycle: map-pages";
+  /** The line of a build that also serves restores ({@link RestoreServer}). */
+  private static final String SERVES_RESTORES_LINE = "Lifecycle: restore-server";
 
   public CriuVersion {
     if (major < 0 || minor < 0 || patch < 0) {
@@ -50,6 +52,14 @@ public record CriuVersion(int major, int minor, int patch) implements Comparable
    */
   public static boolean mapsPages(String versionOutput) {
     return versionOutput.lines().anyMatch(line -> line.strip().equals(MAPS_PAGES_LINE));
+  }
+
+  /**
+   * Whether the output of {@code criu --version} comes from a criu that serves restores as {@code
+   * criu lifecycle-restore-server} (it prints a line {@value #SERVES_RESTORES_LINE}).
+   */
+  public static boolean servesRestores(String versionOutput) {
+    return versionOutput.lines().anyMatch(line -> line.strip().equals(SERVES_RESTORES_LINE));
   }
 
   /** Whether this release is {@code other} or newer. */

@@ -127,7 +127,7 @@ class CriuOperationsTest {
     // A stand-in for criu that never finishes: the timeout path needs no real hang.
     Path pidFile = tmp.resolve("hung.pid");
     Path hanging = script("criu-hangs", "echo $$ > " + pidFile + "\nexec sleep 600\n");
-    Criu criu = new Criu(hanging, new CriuVersion(4, 1, 1), false);
+    Criu criu = new Criu(hanging, new CriuVersion(4, 1, 1), false, false);
     Path img = Files.createDirectories(tmp.resolve("img"));
     Files.writeString(img.resolve("inventory.img"), "");
 

@@ -28,6 +28,10 @@ class CriuVersionTest {
     assertThat(CriuVersion.mapsPages("Version: 4.1.1\nLifecycle: map-pages\n")).isTrue();
     assertThat(CriuVersion.mapsPages("Version: 4.1.1\nGitID: v4.1.1\n")).isFalse();
     assertThat(CriuVersion.mapsPages("Version: 4.1.1 Lifecycle: map-pages\n")).isFalse();
+    // A build of an earlier patch maps pages but has no restore server.
+    assertThat(CriuVersion.servesRestores("Version: 4.1.1\nLifecycle: map-pages\n")).isFalse();
+    assertThat(CriuVersion.servesRestores(
+        "Version: 4.1.1\nLifecycle: map-pages\nLifecycle: restore-server\n")).isTrue();
   }
 
   @Test
