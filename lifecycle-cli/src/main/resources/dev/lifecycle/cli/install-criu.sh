@@ -8,7 +8,9 @@
 # the end of this script): asked to by LIFECYCLE_CRIU_MAP_PAGES=1, a restore maps the image's
 # private pages into the process, copy on write, instead of reading them, so a restore takes
 # about as long for a large image as for a small one, and clones of one image share its pages
-# until they write them. `criu --version` then prints a line "Lifecycle: map-pages".
+# until they write them. `criu --version` then prints a line "Lifecycle: map-pages". And
+# `criu lifecycle-restore-server` serves restores as forks of itself (a line
+# "Lifecycle: restore-server").
 #
 # Shipped in lifecycle-cli's jar (`java -jar lifecycle-cli-<version>-all.jar install-criu`, or
 # `... install-criu --print > install-criu.sh`); this repository's
@@ -814,7 +816,7 @@ lifecycle_patch() {
 +#endif
 --- a/criu/lifecycle-server.c
 +++ b/criu/lifecycle-server.c
-@@ -0,0 +1,267 @@
+@@ -0,0 +1,274 @@
 +/*
 + * Lifecycle: a restore server. Started once as "criu lifecycle-restore-server" by a JVM that
 + * restores many clones, it forks itself for every restore instead of the JVM starting a new criu:
@@ -937,6 +939,11 @@ lifecycle_patch() {
 +	}
 +}
 +
++static int valid_id(const char *id)
++{
++	return id[0] != '\0' && strlen(id) < sizeof(running[0].id) && !strchr(id, ' ');
++}
++
 +/*
 + * Splits a request into its strings; returns the number of criu arguments, or -1 with *reason set.
 + * fields[0..4] are the id, the three redirections and the assignment; args the rest.
@@ -949,6 +956,10 @@ lifecycle_patch() {
 +
 +	if (len == 0 || buf[len - 1] != '\0') {
 +		*reason = "a request must end with a NUL";
++		return -1;
++	}
++	if (!valid_id(buf)) {
++		*reason = "the id must be 1 to 63 characters without spaces";
 +		return -1;
 +	}
 +	while (pos < len) {
@@ -966,10 +977,6 @@ lifecycle_patch() {
 +	}
 +	if (n < 5 || nargs < 2) {
 +		*reason = "a request needs an id, three redirections, an assignment and arguments";
-+		return -1;
-+	}
-+	if (strlen(fields[0]) == 0 || strlen(fields[0]) >= sizeof(running[0].id) || strchr(fields[0], ' ')) {
-+		*reason = "the id must be 1 to 63 characters without spaces";
 +		return -1;
 +	}
 +	args[nargs] = NULL;
@@ -1027,7 +1034,9 @@ lifecycle_patch() {
 +			exit(0);
 +		nargs = parse_request(request, len, fields, args, &reason);
 +		if (nargs < 0) {
-+			say("?", "refused", reason);
++			/* Answered by its id when it has one, so that its sender is not left waiting. */
++			say(len && request[len - 1] == '\0' && valid_id(request) ? request : "?", "refused",
++			    reason);
 +			continue;
 +		}
 +		if (nr_running == MAX_RUNNING) {

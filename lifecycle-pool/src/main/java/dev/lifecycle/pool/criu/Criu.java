@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -186,15 +187,7 @@ final class Criu implements CriuAvailability {
     String mapPages = options.mapPages() && mapsPages ? "1" : "0";
     CriuCommand.Finished run;
     try {
-      if (servesRestores) {
-        run = RestoreServer.of(executable).run(command, in, out, err,
-            MAP_PAGES_VARIABLE + "=" + mapPages, options.timeout(), what, log);
-      } else {
-        ProcessBuilder pb =
-            new ProcessBuilder(command).redirectInput(in).redirectOutput(out).redirectError(err);
-        pb.environment().put(MAP_PAGES_VARIABLE, mapPages);
-        run = CriuCommand.run(pb, options.timeout(), what, log);
-      }
+      run = runRestore(command, in, out, err, mapPages, options.timeout(), what, log);
     } catch (CriuException e) {
       throw new CriuException(e.getMessage() + "\nWork directory kept: " + work, log, e);
     }
@@ -211,6 +204,26 @@ final class Criu implements CriuAvailability {
       FileTrees.deleteQuietly(work);
     }
     return pid;
+  }
+
+  /** One criu restore: a fork of the restore server when this criu has one, else a criu started. */
+  private CriuCommand.Finished runRestore(List<String> command, Redirect in, Redirect out,
+      Redirect err, String mapPages, Duration timeout, String what, Path log)
+      throws CriuException {
+    if (servesRestores) {
+      try {
+        return RestoreServer.of(executable).run(command, in, out, err,
+            MAP_PAGES_VARIABLE + "=" + mapPages, timeout, what, log);
+      } catch (RestoreServer.Unavailable unavailable) {
+        // Nothing of the restore ran: a criu of its own does it, only slower.
+        LOG.log(System.Logger.Level.WARNING, "criu's restore server is not available ("
+            + unavailable.getMessage() + "); starting a criu for this restore instead");
+      }
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectInput(in).redirectOutput(out).redirectError(err);
+    pb.environment().put(MAP_PAGES_VARIABLE, mapPages);
+    return CriuCommand.run(pb, timeout, what, log);
   }
 
   private static long readPid(Path pidFile, String what, Path log) throws CriuException {

@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>One server per criu binary and JVM, started by the first restore. It ends when this JVM ends
  * (its standard input closes) or after a minute without a restore; the next restore starts a new
- * one. A restore it could not take (it ended before it forked) is handed to a new server; a
- * restore it took runs to its end or its deadline, then criu and whatever it restored are killed,
- * as {@link CriuCommand} does with a criu of its own.
+ * one. A restore it could not take (it ended before it forked) is handed to a new server, and
+ * when none takes it {@link Criu} starts a criu for it as before; a restore it took runs to its
+ * end or its deadline, then criu and whatever it restored are killed, as {@link CriuCommand} does
+ * with a criu of its own.
  */
 final class RestoreServer {
 
@@ -58,10 +59,13 @@ final class RestoreServer {
    * stdin}, {@code stdout} and {@code stderr} (files), {@code assignment} ({@code NAME=value}) added
    * to its environment, until it exits or {@code timeout} passes.
    *
-   * @throws CriuException when no server can be started, or criu times out or is interrupted
+   * @throws Unavailable when no server could take the run (none started, or two ended before
+   *     they took it): nothing of it ran, and a criu of its own may run it instead
+   * @throws CriuException when the server refused the run, or criu times out or is interrupted
    */
   CriuCommand.Finished run(List<String> arguments, Redirect stdin, Redirect stdout, Redirect stderr,
-      String assignment, Duration timeout, String what, Path log) throws CriuException {
+      String assignment, Duration timeout, String what, Path log)
+      throws Unavailable, CriuException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     String id = Long.toString(ids.incrementAndGet());
@@ -69,7 +73,7 @@ final class RestoreServer {
     Pending pending = null;
     // A server that ended before it took the request took nothing: a new one gets it, once.
     for (int attempt = 0; attempt < 2 && pending == null; attempt++) {
-      Connection server = connection(what, log);
+      Connection server = connection();
       Pending sent = server.send(id, request);
       try {
         long pid = sent.started.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -92,8 +96,7 @@ final class RestoreServer {
       }
     }
     if (pending == null) {
-      throw new CriuException("Could not start " + what + ": criu's restore server ended twice"
-          + " before it took the restore (" + executable + " " + COMMAND + ")", log);
+      throw new Unavailable(executable + " " + COMMAND + " ended twice before it took " + what);
     }
     long pid = pending.started.join();
     try {
@@ -119,16 +122,24 @@ final class RestoreServer {
     }
   }
 
-  private synchronized Connection connection(String what, Path log) throws CriuException {
+  private synchronized Connection connection() throws Unavailable {
     if (connection == null || !connection.alive()) {
       try {
         connection = Connection.start(executable);
       } catch (IOException e) {
-        throw new CriuException("Could not start " + what + " (" + executable + " " + COMMAND
-            + "): " + e.getMessage(), log, e);
+        throw new Unavailable("cannot start " + executable + " " + COMMAND + ": " + e.getMessage());
       }
     }
     return connection;
+  }
+
+  /** No server could take a run; nothing of it ran. */
+  static final class Unavailable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(String message) {
+      super(message);
+    }
   }
 
   /** A restore given up on before the server answered: killed should it start after all. */

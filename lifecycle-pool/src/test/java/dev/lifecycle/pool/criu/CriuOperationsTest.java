@@ -167,6 +167,23 @@ class CriuOperationsTest {
   }
 
   /** The sleep that unshare forked (pid 1 of the new namespace), once setsid has exec'ed it. */
+  @Test
+  void aRestoreServerThatCannotStartLeavesTheRestoreToACriuOfItsOwn() throws Exception {
+    // A stand-in that claims the restore server but cannot serve, and records every other run.
+    Path calls = tmp.resolve("calls.txt");
+    Path broken = script("criu-without-server", "[ \"$1\" = " + RestoreServer.COMMAND
+        + " ] && exit 1\necho \"$1\" >> " + calls + "\nexit 3\n");
+    Criu criu = new Criu(broken, new CriuVersion(4, 1, 1), false, true);
+    Path img = Files.createDirectories(tmp.resolve("img-fallback"));
+    Files.writeString(img.resolve("inventory.img"), "");
+
+    assertThatThrownBy(() -> criu.restore(img,
+            RestoreOptions.defaults().withWorkDirectory(tmp.resolve("work-fallback"))))
+        .isInstanceOf(CriuException.class)
+        .hasMessageContaining("failed (criu exit code 3)");
+    assertThat(Files.readAllLines(calls)).containsExactly("restore");
+  }
+
   private static long sleepUnder(Process unshare) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {

@@ -146,7 +146,7 @@ class RestoreServerTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private CriuCommand.Finished versionRun() throws CriuException {
+  private CriuCommand.Finished versionRun() throws Exception {
     return server.run(List.of(criu.executable().toString(), "--version"), NOWHERE,
         Redirect.DISCARD, Redirect.DISCARD, "", Duration.ofSeconds(30), "criu --version", null);
   }
