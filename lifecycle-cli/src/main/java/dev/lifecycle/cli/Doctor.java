@@ -124,7 +124,9 @@ final class Doctor {
         + (CriuVersion.mapsPages(version.output())
             ? "restores map an image's pages instead of copying them"
             : "a stock build: restores copy every page of an image (the criu `lifecycle install-criu`"
-                + " builds maps them, for faster restores and clones that share an image's memory)")));
+                + " builds maps them, for faster restores and clones that share an image's memory)")
+        + (CriuVersion.servesRestores(version.output())
+            ? ", each a fork of one criu that serves them" : "")));
     return Optional.of(path);
   }
 

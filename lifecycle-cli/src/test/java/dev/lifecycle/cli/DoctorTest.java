@@ -48,7 +48,8 @@ class DoctorTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.line("criu")).startsWith("OK").contains("at " + criu).contains("environment variable LIFECYCLE_CRIU")
-        .contains("restores map an image's pages");
+        .contains("restores map an image's pages")
+        .contains("each a fork of one criu that serves them");
     assertThat(run.line("criu check")).startsWith("OK").contains("passes");
     assertThat(run.line("privileges")).startsWith("OK").contains("root");
     assertThat(run.line("pid namespaces")).startsWith("OK");
