@@ -82,6 +82,8 @@ public final class SocketServer implements AutoCloseable {
   }
 
   private void acceptLoop() {
+    // Numbered as accepted: a worker's connections reach its container in the order it made them.
+    long sequence = 0;
     while (!closed) {
       SocketChannel channel;
       try {
@@ -94,13 +96,14 @@ public final class SocketServer implements AutoCloseable {
         }
         continue;
       }
-      Thread reader = new Thread(() -> serve(channel), "lifecycle-pool-connection");
+      long accepted = sequence++;
+      Thread reader = new Thread(() -> serve(channel, accepted), "lifecycle-pool-connection");
       reader.setDaemon(true);
       reader.start();
     }
   }
 
-  private void serve(SocketChannel channel) {
+  private void serve(SocketChannel channel, long sequence) {
     FrameChannel connection = new FrameChannel(channel);
     ScheduledFuture<?> deadline = helloDeadlines.schedule(() -> {
       LOG.log(Level.WARNING, "a connection on " + socketPath + " said no hello within "
@@ -115,7 +118,7 @@ public final class SocketServer implements AutoCloseable {
       if (first.isPresent() && first.get() instanceof Hello hello) {
         Optional<WorkerContainer> container = containers.apply(hello.containerId());
         if (container.isPresent() && container.get().admits(hello)) {
-          container.get().serve(connection, hello);
+          container.get().serve(connection, hello, sequence);
           return;
         }
         if (container.isPresent()) {

@@ -15,18 +15,34 @@ final class WorkerConnection {
   private FrameChannel channel;
   /** Guarded by {@code lock}: the worker closed on purpose and will connect again. */
   private boolean reconnectExpected;
+  /** Guarded by {@code lock}: the accept order of {@code channel}; -1 before the first. */
+  private long attachedSequence = -1;
 
-  /** {@code connection} is the worker's connection from now on; a previous one is closed. */
-  void attach(FrameChannel connection) {
+  /**
+   * {@code connection}, accepted as the socket's {@code sequence}th, is the worker's connection
+   * from now on, and a previous one is closed; unless a later one is attached already. A worker
+   * connects again only after it closed its connection (at its snapshot point), but the threads
+   * that read the two may come here in either order: the earlier one then must not close the
+   * later, whose messages (its {@code CheckpointReady}, say) would be lost unread. It is read to
+   * its end all the same, as a connection that is not this worker's current one.
+   *
+   * @return whether {@code connection} is the current one now
+   */
+  boolean attach(FrameChannel connection, long sequence) {
     FrameChannel previous;
     synchronized (lock) {
+      if (sequence < attachedSequence) {
+        return false;
+      }
       previous = channel;
       channel = connection;
+      attachedSequence = sequence;
       reconnectExpected = false;
     }
     if (previous != null) {
       previous.closeQuietly();
     }
+    return true;
   }
 
   /** The worker said it will close this connection and connect again. */

@@ -193,9 +193,12 @@ public final class WorkerContainer implements PoolScheduler.Schedulable {
 
   // The connection.
 
-  /** A connection whose {@link Hello} named this container; reads it on the calling thread. */
-  void serve(FrameChannel channel, Hello hello) {
-    connection.attach(channel);
+  /**
+   * A connection whose {@link Hello} named this container, the socket's {@code sequence}th
+   * accepted; reads it on the calling thread.
+   */
+  void serve(FrameChannel channel, Hello hello, long sequence) {
+    connection.attach(channel, sequence);
     if (hello.restored()) {
       startKind = StartKind.RESTORED;
     }
