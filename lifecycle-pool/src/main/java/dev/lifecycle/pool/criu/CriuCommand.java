@@ -70,23 +70,38 @@ final class CriuCommand {
     } catch (InterruptedException e) {
       kill(process);
       Thread.currentThread().interrupt();
-      throw new CriuException(
-          what + " was interrupted; criu was killed." + CriuLog.quote(log, collector.text()), log, e);
+      throw new CriuException(interrupted(what, log, collector.text()), log, e);
     }
     if (!finished) {
       kill(process);
-      throw new CriuException(
-          what + " did not finish within " + format(timeout) + "; criu and its children were killed."
-              + " Raise the timeout if the process is very large." + CriuLog.quote(log, collector.text()),
-          log);
+      throw new CriuException(timedOut(what, timeout, log, collector.text()), log);
     }
     return new Finished(process.exitValue(), collector.text(), Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** The message of a run killed at its deadline; {@code output} is criu's, if it was piped. */
+  static String timedOut(String what, Duration timeout, Path log, String output) {
+    return what + " did not finish within " + format(timeout) + "; criu and its children were"
+        + " killed. Raise the timeout if the process is very large." + CriuLog.quote(log, output);
+  }
+
+  /** The message of a run killed because its wait was interrupted. */
+  static String interrupted(String what, Path log, String output) {
+    return what + " was interrupted; criu was killed." + CriuLog.quote(log, output);
+  }
+
+  /**
+   * Kills criu and everything it started: its descendants first, as a half-restored tree is one
+   * until criu finishes.
+   */
+  static void destroyTree(ProcessHandle criu) {
+    criu.descendants().forEach(ProcessHandle::destroyForcibly);
+    criu.destroyForcibly();
+  }
+
   /** Kills {@code process} and its descendants, and reaps it. */
   static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    destroyTree(process.toHandle());
     boolean interrupted = false;
     long deadline = System.nanoTime() + REAP_GRACE.toNanos();
     while (process.isAlive() && System.nanoTime() < deadline) {

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,10 +78,9 @@ final class RestoreServer {
       Pending sent = server.send(id, request);
       try {
         long pid = sent.started.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        // 0: it ended before it took the request, and is marked so: the next attempt starts another.
         if (pid > 0) {
           pending = sent;
-        } else {
-          server.ended(); // it ended before it took the request
         }
       } catch (ExecutionException refused) {
         throw new CriuException("Could not start " + what + ": criu's restore server refused it: "
@@ -109,14 +109,11 @@ final class RestoreServer {
       return new CriuCommand.Finished(code, "", Duration.ofNanos(System.nanoTime() - start));
     } catch (TimeoutException e) {
       kill(pid, pending);
-      throw new CriuException(what + " did not finish within " + CriuCommand.format(timeout)
-          + "; criu and its children were killed. Raise the timeout if the process is very large."
-          + CriuLog.quote(log, ""), log);
+      throw new CriuException(CriuCommand.timedOut(what, timeout, log, ""), log);
     } catch (InterruptedException e) {
       kill(pid, pending);
       Thread.currentThread().interrupt();
-      throw new CriuException(what + " was interrupted; criu was killed." + CriuLog.quote(log, ""),
-          log, e);
+      throw new CriuException(CriuCommand.interrupted(what, log, ""), log, e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("an exit is never completed exceptionally", e);
     }
@@ -165,10 +162,7 @@ final class RestoreServer {
   }
 
   private static void destroy(long pid) {
-    ProcessHandle.of(pid).ifPresent(criu -> {
-      criu.descendants().forEach(ProcessHandle::destroyForcibly);
-      criu.destroyForcibly();
-    });
+    ProcessHandle.of(pid).ifPresent(CriuCommand::destroyTree);
   }
 
   /** How the server opens a file for one of criu's fds: mode letter, then the path. */
@@ -185,19 +179,17 @@ final class RestoreServer {
 
   /** The request's frame: its length (32 bits, little-endian), then each string NUL-terminated. */
   static byte[] request(String id, List<String> fields, List<String> arguments) {
-    List<String> strings = new java.util.ArrayList<>();
+    List<String> strings = new ArrayList<>();
     strings.add(id);
     strings.addAll(fields);
     strings.addAll(arguments);
     int length = 0;
-    List<byte[]> encoded = new java.util.ArrayList<>();
+    List<byte[]> encoded = new ArrayList<>();
     for (String s : strings) {
-      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-      for (byte b : bytes) {
-        if (b == 0) {
-          throw new IllegalArgumentException("a criu argument cannot hold a NUL: " + s);
-        }
+      if (s.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("a criu argument cannot hold a NUL: " + s);
       }
+      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
       encoded.add(bytes);
       length += bytes.length + 1;
     }
