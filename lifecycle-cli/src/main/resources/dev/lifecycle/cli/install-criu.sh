@@ -69,7 +69,7 @@ readonly PREFIX LOCAL_CRIU LOCAL_BUILD
 # engine keeps this directory root's alone (dev.lifecycle.pool.criu.KernelFeatureCache).
 readonly KDAT_DIR=/dev/shm/lifecycle-criu
 # Names the patch below: a criu built by an older script (or with another patch) is rebuilt.
-readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-8 NO_GNUTLS=1 nftables=no"
+readonly BUILD_OPTIONS="criu $CRIU_VERSION RUNDIR=$KDAT_DIR patch=lifecycle-9 NO_GNUTLS=1 nftables=no"
 
 export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C
@@ -340,11 +340,14 @@ main() {
 # And on every restore, criu stops each restored thread at its last sigreturn by tracing its
 # syscalls, as criu itself does where there are no hardware breakpoints, instead of setting one:
 # a thread's first debug register write costs some 10 ms in a virtual machine.
+# And the restorer's stacks and sigframes are not zeroed again: a new anonymous mapping is zero,
+# and writing it faulted in some 40 KB of pages for every thread of the clone.
 # And a command, `criu lifecycle-restore-server`, that a JVM starts once and that forks itself for
 # each restore it is sent (criu's arguments, the files for its fds 0 to 2, one environment
 # variable) instead of the JVM starting a criu: no exec, dynamic linking and processor probing on
-# the way of every clone (criu/lifecycle-server.c). `criu --version` then also prints
-# "Lifecycle: restore-server".
+# the way of every clone (criu/lifecycle-server.c). The server detects the kernel's features once
+# before its first fork, and each restore inherits them (criu/kerndat.c). `criu --version` then
+# also prints "Lifecycle: restore-server".
 lifecycle_patch() {
   cat <<'PATCH'
 --- a/criu/include/restorer.h
@@ -754,7 +757,20 @@ lifecycle_patch() {
  			if (ret < 0)
  				return -1;
  		}
-@@ -3304,6 +3309,7 @@
+@@ -3232,7 +3237,11 @@
+ 		goto err;
+ 	}
+ 
+-	memzero(mem, memzone_size);
++	/*
++	 * Lifecycle: not zeroed again. A new anonymous mapping is zero already, and writing it would
++	 * fault in every page of every thread's restorer stack (some 40 KB a thread, 24 threads in a
++	 * small JVM), where a thread uses the top of its stack and its sigframe only.
++	 */
+ 	mz = mem;
+ 	mem += memzone_size;
+ 
+@@ -3304,6 +3313,7 @@
  	RST_MEM_FIXUP_PPTR(task_args->helpers);
  	RST_MEM_FIXUP_PPTR(task_args->zombies);
  	RST_MEM_FIXUP_PPTR(task_args->vma_ios);
@@ -788,6 +804,36 @@ lifecycle_patch() {
  	if (argc < 2)
  		goto usage;
  
+--- a/criu/kerndat.c
++++ b/criu/kerndat.c
+@@ -1797,8 +1797,27 @@
+ 	return ret;
+ }
+ 
++/*
++ * Lifecycle: the kernel's features are detected once per process. A restore server detects them
++ * before it forks its first restore, and every restore, a child of its own, inherits them: no
++ * cache file read, no CPU probed and no ptrace tried again, each a fraction of a millisecond.
++ */
++static bool kerndat_detected;
++
++static int kerndat_detect(void);
++
+ int kerndat_init(void)
+ {
++	if (kerndat_detected)
++		return 0;
++	if (kerndat_detect())
++		return -1;
++	kerndat_detected = true;
++	return 0;
++}
++
++static int kerndat_detect(void)
++{
+ 	int ret;
+ 
+ 	ret = kerndat_try_load_cache();
 --- a/criu/Makefile.crtools
 +++ b/criu/Makefile.crtools
 @@ -35,6 +35,7 @@
@@ -816,11 +862,12 @@ lifecycle_patch() {
 +#endif
 --- a/criu/lifecycle-server.c
 +++ b/criu/lifecycle-server.c
-@@ -0,0 +1,274 @@
+@@ -0,0 +1,289 @@
 +/*
 + * Lifecycle: a restore server. Started once as "criu lifecycle-restore-server" by a JVM that
 + * restores many clones, it forks itself for every restore instead of the JVM starting a new criu:
-+ * no exec of a helper and of criu, no dynamic loading, no probing of the CPU, for each clone.
++ * no exec of a helper and of criu, no dynamic loading, no detection of the kernel's features and
++ * no probing of the CPU, for each clone.
 + *
 + * On its standard input, requests: a 32-bit little-endian length, then that many bytes of
 + * NUL-terminated strings: an id (no spaces), the child's stdin, stdout and stderr ("r<path>" read,
@@ -846,6 +893,9 @@ lifecycle_patch() {
 +#include <sys/wait.h>
 +#include <unistd.h>
 +
++#include "cr_options.h"
++#include "kerndat.h"
++#include "log.h"
 +#include "lifecycle-server.h"
 +
 +#define MAX_REQUEST (64 * 1024)
@@ -990,6 +1040,17 @@ lifecycle_patch() {
 +	sigset_t chld, old;
 +	struct pollfd fds[2];
 +	int sfd;
++
++	/*
++	 * Once for all the restores: each child then finds the kernel's features detected. Should
++	 * the detection fail here, every restore tries again itself and says why in its log.
++	 */
++	init_opts();
++	if (kerndat_init())
++		fprintf(stderr, "criu " LIFECYCLE_RESTORE_SERVER ": kernel features not detected in"
++				" advance; each restore detects them\n");
++	/* What the detection logged is the server's: not copied into every restore's log. */
++	flush_early_log_buffer(STDERR_FILENO);
 +
 +	sigemptyset(&chld);
 +	sigaddset(&chld, SIGCHLD);

@@ -230,9 +230,12 @@ final class RestoreServer {
     }
 
     static Connection start(Path executable) throws IOException {
-      Process process = new ProcessBuilder(executable.toString(), COMMAND)
-          .redirectError(Redirect.DISCARD)
-          .start();
+      ProcessBuilder builder = new ProcessBuilder(executable.toString(), COMMAND)
+          .redirectError(Redirect.DISCARD);
+      // Every library function bound as the server starts, not in each restore's child the first
+      // time it calls it: the children never exec, so nothing else sees the variable.
+      builder.environment().put("LD_BIND_NOW", "1");
+      Process process = builder.start();
       Connection connection = new Connection(process);
       Thread reader = new Thread(connection::readAnswers, "lifecycle-criu-restore-server");
       reader.setDaemon(true);

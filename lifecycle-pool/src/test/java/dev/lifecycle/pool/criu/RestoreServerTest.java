@@ -66,6 +66,37 @@ class RestoreServerTest {
   }
 
   @Test
+  void aServedRunFindsTheKernelsFeaturesDetectedByTheServer() throws Exception {
+    // A restore of an empty image directory: criu logs its set-up at -v4, then fails.
+    Path images = Files.createDirectories(tmp.resolve("images"));
+    Path servedLog = tmp.resolve("served.log");
+    CriuCommand.Finished served = server.run(restoreOfNothing(images, servedLog), NOWHERE,
+        Redirect.DISCARD, Redirect.DISCARD, "", Duration.ofSeconds(30), "criu restore of nothing",
+        null);
+    Path directLog = tmp.resolve("direct.log");
+    Process direct = new ProcessBuilder(restoreOfNothing(images, directLog))
+        .redirectInput(NOWHERE).redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD)
+        .start();
+    assertThat(direct.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(served.exitCode()).isEqualTo(1);
+    assertThat(direct.exitValue()).isEqualTo(1);
+    // A criu of its own reads the features from their cache, or detects them, every run ...
+    assertThat(Files.readString(directLog)).containsAnyOf("Loaded kdat cache", "Found anon-shmem device");
+    // ... a fork of the server has them already.
+    assertThat(Files.readString(servedLog))
+        .contains("Unexpected EOF")
+        .doesNotContain("kdat cache")
+        .doesNotContain("Found anon-shmem device");
+  }
+
+  private List<String> restoreOfNothing(Path images, Path log) throws Exception {
+    Files.write(images.resolve("inventory.img"), new byte[0]);
+    return List.of(criu.executable().toString(), "restore", "-D", images.toString(), "-W",
+        tmp.toString(), "-o", log.toString(), "-v4");
+  }
+
+  @Test
   void aFileTheServerCannotOpenFailsTheRunWithItsName() {
     Path missing = tmp.resolve("no-such-state-file");
 
