@@ -19,8 +19,10 @@ final class BenchmarkReport {
         .append("`) on ").append(Instant.now().toString(), 0, 10).append(", ").append(runs)
         .append(" runs of each measurement, interleaved, after ")
         .append(SnapshotBenchmark.warmUpRounds())
-        .append(" unmeasured rounds of the restores (so that the supervisor's own code is compiled,"
-            + " as in a pool that has run a while). Machine: ")
+        .append(" unmeasured rounds of the restores (so that the supervisor's own code is loaded and"
+            + " its hottest parts compiled; its JIT compilers still compile some of it in the"
+            + " measured rounds, as in a pool that has started only a few dozen containers)."
+            + " Machine: ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Linux ")
         .append(System.getProperty("os.version")).append(", Java ")
         .append(System.getProperty("java.version"))
