@@ -82,7 +82,8 @@ class RestoreServerTest {
     assertThat(served.exitCode()).isEqualTo(1);
     assertThat(direct.exitValue()).isEqualTo(1);
     // A criu of its own reads the features from their cache, or detects them, every run ...
-    assertThat(Files.readString(directLog)).containsAnyOf("Loaded kdat cache", "Found anon-shmem device");
+    assertThat(Files.readString(directLog))
+        .containsAnyOf("Loaded kdat cache", "Found anon-shmem device");
     // ... a fork of the server has them already.
     assertThat(Files.readString(servedLog))
         .contains("Unexpected EOF")

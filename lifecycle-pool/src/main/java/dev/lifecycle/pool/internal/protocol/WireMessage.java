@@ -209,10 +209,10 @@ public sealed interface WireMessage {
   record HookRef(int index, String phase, String declaringClass, String methodName) {}
 
   /**
-   * Written as one line ({@link RestoreStateLine}) to a worker's standard input when it continues after its snapshot
-   * point: to the original process after the checkpoint, and to each clone at its restore (the
-   * clone's stdin is a file holding this line). Not a {@link WireMessage}: it never travels on the
-   * socket.
+   * Written as one line ({@link RestoreStateLine}) to a worker's standard input when it continues
+   * after its snapshot point: to the original process after the checkpoint, and to each clone at
+   * its restore (the clone's stdin is a file holding this line). Not a {@link WireMessage}: it
+   * never travels on the socket.
    *
    * @param containerId the id of the container this process now is
    * @param socketPath where the supervisor listens for it to reconnect

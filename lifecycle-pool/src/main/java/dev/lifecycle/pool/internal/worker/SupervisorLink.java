@@ -33,6 +33,12 @@ final class SupervisorLink {
   private final Consumer<WireMessage> handler;
   private final Runnable onLost;
   private final Object lock = new Object();
+  /**
+   * Held while a frame is written. A thread interrupted inside a channel's write closes the channel
+   * (NIO's channels are interruptible): the supervisor would take the worker for gone, and the
+   * worker would stop. So interrupts go through {@link #interrupt}, which waits for the frame.
+   */
+  private final Object writing = new Object();
   private final List<WireMessage> backlog = new ArrayList<>();
   /** Guarded by {@code lock}: the current connection, null while detached. */
   private FrameChannel channel;
@@ -115,11 +121,24 @@ final class SupervisorLink {
       return false;
     }
     try {
-      current.send(message);
+      synchronized (writing) {
+        current.send(message);
+      }
       return true;
     } catch (IOException e) {
       LOG.log(Level.DEBUG, () -> "could not send " + message.getClass().getSimpleName() + ": " + e);
       return false;
+    }
+  }
+
+  /**
+   * Interrupts {@code thread} (a call being cancelled), but never in the middle of a frame it is
+   * writing: the interrupt then waits for that frame, and {@link FrameChannel#send} keeps a pending
+   * one aside while it writes the next.
+   */
+  void interrupt(Thread thread) {
+    synchronized (writing) {
+      thread.interrupt();
     }
   }
 

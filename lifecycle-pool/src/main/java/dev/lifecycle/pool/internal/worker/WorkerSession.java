@@ -83,7 +83,9 @@ final class WorkerSession {
     synchronized void cancel() {
       cancelled = true;
       if (thread != null) {
-        thread.interrupt();
+        // Through the link: interrupted while it writes an item of a stream, the thread would
+        // close the connection, and the container would stop.
+        link.interrupt(thread);
       }
     }
 

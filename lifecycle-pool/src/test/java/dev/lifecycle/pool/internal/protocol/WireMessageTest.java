@@ -113,14 +113,14 @@ class WireMessageTest {
 
   @Test
   void standardInputEndingBeforeARestoreStateMeansTheSupervisorIsGone() {
-    assertThatThrownBy(() -> RestoreStateLine.read(new ByteArrayInputStream("12".getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(() -> readLine("12"))
         .isInstanceOf(EOFException.class)
         .hasMessageContaining("the supervisor is gone");
   }
 
   @Test
   void standardInputEndingWithinARestoreStateMeansTheSupervisorIsGone() {
-    assertThatThrownBy(() -> RestoreStateLine.read(new ByteArrayInputStream("40:{\"contai".getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(() -> readLine("40:{\"contai"))
         .isInstanceOf(EOFException.class)
         .hasMessageContaining("8 of 41 bytes")
         .hasMessageContaining("the supervisor is gone");
@@ -128,15 +128,19 @@ class WireMessageTest {
 
   @Test
   void aLineWithoutItsLengthOrOfAnotherLengthIsNoRestoreState() {
-    assertThatThrownBy(() -> RestoreStateLine.read(new ByteArrayInputStream("{\"containerId\":1}\n".getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(() -> readLine("{\"containerId\":1}\n"))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("starts with its length in bytes and a colon");
-    assertThatThrownBy(() -> RestoreStateLine.read(new ByteArrayInputStream("2:{}}\n".getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(() -> readLine("2:{}}\n"))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("does not end there");
-    assertThatThrownBy(() -> RestoreStateLine.read(new ByteArrayInputStream("99999999:{}\n".getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(() -> readLine("99999999:{}\n"))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("at position 7");
+  }
+
+  private static RestoreState readLine(String stream) throws IOException {
+    return RestoreStateLine.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
