@@ -862,7 +862,7 @@ lifecycle_patch() {
 +#endif
 --- a/criu/lifecycle-server.c
 +++ b/criu/lifecycle-server.c
-@@ -0,0 +1,289 @@
+@@ -0,0 +1,275 @@
 +/*
 + * Lifecycle: a restore server. Started once as "criu lifecycle-restore-server" by a JVM that
 + * restores many clones, it forks itself for every restore instead of the JVM starting a new criu:
@@ -896,6 +896,7 @@ lifecycle_patch() {
 +#include "cr_options.h"
 +#include "kerndat.h"
 +#include "log.h"
++#include "util.h"
 +#include "lifecycle-server.h"
 +
 +#define MAX_REQUEST (64 * 1024)
@@ -921,21 +922,6 @@ lifecycle_patch() {
 +	/* One write of less than PIPE_BUF: lines never interleave. A gone reader ends us at EOF. */
 +	if (write(STDOUT_FILENO, line, len) != len)
 +		_exit(0);
-+}
-+
-+static int read_full(int fd, void *buf, size_t len)
-+{
-+	size_t done = 0;
-+
-+	while (done < len) {
-+		ssize_t n = read(fd, (char *)buf + done, len - done);
-+		if (n < 0 && errno == EINTR)
-+			continue;
-+		if (n <= 0)
-+			return -1;
-+		done += n;
-+	}
-+	return 0;
 +}
 +
 +/*
@@ -1086,12 +1072,12 @@ lifecycle_patch() {
 +		}
 +		if (!fds[0].revents)
 +			continue;
-+		if (read_full(STDIN_FILENO, head, sizeof(head)))
++		if (read_all(STDIN_FILENO, head, sizeof(head)) != sizeof(head))
 +			exit(0); /* the JVM is gone */
 +		len = head[0] | head[1] << 8 | head[2] << 16 | (uint32_t)head[3] << 24;
 +		if (len > MAX_REQUEST)
 +			exit(1); /* not a client of ours: nothing after this can be trusted */
-+		if (read_full(STDIN_FILENO, request, len))
++		if (read_all(STDIN_FILENO, request, len) != (ssize_t)len)
 +			exit(0);
 +		nargs = parse_request(request, len, fields, args, &reason);
 +		if (nargs < 0) {

@@ -24,7 +24,7 @@ final class CriuCommand {
   private static final int MAX_CAPTURED_BYTES = 64 * 1024;
 
   /** How long to wait for a killed process to be reaped before giving up on it. */
-  private static final Duration REAP_GRACE = Duration.ofSeconds(10);
+  static final Duration REAP_GRACE = Duration.ofSeconds(10);
 
   /**
    * A finished run.

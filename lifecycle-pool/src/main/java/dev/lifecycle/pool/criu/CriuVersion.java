@@ -51,7 +51,7 @@ public record CriuVersion(int major, int minor, int patch) implements Comparable
    * line {@value #MAPS_PAGES_LINE}); a stock criu copies them.
    */
   public static boolean mapsPages(String versionOutput) {
-    return versionOutput.lines().anyMatch(line -> line.strip().equals(MAPS_PAGES_LINE));
+    return hasLine(versionOutput, MAPS_PAGES_LINE);
   }
 
   /**
@@ -59,7 +59,11 @@ public record CriuVersion(int major, int minor, int patch) implements Comparable
    * criu lifecycle-restore-server} (it prints a line {@value #SERVES_RESTORES_LINE}).
    */
   public static boolean servesRestores(String versionOutput) {
-    return versionOutput.lines().anyMatch(line -> line.strip().equals(SERVES_RESTORES_LINE));
+    return hasLine(versionOutput, SERVES_RESTORES_LINE);
+  }
+
+  private static boolean hasLine(String versionOutput, String wanted) {
+    return versionOutput.lines().anyMatch(line -> line.strip().equals(wanted));
   }
 
   /** Whether this release is {@code other} or newer. */

@@ -39,7 +39,6 @@ final class RestoreServer {
   static final String COMMAND = "lifecycle-restore-server";
 
   private static final Map<Path, RestoreServer> SERVERS = new ConcurrentHashMap<>();
-  private static final Duration REAP_GRACE = Duration.ofSeconds(10);
 
   private final Path executable;
   private final AtomicLong ids = new AtomicLong();
@@ -153,7 +152,7 @@ final class RestoreServer {
   private static void kill(long pid, Pending pending) {
     destroy(pid);
     try {
-      pending.exited.get(REAP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+      pending.exited.get(CriuCommand.REAP_GRACE.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

@@ -166,7 +166,6 @@ class CriuOperationsTest {
     return p;
   }
 
-  /** The sleep that unshare forked (pid 1 of the new namespace), once setsid has exec'ed it. */
   @Test
   void aRestoreServerThatCannotStartLeavesTheRestoreToACriuOfItsOwn() throws Exception {
     // A stand-in that claims the restore server but cannot serve, and records every other run.
@@ -184,6 +183,7 @@ class CriuOperationsTest {
     assertThat(Files.readAllLines(calls)).containsExactly("restore");
   }
 
+  /** The sleep that unshare forked (pid 1 of the new namespace), once setsid has exec'ed it. */
   private static long sleepUnder(Process unshare) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {

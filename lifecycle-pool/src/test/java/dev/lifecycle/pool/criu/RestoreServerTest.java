@@ -69,6 +69,7 @@ class RestoreServerTest {
   void aServedRunFindsTheKernelsFeaturesDetectedByTheServer() throws Exception {
     // A restore of an empty image directory: criu logs its set-up at -v4, then fails.
     Path images = Files.createDirectories(tmp.resolve("images"));
+    Files.write(images.resolve("inventory.img"), new byte[0]);
     Path servedLog = tmp.resolve("served.log");
     CriuCommand.Finished served = server.run(restoreOfNothing(images, servedLog), NOWHERE,
         Redirect.DISCARD, Redirect.DISCARD, "", Duration.ofSeconds(30), "criu restore of nothing",
@@ -91,8 +92,7 @@ class RestoreServerTest {
         .doesNotContain("Found anon-shmem device");
   }
 
-  private List<String> restoreOfNothing(Path images, Path log) throws Exception {
-    Files.write(images.resolve("inventory.img"), new byte[0]);
+  private List<String> restoreOfNothing(Path images, Path log) {
     return List.of(criu.executable().toString(), "restore", "-D", images.toString(), "-W",
         tmp.toString(), "-o", log.toString(), "-v4");
   }
